@@ -1,0 +1,1 @@
+"""The Qt-free engine: content library, rendering, search, handouts and settings."""

@@ -1,0 +1,414 @@
+"""The content library: load content roots into topics and articles, collecting every problem.
+
+A broken file never stops loading: it is reported with its path and line, and it
+still opens where something readable is left (a missing title falls back to the
+file name). See shared/content-format.md for the rules checked here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guide.core.models import Article, Problem, Topic
+
+try:  # libyaml is several times faster on large libraries
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+ARTICLE_SUFFIX = ".md"
+INDEX_NAME = "index.md"
+_FENCE_LINE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """An article file found by a scan, with what is needed to notice a change."""
+
+    id: str
+    root: Path
+    path: Path
+    size: int
+    mtime_ns: int
+
+    @property
+    def stamp(self) -> str:
+        """A short text that changes whenever the file does."""
+        return f"{self.size}:{self.mtime_ns}"
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A Markdown file split into its front matter and body."""
+
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    problems: tuple[Problem, ...]
+
+
+def humanize(name: str) -> str:
+    """Turn a folder or file name into a title: ``mental-health`` -> ``Mental health``."""
+    text = re.sub(r"[-_]+", " ", name).strip()
+    return text[:1].upper() + text[1:] if text else name
+
+
+def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
+    """Decode UTF-8 (with or without a BOM); undecodable bytes are replaced and reported."""
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(Problem(path, line, "text is not valid UTF-8; bad bytes are shown as \ufffd"))
+        text = data.decode("utf-8-sig", errors="replace")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        problems.append(Problem(path, line, "file contains NUL characters; they were removed"))
+        text = text.replace("\x00", "")
+    return text, problems
+
+
+def split_front_matter(path: Path, text: str) -> ParsedFile:
+    """Split ``---`` YAML front matter from the body; report what is wrong with it."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE_LINE.match(lines[0].rstrip("\r\n")):
+        problem = Problem(path, 1, "no front matter: the file must start with a '---' line")
+        return ParsedFile({}, text, 1, (problem,))
+    end = next((i for i in range(1, len(lines)) if _FENCE_LINE.match(lines[i].rstrip("\r\n"))), None)
+    if end is None:
+        problem = Problem(path, 1, "front matter is not closed: add a '---' line after it")
+        return ParsedFile({}, "".join(lines[1:]), 2, (problem,))
+    body = "".join(lines[end + 1 :])
+    raw = "".join(lines[1:end])
+    try:
+        meta = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = 2 + (mark.line if mark is not None else 0)
+        reason = exc.problem or "invalid YAML"
+        return ParsedFile({}, body, end + 2, (Problem(path, line, f"invalid YAML in front matter: {reason}"),))
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        return ParsedFile({}, body, end + 2, (Problem(path, 2, f"invalid YAML in front matter: {exc}"),))
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        problem = Problem(path, 2, "front matter must be a set of 'field: value' lines")
+        return ParsedFile({}, body, end + 2, (problem,))
+    return ParsedFile(meta, body, end + 2, ())
+
+
+def field_line(path: Path, text: str, name: str) -> int:
+    """The line of ``name:`` in the front matter, or 1 when it cannot be found."""
+    match = re.search(rf"^{re.escape(name)}\s*:", text[:20000], re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+class _Fields:
+    """Typed reading of front-matter fields, reporting each wrong value."""
+
+    def __init__(self, path: Path, text: str, meta: dict[str, Any]) -> None:
+        self.path = path
+        self.text = text
+        self.meta = {str(k): v for k, v in meta.items()}
+        self.problems: list[Problem] = []
+
+    def report(self, name: str, message: str, severity: str = "error") -> None:
+        line = field_line(self.path, self.text, name)
+        self.problems.append(Problem(self.path, line, message, "error" if severity == "error" else "warning"))
+
+    def text_field(self, name: str) -> str:
+        value = self.meta.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return _clean(str(value))
+        self.report(name, f"'{name}' must be text, not {type(value).__name__}")
+        return ""
+
+    def list_field(self, name: str) -> tuple[str, ...]:
+        value = self.meta.get(name)
+        if value is None:
+            return ()
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return (_clean(str(value)),)
+        if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            return tuple(c for c in (_clean(str(v)) for v in value) if c)
+        self.report(name, f"'{name}' must be a list of text items")
+        return ()
+
+    def date_field(self, name: str) -> dt.date | None:
+        value = self.meta.get(name)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.report(name, f"'{name}' is not a date: write it as YYYY-MM-DD")
+        return None
+
+    def int_field(self, name: str) -> int | None:
+        value = self.meta.get(name)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**31:
+            return value
+        self.report(name, f"'{name}' must be a whole number")
+        return None
+
+
+def _clean(value: str) -> str:
+    """Collapse whitespace and drop control characters from a one-line field."""
+    value = "".join(ch if ch.isprintable() else " " for ch in value)
+    return " ".join(value.split())[:2000]
+
+
+def _fallback_title(path: Path, body: str) -> str:
+    match = re.search(r"^#[ \t]+(.+?)[ \t#]*$", body[:5000], re.MULTILINE)
+    return _clean(match.group(1)) if match else humanize(path.stem)
+
+
+def read_file(path: Path) -> tuple[str, list[Problem]]:
+    """Read and decode a content file; an unreadable file gives "" and a problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return "", [Problem(path, 1, f"cannot read file: {exc.strerror or exc}")]
+    return decode(path, data)
+
+
+def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, list[Problem]]:
+    """Parse one article file; always returns an article, with the problems found."""
+    text, problems = read_file(path)
+    parsed = split_front_matter(path, text)
+    problems.extend(parsed.problems)
+    fields = _Fields(path, text, parsed.meta)
+    title = fields.text_field("title")
+    if not title and not parsed.problems:
+        problems.append(Problem(path, field_line(path, text, "title") if parsed.meta else 1, "missing 'title'"))
+    language = fields.text_field("language") or "en"
+    article = Article(
+        id=article_id,
+        path=path,
+        root=root,
+        title=title or _fallback_title(path, parsed.body),
+        summary=fields.text_field("summary"),
+        tags=fields.list_field("tags"),
+        aliases=fields.list_field("aliases"),
+        reviewed=fields.date_field("reviewed"),
+        review_due=fields.date_field("review_due"),
+        reviewed_by=fields.text_field("reviewed_by"),
+        sources=fields.list_field("sources"),
+        language=language,
+        order=fields.int_field("order"),
+        body_line=parsed.body_line,
+    )
+    problems.extend(fields.problems)
+    return article, problems
+
+
+def read_body(article: Article) -> str:
+    """The Markdown body of an article, read from its file now."""
+    text, _ = read_file(article.path)
+    return split_front_matter(article.path, text).body
+
+
+def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
+    """Find every article file under the roots, cheaply (no parsing).
+
+    The first root wins when two roots hold the same id; the other is reported.
+    """
+    entries: list[FileEntry] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for root in roots:
+        root = Path(root).absolute()
+        if not root.is_dir():
+            what = "does not exist" if not root.exists() else "is not a folder"
+            problems.append(Problem(root, 0, f"content root {what}"))
+            continue
+        found = 0
+        for path in _walk(root):
+            rel = path.relative_to(root).as_posix()
+            article_id = rel[: -len(ARTICLE_SUFFIX)]
+            if path.name == INDEX_NAME:
+                continue
+            found += 1
+            if article_id in seen:
+                message = f"article id '{article_id}' is already used by {seen[article_id]}; this copy is hidden"
+                problems.append(Problem(path, 1, message, "warning"))
+                continue
+            try:
+                stat = path.stat()
+            except OSError as exc:
+                problems.append(Problem(path, 1, f"cannot read file: {exc.strerror or exc}"))
+                continue
+            seen[article_id] = path
+            entries.append(FileEntry(article_id, root, path, stat.st_size, stat.st_mtime_ns))
+        if not found:
+            problems.append(Problem(root, 0, "content root has no articles (*.md files)", "warning"))
+    return entries, problems
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every .md file under root, skipping hidden folders, in a stable order."""
+    for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
+                yield Path(folder) / name
+
+
+class Library:
+    """All articles and topics of a set of content roots, merged into one tree."""
+
+    def __init__(self, roots: Sequence[Path], articles: Iterable[Article], problems: Iterable[Problem]):
+        self.roots = tuple(Path(r).absolute() for r in roots)
+        self._articles = {a.id: a for a in articles}
+        self.problems: list[Problem] = list(problems)
+        self.root_topic = self._build_tree()
+        self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
+
+    # -- lookups -------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self._topics.get(topic_id)
+
+    def articles(self) -> list[Article]:
+        """Every article, in tree order."""
+        return [a for t in _walk_topics(self.root_topic) for a in t.articles]
+
+    def topics(self) -> list[Topic]:
+        return list(_walk_topics(self.root_topic))
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def body(self, article: Article) -> str:
+        return read_body(article)
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def resolve(self, article: Article | Topic, target: str) -> Path | None:
+        """Resolve a relative path from an article's (or topic's) folder; None if it leaves its root."""
+        if isinstance(article, Article):
+            root, base = article.root, article.path.parent
+        else:
+            if article.root is None:
+                return None
+            root = article.root
+            base = article.index_path.parent if article.index_path else root / article.id
+        try:
+            candidate = (base / target).resolve()
+            candidate.relative_to(root.resolve())
+        except (ValueError, OSError, RuntimeError):
+            return None
+        return candidate
+
+    def article_for_path(self, path: Path) -> Article | None:
+        """The article whose file is ``path`` (after resolving), if any."""
+        for root in self.roots:
+            try:
+                rel = path.resolve().relative_to(root.resolve()).as_posix()
+            except (ValueError, OSError):
+                continue
+            if rel.endswith(ARTICLE_SUFFIX):
+                found = self._articles.get(rel[: -len(ARTICLE_SUFFIX)])
+                if found is not None:
+                    return found
+        return None
+
+    # -- building ------------------------------------------------------------------
+    def _build_tree(self) -> Topic:
+        folders: dict[str, list[Article]] = {"": []}
+        for article in self._articles.values():
+            folders.setdefault(article.topic_id, []).append(article)
+            parent = article.topic_id
+            while parent:
+                parent = parent.rpartition("/")[0]
+                folders.setdefault(parent, [])
+        infos = self._topic_infos(folders)
+        return self._topic("", folders, infos)
+
+    def _topic_infos(self, folders: dict[str, list[Article]]) -> dict[str, Topic]:
+        infos: dict[str, Topic] = {}
+        for topic_id in folders:
+            for root in self.roots:
+                index = root / topic_id / INDEX_NAME if topic_id else root / INDEX_NAME
+                if index.is_file():
+                    infos[topic_id] = self._read_index(root, topic_id, index)
+                    break
+        return infos
+
+    def _read_index(self, root: Path, topic_id: str, path: Path) -> Topic:
+        text, problems = read_file(path)
+        parsed = split_front_matter(path, text)
+        problems.extend(parsed.problems)
+        fields = _Fields(path, text, parsed.meta)
+        title = fields.text_field("title")
+        topic = Topic(
+            id=topic_id,
+            title=title or humanize(topic_id.rpartition("/")[2]) or "Contents",
+            summary=fields.text_field("summary"),
+            order=fields.int_field("order"),
+            intro=parsed.body,
+            index_path=path,
+            root=root,
+        )
+        self.problems.extend(problems + fields.problems)
+        return topic
+
+    def _topic(self, topic_id: str, folders: dict[str, list[Article]], infos: dict[str, Topic]) -> Topic:
+        prefix = f"{topic_id}/" if topic_id else ""
+        child_ids = [f for f in folders if f.startswith(prefix) and f != topic_id and "/" not in f[len(prefix) :]]
+        children = sorted((self._topic(c, folders, infos) for c in child_ids), key=_order_key)
+        articles = tuple(sorted(folders.get(topic_id, []), key=_order_key))
+        info = infos.get(topic_id)
+        if info is None:
+            root = next((r for r in self.roots if (r / topic_id).is_dir()), None)
+            info = Topic(id=topic_id, title=humanize(topic_id.rpartition("/")[2]) or "Contents", root=root)
+        return replace(info, children=tuple(children), articles=articles)
+
+
+def _order_key(item: Article | Topic) -> tuple[int, str, str]:
+    order = item.order if item.order is not None else 1_000_000
+    return (order, item.title.casefold(), item.id)
+
+
+def _walk_topics(topic: Topic) -> Iterator[Topic]:
+    stack = [topic]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def load_library(roots: Sequence[Path], progress: Any = None) -> Library:
+    """Load every article of the roots; ``progress(done, total)`` is called as it goes."""
+    entries, problems = scan(roots)
+    articles: list[Article] = []
+    total = len(entries)
+    for done, entry in enumerate(entries, start=1):
+        article, found = parse_article(entry.root, entry.path, entry.id)
+        articles.append(article)
+        problems.extend(found)
+        if progress is not None and (done % 200 == 0 or done == total):
+            progress(done, total)
+    return Library(roots, articles, problems)

@@ -1,0 +1,119 @@
+"""Settings: one dataclass of defaults, a site file for the administrator, a user file on top.
+
+The site file (see README, "Clinic settings for every user") is read only; the
+user's own choices are saved atomically to ``settings.json`` in the config folder
+and win over the site file wherever both set a value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from guide.core import atomic, paths
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting with its default and meaning."""
+
+    theme: str = "system"  # "system", "light", "dark" or "high-contrast"
+    text_zoom: int = 0  # reading-pane text size steps away from normal (Ctrl+Plus/Minus)
+    clinic_name: str = ""  # printed at the top of every handout
+    clinic_contact: str = ""  # address or phone line under the clinic name
+    clinic_logo: str = ""  # path of a PNG/JPEG/SVG logo for handouts, "" for none
+    paper: str = ""  # "a4" or "letter"; "" follows the locale
+    large_print: bool = False  # handouts in at least 16 pt with wider lines
+    last_article: str = ""  # id of the article open when the window closed
+    last_anchor: str = ""  # section shown when the window closed
+    last_scroll: int = 0  # reading-pane scroll position of that article
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_state: str = ""  # base64 of QMainWindow.saveState()
+    splitter_state: str = ""  # base64 of QSplitter.saveState()
+    extra_roots: tuple[str, ...] = field(default_factory=tuple)  # content roots added by the user
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+_FIELDS = {f.name: f for f in fields(Settings)}
+SITE_KEYS = ("clinic_name", "clinic_contact", "clinic_logo", "paper", "large_print", "theme", "extra_roots")
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """Check a stored value against the default's type; None when it does not fit."""
+    default = getattr(Settings(), name)
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else None
+    if isinstance(default, int):
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(default, str):
+        return value if isinstance(value, str) else None
+    if isinstance(default, tuple):
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        return None
+    return None  # pragma: no cover - every field is one of the above
+
+
+def _read(path: Path, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Read a settings file; a missing or broken file gives {} and a log line, never an error."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring unreadable settings file %s: %s", path, exc)
+        return {}
+    if not isinstance(raw, dict):
+        log.warning("ignoring settings file %s: not a JSON object", path)
+        return {}
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name not in _FIELDS or (allowed is not None and name not in allowed):
+            continue
+        coerced = _coerce(name, value)
+        if coerced is None:
+            log.warning("ignoring setting %r in %s: wrong type", name, path)
+            continue
+        values[name] = coerced
+    return values
+
+
+class SettingsStore:
+    """Loads the site and user files and saves the user's changes atomically."""
+
+    def __init__(self, user_file: Path | None = None, site_file: Path | None = None) -> None:
+        self.user_file = user_file or paths.config_dir() / "settings.json"
+        self.site_file = site_file or paths.site_config_file()
+        self.site = _read(self.site_file, SITE_KEYS)
+        self.user = _read(self.user_file)
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(**{**self.site, **self.user})
+
+    def update(self, **changes: Any) -> Settings:
+        """Set values chosen by the user and save them; returns the new settings."""
+        for name, value in changes.items():
+            if name not in _FIELDS:
+                raise KeyError(name)
+            self.user[name] = tuple(value) if isinstance(value, list) else value
+        self.save()
+        return self.settings
+
+    def save(self) -> bool:
+        """Write the user's file; False (and a log line) when it cannot be written."""
+        data = {k: list(v) if isinstance(v, tuple) else v for k, v in self.user.items()}
+        try:
+            atomic.write_json(self.user_file, data)
+        except OSError as exc:
+            log.warning("could not save settings to %s: %s", self.user_file, exc)
+            return False
+        return True

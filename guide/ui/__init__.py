@@ -1,0 +1,1 @@
+"""Qt widgets and models; never imports whoosh or markdown."""
