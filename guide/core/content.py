@@ -90,7 +90,7 @@ def split_front_matter(path: Path, text: str) -> ParsedFile:
     body = "".join(lines[end + 1 :])
     raw = "".join(lines[1:end])
     try:
-        meta = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a safe loader
+        meta = yaml.load(raw, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = 2 + (mark.line if mark is not None else 0)

@@ -28,7 +28,7 @@ def test_headless_commands_never_import_pyside6(tmp_path) -> None:
         "import sys\n"
         "from guide import cli\n"
         f"cli.main(['check', '--content', {str(tmp_path)!r}])\n"
-        "print(','.join(sorted(m for m in sys.modules if m.startswith('PySide6'))))\n"
+        "print('QT:' + ','.join(sorted(m for m in sys.modules if m.startswith('PySide6'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip().splitlines()[-1:] in ([], [""])
+    assert result.stdout.splitlines()[-1] == "QT:"

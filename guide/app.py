@@ -1,0 +1,65 @@
+"""Builds the QApplication, the services and the main window; the only module that knows both sides."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from guide import __version__
+from guide.core import paths
+from guide.core.bookmarks import Bookmarks
+from guide.core.content import load_library
+from guide.core.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from guide.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def build_window(window: MainWindow) -> MainWindow:
+    """Add what lives outside the window itself: the handout actions (print, preview, PDF)."""
+    from guide.ui.handout_dialog import HandoutActions
+
+    actions = HandoutActions(
+        window.current_article_ids, lambda: window.library, lambda: window.renderer, lambda: window.store, window
+    )
+    window.add_print_actions(actions.actions())
+    return window
+
+
+def run(content_roots: list[Path] | None, argv: list[str]) -> int:
+    """Open the reader window on the given roots (the bundled content by default)."""
+    from guide.core.render import Renderer
+    from guide.core.search import SearchIndex
+    from guide.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Health guide")
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    store = SettingsStore()
+    roots = list(content_roots) if content_roots else [paths.bundled_content()]
+    roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]
+    missing = [r for r in roots if not r.is_dir()]
+    if missing:
+        QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
+        roots = [r for r in roots if r.is_dir()]
+    library = load_library(roots)
+    try:
+        index: SearchIndex | None = SearchIndex(roots, readonly_dir=paths.bundled_index())
+    except Exception:
+        log.exception("search index unavailable")
+        index = None
+    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
+    window.show()
+    window.start_indexing()
+    code = app.exec()
+    if index is not None:
+        index.close()
+    return code

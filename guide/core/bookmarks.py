@@ -1,0 +1,56 @@
+"""Bookmarks: a JSON list of article ids in the data folder, saved atomically."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from guide.core import atomic, paths
+
+log = logging.getLogger(__name__)
+
+
+class Bookmarks:
+    """An ordered list of bookmarked article ids; a broken file reads as empty, never raises."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.data_dir() / "bookmarks.json"
+        self.ids: list[str] = self._read()
+
+    def _read(self) -> list[str]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable bookmarks file %s: %s", self.path, exc)
+            return []
+        if not isinstance(raw, list):
+            return []
+        return [i for i in raw if isinstance(i, str)]
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.ids
+
+    def toggle(self, article_id: str) -> bool:
+        """Add or remove; returns True when the article is now bookmarked."""
+        if article_id in self.ids:
+            self.ids.remove(article_id)
+        else:
+            self.ids.append(article_id)
+        self.save()
+        return article_id in self.ids
+
+    def remove(self, article_id: str) -> None:
+        if article_id in self.ids:
+            self.ids.remove(article_id)
+            self.save()
+
+    def save(self) -> bool:
+        try:
+            atomic.write_json(self.path, self.ids)
+        except OSError as exc:
+            log.warning("could not save bookmarks to %s: %s", self.path, exc)
+            return False
+        return True

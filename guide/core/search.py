@@ -1,0 +1,883 @@
+"""Full-text search: the one module that imports Whoosh.
+
+Every article section is a document, so a hit can open the page at the section that
+matches. The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and
+the content stamps from :func:`guide.core.content.scan`; a full build goes into a
+temporary folder beside it that is renamed into place, so a crash never leaves half
+an index. Queries are parsed, spelled and widened with the thesaurus in Whoosh-free
+modules (query, spelling, thesaurus); here they become Whoosh queries, and hits become
+plain :class:`SearchHit` values.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import heapq
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from whoosh import formats
+from whoosh import index as windex
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.reading import TermNotFound
+
+from guide.core import atomic, paths
+from guide.core.content import FileEntry, parse_article, read_body, scan
+from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
+from guide.core.query import FILLER, Part, content_words, key, parse, plain_text, snippet, tokenize, unparse
+from guide.core.spelling import Speller, Suggester
+from guide.core.text import split_sections
+from guide.core.thesaurus import Thesaurus, load_default
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1  # bump whenever the schema or the way text is indexed changes
+META_FILE = "guide-index.json"  # schema, roots, content stamps and file sizes
+ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
+VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
+_SIDE_FILES = {META_FILE, ARTICLES_FILE, VOCAB_FILE}
+
+# Query-time weights: a word in the title counts most, then aliases, headings, body.
+NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
+SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
+MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
+MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
+COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see _Plan)
+SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
+EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
+
+_STEMS: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """Porter stem of a lower-case word, cached (numbers and short words are kept)."""
+    found = _STEMS.get(word)
+    if found is None:
+        found = word if len(word) < 3 or not word.isalpha() else porter_stem(word)
+        if len(_STEMS) > 400_000:
+            _STEMS.clear()
+        _STEMS[word] = found
+    return found
+
+
+class _Parts(TEXT):
+    """Several texts indexed as one field, each word weighted by the part it is in (BM25F).
+
+    The value is a tuple of texts, one for each weight. Tokens come from
+    :func:`guide.core.query.tokenize`, so queries and the index always agree. No
+    positions are kept (they cost a third of the build time): quoted phrases are
+    checked against the stored section text instead.
+    """
+
+    def __init__(self, *weights: float) -> None:
+        analyzer = RegexTokenizer(r"[^\W_]+") | LowercaseFilter() | StemFilter()
+        super().__init__(analyzer=analyzer, phrase=False)
+        self.format = formats.Existence()  # the posting weight is stored all the same
+        self.part_weights = tuple(weights)
+
+    def index(self, value: Sequence[str], **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        counts: dict[str, int] = defaultdict(int)
+        weights: dict[str, float] = defaultdict(float)
+        for text, weight in zip(value, self.part_weights, strict=False):
+            for word in tokenize(text):
+                term = stem(word)
+                counts[term] += 1
+                weights[term] += weight
+        for term, count in counts.items():
+            yield term.encode("utf-8"), count, weights[term], b""
+
+
+def make_schema() -> Schema:
+    """The index schema: one document per article section."""
+    return Schema(
+        # Article id ("heart/heart-attack"): groups sections into one hit, deletes them on update.
+        id=ID(stored=True, sortable=True),
+        # Slug of the section heading, None for the lead: where the page opens.
+        anchor=STORED(),
+        # Heading text of the section, None for the lead: shown in the results list.
+        section=STORED(),
+        # The section as plain text: snippets are cut from it without reading the file.
+        text=STORED(),
+        # (title, aliases): the names of the article, repeated in each of its sections so that
+        # every section can rank on them. A title word weighs more than an alias word.
+        names=_Parts(1.5, 1.0),
+        # (heading, tags, body): what this section says. Heading words weigh more; queries drop
+        # question words, so "What is (are)" in MedQuAD headings never decides the ranking.
+        words=_Parts(2.0, 0.5, 1.0),
+    )
+
+
+def default_index_dir(roots: Sequence[Path]) -> Path:
+    """``<cache>/indexes/<hash of the resolved roots>``: one index per set of roots."""
+    joined = "\n".join(str(Path(r).resolve()) for r in roots)
+    return paths.cache_dir() / "indexes" / hashlib.sha1(joined.encode()).hexdigest()[:12]
+
+
+def hit_to_json(hit: SearchHit) -> dict[str, Any]:
+    """A hit as a JSON-ready dict for the CLI."""
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "section": hit.section,
+        "anchor": hit.anchor,
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet,
+        "terms": list(hit.terms),
+    }
+
+
+@dataclass
+class _Open:
+    """An opened, checked index and what is kept in memory beside it."""
+
+    folder: Path
+    ix: Any
+    searcher: Any
+    ids: Any  # column reader: document number -> article id
+    scorer: _Scorer
+    base_thesaurus: Thesaurus
+    stamps: dict[str, str]
+    articles: dict[str, tuple[str, list[str]]]
+    speller: Speller
+    thesaurus: Thesaurus
+    suggester: Suggester
+    exact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (id, tier)
+
+    _names: dict[str, tuple[frozenset[str], list[frozenset[str]]]] = field(default_factory=dict)
+
+    def name_stems(self, aid: str) -> tuple[frozenset[str], list[frozenset[str]]]:
+        """The stems of an article's title and of each alias (content words only), cached."""
+        found = self._names.get(aid)
+        if found is None:
+            title, aliases = self.articles.get(aid, ("", []))
+            found = (_name_stems(title), [_name_stems(a) for a in aliases])
+            self._names[aid] = found
+        return found
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.searcher.close()
+
+
+class SearchIndex:
+    """Builds, updates and searches the index of a set of content roots."""
+
+    def __init__(
+        self, roots: Sequence[Path], index_dir: Path | None = None, *, readonly_dir: Path | None = None
+    ):
+        self.roots = [Path(r) for r in roots]
+        self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.roots)
+        self.readonly_dir = Path(readonly_dir) if readonly_dir else None
+        self.procs = 1  # the CLI may raise this; never the GUI (Whoosh forks)
+        self._fallback: Path | None = None
+        self._open: _Open | None = None
+        self._lock = threading.RLock()  # guards the open index: searches and swaps
+        self._update_lock = threading.Lock()  # one update at a time; searches go on meanwhile
+        self._base_thesaurus = load_default()
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def location(self) -> Path:
+        return self._open.folder if self._open else (self._fallback or self.index_dir)
+
+    def _roots_key(self) -> list[str]:
+        return [str(r.resolve()) for r in self.roots]
+
+    def _read_meta(self, folder: Path) -> dict[str, Any] | None:
+        """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise."""
+        try:
+            meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+            if meta.get("schema") != SCHEMA_VERSION or meta.get("roots") != self._roots_key():
+                return None
+            for name, size in meta["files"].items():
+                if (folder / name).stat().st_size != size:
+                    return None
+            return dict(meta)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def _load(self, folder: Path, readonly: bool = False) -> _Open | None:
+        """Open a checked index folder, or None if it is missing, stale in schema or damaged."""
+        meta = self._read_meta(folder)
+        if meta is None:
+            return None
+        try:
+            ix = windex.open_dir(str(folder), readonly=readonly)
+            searcher = ix.searcher()
+            ids = searcher.reader().column_reader("id")
+            scorer = _Scorer(searcher)
+            articles = {k: (v[0], list(v[1])) for k, v in _read_json(folder / ARTICLES_FILE).items()}
+            counts = _read_vocab(folder / VOCAB_FILE)
+        except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
+            log.warning("search index at %s is unreadable: %s", folder, exc)
+            return None
+        thesaurus = Thesaurus()
+        for group in self._base_thesaurus.groups():
+            thesaurus.add(group)
+        exact: dict[str, list[tuple[str, int]]] = {}
+        title_words: set[str] = set()
+        seen_groups: set[tuple[str, ...]] = set()
+        title_keys = {key(title) for title, _ in articles.values()}
+        for aid, (title, aliases) in articles.items():
+            exact.setdefault(key(title), []).append((aid, 2))
+            title_words.update(tokenize(title))
+            for alias in aliases:
+                exact.setdefault(key(alias), []).append((aid, 1))
+            # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
+            # a wider subject: it would send every search for that subject here
+            own = [
+                a
+                for a in aliases
+                if len(a.split()) <= 6 and (key(a) not in title_keys or key(a) == key(title))
+            ]
+            group = tuple(dict.fromkeys([title, *own]))
+            if len(group) > 1 and group not in seen_groups:
+                seen_groups.add(group)
+                thesaurus.add(group)
+        speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
+        suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
+        return _Open(
+            folder,
+            ix,
+            searcher,
+            ids,
+            scorer,
+            self._base_thesaurus,
+            meta["stamps"],
+            articles,
+            speller,
+            thesaurus,
+            suggester,
+            exact,
+        )
+
+    def _ensure_open(self) -> _Open | None:
+        with self._lock:
+            if self._open is None:
+                if self.readonly_dir is not None:
+                    self._open = self._load(self.readonly_dir, readonly=True)
+                if self._open is None:
+                    self._open = self._load(self._fallback or self.index_dir)
+            return self._open
+
+    def is_current(self) -> bool:
+        """True when an index is open (or openable) and matches the files on disk now."""
+        try:
+            state = self._ensure_open()
+            return state is not None and _stamps(scan(self.roots)[0]) == state.stamps
+        except Exception:
+            return False
+
+    def close(self) -> None:
+        with self._lock:
+            if self._open is not None:
+                self._open.close()
+                self._open = None
+            if self._fallback is not None:
+                shutil.rmtree(self._fallback, ignore_errors=True)
+                self._fallback = None
+
+    # -- building ------------------------------------------------------------------------
+    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
+        """Bring the index up to date: rebuild if needed, else re-index only what changed."""
+        started = time.perf_counter()
+        entries = scan(self.roots)[0]
+        stamps = _stamps(entries)
+        notes: list[str] = []
+        with self._update_lock:
+            if self.readonly_dir is not None:
+                shipped = self._load(self.readonly_dir, readonly=True)
+                if shipped is not None and shipped.stamps == stamps:
+                    self._swap_open(shipped)
+                    return IndexReport(
+                        unchanged=len(stamps),
+                        location=self.readonly_dir,
+                        seconds=time.perf_counter() - started,
+                    )
+                if shipped is not None:
+                    shipped.close()
+                    notes.append("the shipped index is out of date; using one in the cache")
+            target = self._fallback or self.index_dir
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with _file_lock(target.with_name(target.name + ".lock")):
+                    report = self._update_in(target, entries, stamps, progress, notes)
+            except OSError as exc:
+                if self._fallback is not None:
+                    raise
+                self._fallback = Path(tempfile.mkdtemp(prefix="guide-index-"))
+                notes.append(
+                    f"cannot write the index at {target} ({exc.strerror or exc}); "
+                    f"using a temporary index at {self._fallback}"
+                )
+                report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
+            self._swap_open(self._load(report.location or target))
+        return _with(report, seconds=time.perf_counter() - started)
+
+    def _swap_open(self, state: _Open | None) -> None:
+        with self._lock:
+            if self._open is not None and self._open is not state:
+                self._open.close()
+            self._open = state
+
+    def _release(self, folder: Path) -> None:
+        """Close an index before its files are replaced, where open files block that (Windows)."""
+        if os.name != "posix" and self._open is not None and self._open.folder == folder:
+            self._swap_open(None)
+
+    def _update_in(
+        self,
+        target: Path,
+        entries: list[FileEntry],
+        stamps: dict[str, str],
+        progress: Callable[[int, int], None] | None,
+        notes: list[str],
+    ) -> IndexReport:
+        for stale in target.parent.glob(f".{target.name}.*"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a crashed build; we hold the lock
+        meta = self._read_meta(target)
+        if meta is None:
+            if target.exists():
+                notes.append("the index was damaged, incomplete or of an older version; rebuilt it")
+            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+        old: dict[str, str] = meta["stamps"]
+        changed = [e for e in entries if e.id in old and old[e.id] != e.stamp]
+        added = [e for e in entries if e.id not in old]
+        removed = [i for i in old if i not in stamps]
+        if not (changed or added or removed):
+            return IndexReport(unchanged=len(stamps), location=target, notes=tuple(notes))
+        if len(changed) + len(added) + len(removed) > max(50, len(stamps) // 3):
+            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+        self._release(target)
+        try:
+            ix = windex.open_dir(str(target))
+            articles = {k: (v[0], list(v[1])) for k, v in _read_json(target / ARTICLES_FILE).items()}
+            counts = Counter(_read_vocab(target / VOCAB_FILE))
+            writer = ix.writer()
+            try:
+                for aid in removed + [e.id for e in changed]:
+                    writer.delete_by_term("id", aid)
+                    articles.pop(aid, None)
+                for entry in changed + added:
+                    for doc in _article_docs(entry, articles, counts):
+                        writer.add_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            ix.close()
+            _write_side(target, self._roots_key(), stamps, articles, counts)
+        except Exception as exc:  # a damaged index: start again from the files
+            notes.append(f"the index could not be updated ({exc}); rebuilt it")
+            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+        return IndexReport(
+            added=len(added),
+            updated=len(changed),
+            removed=len(removed),
+            unchanged=len(stamps) - len(added) - len(changed),
+            location=target,
+            notes=tuple(notes),
+        )
+
+    def _rebuild(
+        self,
+        target: Path,
+        entries: list[FileEntry],
+        stamps: dict[str, str],
+        progress: Callable[[int, int], None] | None,
+        notes: list[str],
+        swap: bool,
+    ) -> IndexReport:
+        """Build the whole index; with ``swap``, in a temporary folder then renamed over ``target``."""
+        folder = (
+            Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent)) if swap else target
+        )
+        try:
+            ix = windex.create_in(str(folder), make_schema())
+            writer = ix.writer(limitmb=256, procs=self.procs, multisegment=self.procs > 1)
+            articles: dict[str, tuple[str, list[str]]] = {}
+            counts: Counter[str] = Counter()
+            total = len(entries)
+            for done, entry in enumerate(entries, start=1):
+                for doc in _article_docs(entry, articles, counts):
+                    writer.add_document(**doc)
+                if progress is not None and (done % 100 == 0 or done == total):
+                    progress(done, total)
+            writer.commit()
+            ix.close()
+            _write_side(folder, self._roots_key(), stamps, articles, counts)
+            if swap:
+                self._release(target)
+                _replace_dir(folder, target)
+        except BaseException:
+            if swap:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return IndexReport(added=len(stamps), rebuilt=True, location=target, notes=tuple(notes))
+
+    # -- searching -----------------------------------------------------------------------
+    def search(self, query: str, limit: int = 10) -> SearchResults:
+        """Search; any string is fine, and problems come back as a message, never an exception."""
+        text = query if isinstance(query, str) else str(query)
+        try:
+            with self._lock:
+                return self._search(text, max(1, min(int(limit), 1000)))
+        except Exception as exc:  # never let a search break the window
+            log.exception("search failed for %r", text[:200])
+            return SearchResults(text, message=f"Search failed ({exc}); rebuilding the index may help.")
+
+    def _search(self, text: str, limit: int) -> SearchResults:
+        parsed = parse(text)
+        if not parsed.positive:
+            return SearchResults(text, message=parsed.message)
+        state = self._ensure_open()
+        if state is None:
+            return SearchResults(text, message="The search index is not built yet.")
+        parts, corrected = _correct(parsed.parts, state.speller)
+        plan = _Plan(parts, state)
+        hits = tuple(plan.hit(aid, score, docnum) for aid, score, docnum in plan.run(limit))
+        message = None if hits else "No articles match. Try fewer or other words."
+        return SearchResults(text, hits, corrected, message)
+
+    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+        """Titles and aliases that start like ``text`` or nearly match it; never raises."""
+        try:
+            state = self._ensure_open()
+            return [] if state is None else state.suggester.suggest(str(text), limit)
+        except Exception:
+            log.exception("suggest failed")
+            return []
+
+
+# -- query building ----------------------------------------------------------------------
+def _correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | None]:
+    """Replace words that the index does not know by their nearest known spelling."""
+    out: list[Part] = []
+    changed = False
+    for part in parts:
+        if part.kind == "prefix":
+            out.append(part)
+            continue
+        words: list[str] = []
+        for word in part.words:
+            fixed = speller.correct(word)
+            if fixed is None and (pair := speller.split(word)):
+                fixed = " ".join(pair)
+            words.extend(fixed.split() if fixed else [word])
+            changed = changed or fixed is not None
+        out.append(Part(tuple(words), part.kind, part.excluded))
+    return out, (unparse(out) if changed else None)
+
+
+class _Scorer:
+    """BM25F over Whoosh's postings, one term at a time, without Whoosh's matcher trees.
+
+    Whoosh scores a document by walking a tree of matchers, which in pure Python costs
+    several microseconds per posting and per tree node; reading each posting list once,
+    block by block, and adding into a dict is many times faster, and lets a common word
+    add only to the sections that rarer words already selected.
+    """
+
+    FIELDS: ClassVar[dict[str, tuple[float, float]]] = {"names": (NAMES_WEIGHT, 0.3), "words": (1.0, 0.75)}
+    K1 = 1.2
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.leaves: list[tuple[Any, int, set[int], dict[str, array[float]]]] = []
+        for leaf, base in searcher.reader().leaf_readers():
+            deleted = set(leaf.deleted_docs_set or ()) if leaf.has_deletions() else set()
+            norms = {f: self._norms(leaf, f, b) for f, (_, b) in self.FIELDS.items()}
+            self.leaves.append((leaf, base, deleted, norms))
+
+    def _norms(self, leaf: Any, fieldname: str, b: float) -> array[float]:
+        """K1 * (1 - B + B * length / average length) for every document of a leaf."""
+        avg = self.searcher.avg_field_length(fieldname) or 1.0
+        count = leaf.doc_count_all()
+        k1 = self.K1
+        return array(
+            "f", (k1 * (1 - b + b * leaf.doc_field_length(d, fieldname) / avg) for d in range(count))
+        )
+
+    def df(self, term: str) -> int:
+        return int(self.searcher.doc_frequency("words", term))
+
+    def score(self, term: str, fields: Sequence[str], only: set[int] | None = None) -> dict[int, float]:
+        """Document number -> BM25F score of one stem in the given fields."""
+        scores: dict[int, float] = {}
+        get = scores.get
+        for fieldname in fields:
+            weight = self.FIELDS[fieldname][0]
+            factor = weight * self.searcher.idf(fieldname, term) * (self.K1 + 1)
+            for leaf, base, deleted, norms in self.leaves:
+                norm = norms[fieldname]
+                for ids, weights in _blocks(leaf, fieldname, term):
+                    for docnum, w in zip(ids, weights, strict=False):
+                        d = base + docnum
+                        if only is not None and d not in only:
+                            continue
+                        if deleted and docnum in deleted:
+                            continue
+                        scores[d] = get(d, 0.0) + factor * w / (w + norm[docnum])
+        return scores
+
+
+def _blocks(leaf: Any, fieldname: str, term: str) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
+    """(document numbers, weights) of a term in one leaf, a posting block at a time."""
+    try:
+        matcher = leaf.postings(fieldname, term)
+    except TermNotFound:
+        return
+    matcher = getattr(matcher, "child", matcher)  # deletions are skipped by the caller
+    if all(hasattr(matcher, a) for a in ("_read_ids", "_read_weights", "_next_block", "_ids")):
+        while matcher.is_active():  # Whoosh's own block reader: a pickled block at a time
+            matcher._read_ids()
+            matcher._read_weights()
+            yield matcher._ids, matcher._weights
+            matcher._next_block()
+        return
+    ids, weights = [], []
+    while matcher.is_active():  # short lists kept inline in the term table
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    yield ids, weights
+
+
+@dataclass(frozen=True)
+class _Alt:
+    """One way a concept can be met: these stems, at this weight; ``complete`` needs them all."""
+
+    stems: tuple[str, ...]
+    weight: float = 1.0
+    complete: bool = False
+
+
+class _Plan:
+    """A query as concepts of alternative stems, with what is needed to rank, filter and highlight.
+
+    A word found in many sections ("causes", "blood") is too common to pick articles by
+    and slow to score everywhere: it selects sections only through article names, and
+    otherwise adds to the score of sections that rarer words selected.
+    """
+
+    def __init__(self, parts: Sequence[Part], state: _Open) -> None:
+        self.state = state
+        self.searcher = state.searcher
+        self.scorer = state.scorer
+        self.common = max(50, int(self.searcher.doc_count() * COMMON_SHARE))
+        self.highlight: set[str] = set()
+        self.prefixes: list[str] = []
+        self.alt_keys: list[str] = []
+        self.concepts: list[list[_Alt]] = []
+        self.concept_alts: list[list[frozenset[str]]] = []  # curated ways to name each plain concept
+        self.musts: list[list[_Alt]] = []  # every must be met: phrases and prefixes
+        self._stored: dict[int, dict[str, Any]] = {}
+        positive = [p for p in parts if not p.excluded]
+        words = [w for p in positive if p.kind == "word" for w in p.words]
+        content = content_words(words) or words
+        self.key = key(" ".join(content))
+        self.phrases = [tuple(stem(w) for w in p.words) for p in positive if p.kind == "phrase"]
+        self._concepts(content)
+        for part in positive:
+            if part.kind == "phrase":
+                alt = _Alt(tuple(stem(w) for w in part.words), 1.0, True)
+                self.musts.append([alt])
+                self.concepts.append([alt])
+                self.highlight.update(alt.stems)
+            elif part.kind == "prefix":
+                alts = [_Alt((t,)) for t in self._expand(part.words[0])]
+                self.musts.append(alts)
+                self.concepts.append(alts)
+                self.prefixes.append(part.words[0])
+        self.excluded = [
+            _Alt((t,)) if p.kind == "prefix" else _Alt(tuple(stem(w) for w in p.words), 1.0, True)
+            for p in parts
+            if p.excluded
+            for t in (self._expand(p.words[0]) if p.kind == "prefix" else [""])
+        ]
+
+    def _concepts(self, content: list[str]) -> None:
+        matches = {m.start: m for m in self.state.thesaurus.matches(content)}
+        i = 0
+        while i < len(content):
+            match = matches.get(i)
+            if match is None:
+                self.concepts.append([_Alt((stem(content[i]),))])
+                self.concept_alts.append([frozenset({stem(content[i])})])
+                self.highlight.add(stem(content[i]))
+                i += 1
+                continue
+            span = content[match.start : match.end]
+            alternatives = match.alternatives[:MAX_ALTERNATIVES]
+            concept = [_Alt(tuple(stem(w) for w in span))]
+            concept += [_Alt(tuple(stem(w) for w in alt), SYNONYM_WEIGHT, True) for alt in alternatives]
+            self.concepts.append(concept)
+            curated = self.state.base_thesaurus.alternatives(span)
+            self.concept_alts.append([frozenset(stem(w) for w in alt) for alt in (span, *curated)])
+            self.highlight.update(s for alt in concept for s in alt.stems)
+            if match.start == 0 and match.end == len(content):
+                self.alt_keys = [key(" ".join(alt)) for alt in match.alternatives]
+            i = match.end
+
+    def _expand(self, prefix: str) -> list[str]:
+        """The commonest indexed stems starting with ``prefix`` (or with its own stem)."""
+        reader = self.searcher.reader()
+        terms: set[str] = set()
+        for start in {prefix, stem(prefix)}:
+            for number, term in enumerate(reader.expand_prefix("words", start)):
+                if number >= 2000:
+                    break
+                terms.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+        return sorted(terms, key=lambda t: -self.scorer.df(t))[:MAX_PREFIX_TERMS]
+
+    def _scores(self) -> dict[int, float]:
+        """Document number -> score: the sum over concepts of each one's best alternative."""
+        df = self.scorer.df
+        single = {s for concept in self.concepts for alt in concept if not alt.complete for s in alt.stems}
+        common = {s for s in single if df(s) > self.common}
+        per_term = {
+            s: self.scorer.score(s, ("names",) if s in common else ("names", "words")) for s in single
+        }
+        for concept in self.concepts:  # words that must come together: the rarest picks the sections
+            for alt in concept:
+                if alt.complete:
+                    only: set[int] | None = None
+                    for s in sorted(alt.stems, key=df):
+                        if s not in per_term or only is not None:
+                            found = self.scorer.score(s, ("names", "words"), only)
+                            per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
+                        only = set(per_term[s]) if only is None else only & set(per_term[s])
+        selected: set[int] = set().union(*per_term.values())
+        if not any(per_term[s] for s in per_term if s not in common):
+            selected = set()  # only common words: score them everywhere
+        for s in common:
+            extra = self.scorer.score(s, ("words",), selected or None)
+            merged = per_term[s]
+            for d, v in extra.items():
+                merged[d] = merged.get(d, 0.0) + v
+        total: dict[int, float] = defaultdict(float)
+        for concept in self.concepts:
+            best: dict[int, float] = {}
+            for alt in concept:
+                maps = [per_term[s] for s in alt.stems]
+                docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
+                for d in docs:
+                    value = alt.weight * sum(m.get(d, 0.0) for m in maps)
+                    if value > best.get(d, 0.0):
+                        best[d] = value
+            for d, value in best.items():
+                total[d] += value
+        for must in self.musts:
+            allowed: set[int] = set()
+            for alt in must:
+                maps = [per_term[s] for s in alt.stems]
+                allowed |= set.intersection(*map(set, maps)) if maps else set()
+            total = defaultdict(float, {d: v for d, v in total.items() if d in allowed})
+        return total
+
+    def run(self, limit: int) -> list[tuple[str, float, int]]:
+        """(article id, score, best section document) for the best ``limit`` articles."""
+        ids = self.state.ids
+        total = self._scores()
+        drop: set[str] = set()
+        for alt in self.excluded:
+            maps = [self.scorer.score(s, ("names", "words")) for s in alt.stems]
+            if maps:
+                drop.update(ids[d] for d in set.intersection(*map(set, maps)))
+        want = limit * (10 if self.phrases else 4) + 20
+        best: dict[str, tuple[float, int]] = {}
+        for docnum, score in heapq.nlargest(want, total.items(), key=lambda item: item[1]):
+            aid = ids[docnum]
+            if aid not in drop and aid not in best and self._has_phrases(aid, docnum):
+                best[aid] = (score, docnum)
+        exact = {aid for k in (self.key, *self.alt_keys) for aid, _ in self.state.exact.get(k, ())}
+        for aid in [a for a in exact if a not in best and a not in drop][:5]:
+            sections = [(total.get(d, 0.0), d) for d in self.searcher.document_numbers(id=aid)]
+            if sections:
+                score, docnum = max(sections)
+                if self._has_phrases(aid, docnum):
+                    best[aid] = (score, docnum)
+        ranked = [(aid, score + EXACT_BONUS * self._named(aid), d) for aid, (score, d) in best.items()]
+        ranked.sort(key=lambda item: -item[1])
+        return ranked[:limit]
+
+    def _named(self, aid: str) -> float:
+        """How much of the query an article's title (or, a little less, an alias) names.
+
+        A title counts only when all its words are in the query, directly or through the
+        curated thesaurus (not through other articles' aliases); it then scores the share
+        of the query's concepts it names: 1.0 for "Glaucoma" on "glaucoma", 0.5 on "how
+        is glaucoma treated". Filler never counts, so question-shaped titles compare fairly.
+        """
+        if not self.concept_alts:
+            return 0.0
+        title, aliases = self.state.name_stems(aid)
+        return max([self._cover(title), *(0.9 * self._cover(a) for a in aliases)])
+
+    def _cover(self, stems: frozenset[str]) -> float:
+        if not stems:
+            return 0.0
+        named = 0
+        used: set[str] = set()
+        for alternatives in self.concept_alts:
+            fitting = [alt for alt in alternatives if alt <= stems]
+            if fitting:
+                named += 1
+                used.update(*fitting)
+        return named / len(self.concept_alts) if used >= stems else 0.0
+
+    def stored(self, docnum: int) -> dict[str, Any]:
+        if docnum not in self._stored:
+            self._stored[docnum] = self.searcher.stored_fields(docnum)
+        return self._stored[docnum]
+
+    def _has_phrases(self, aid: str, docnum: int) -> bool:
+        if not self.phrases:
+            return True
+        title, aliases = self.state.articles.get(aid, ("", []))
+        stored = self.stored(docnum)
+        pieces = [title, *aliases, stored.get("section") or "", stored.get("text") or ""]
+        stemmed = [" " + " ".join(stem(w) for w in tokenize(p)) + " " for p in pieces]
+        return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.phrases)
+
+    def hit(self, aid: str, score: float, docnum: int) -> SearchHit:
+        stored = self.stored(docnum)
+        body = (stored.get("text") or "")[:SNIPPET_SCAN]
+        prefixes = tuple(self.prefixes)
+        known: dict[str, bool] = {}
+
+        def matches(word: str) -> bool:
+            found = known.get(word)
+            if found is None:
+                found = stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
+                known[word] = found
+            return found
+
+        title = self.state.articles.get(aid, (aid, []))[0]
+        section = stored.get("section")
+        seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
+        return SearchHit(
+            aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen)
+        )
+
+
+# -- documents and files -----------------------------------------------------------------
+def _article_docs(
+    entry: FileEntry, articles: dict[str, tuple[str, list[str]]], counts: Counter[str]
+) -> Iterator[dict[str, Any]]:
+    """The documents of one article (one per section), recording its title and words."""
+    article, _ = parse_article(entry.root, entry.path, entry.id)
+    articles[article.id] = (article.title, list(article.aliases))
+    aliases = " ; ".join(article.aliases)
+    tags = " ".join(article.tags)
+    counts.update(tokenize(f"{article.title} {aliases}"))
+    sections = split_sections(read_body(article))
+    for number, section in enumerate(sections):
+        text = plain_text(section.text)
+        if number == 0 and not text and len(sections) > 1:
+            continue  # an empty lead: the sections carry the title
+        heading = section.title or ""
+        counts.update(tokenize(f"{heading} {text}"))
+        body = f"{article.summary} {text}" if number == 0 else text
+        yield {
+            "id": article.id,
+            "anchor": section.slug,
+            "section": section.title,
+            "text": text,
+            "names": (article.title, aliases),
+            "words": (heading, tags, body),
+        }
+
+
+def _name_stems(text: str) -> frozenset[str]:
+    words = tokenize(text)
+    return frozenset(stem(w) for w in (content_words(words) or words))
+
+
+def _stamps(entries: Sequence[FileEntry]) -> dict[str, str]:
+    return {e.id: e.stamp for e in entries}
+
+
+def _with(report: IndexReport, **changes: Any) -> IndexReport:
+    from dataclasses import replace
+
+    return replace(report, **changes)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    value = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(value, dict):
+        raise ValueError(f"{path.name} is not an object")
+    return value
+
+
+def _read_vocab(path: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        counts[word] = int(count)
+    return counts
+
+
+def _write_side(
+    folder: Path,
+    roots: list[str],
+    stamps: dict[str, str],
+    articles: dict[str, tuple[str, list[str]]],
+    counts: Counter[str],
+) -> None:
+    """Write the files beside Whoosh's, the stamped metadata last (it marks the index complete)."""
+    atomic.write_text(folder / ARTICLES_FILE, json.dumps(articles, ensure_ascii=False))
+    atomic.write_text(folder / VOCAB_FILE, "".join(f"{w} {c}\n" for w, c in sorted(counts.items())))
+    files = {
+        p.name: p.stat().st_size
+        for p in folder.iterdir()
+        if p.is_file() and p.name not in _SIDE_FILES and not p.name.endswith(".lock")
+    }
+    meta = {"schema": SCHEMA_VERSION, "roots": roots, "files": files, "stamps": stamps}
+    atomic.write_text(folder / META_FILE, json.dumps(meta, ensure_ascii=False))
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put the folder ``new`` where ``target`` is, moving the old one aside first."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, old / "index")
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if needed), so only one process builds at a time.
+
+    Without ``fcntl`` (Windows) there is no lock; builds still go into unique temporary
+    folders that are renamed into place, so the worst case is building twice.
+    """
+    with open(path, "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,199 @@
+"""Spelling correction of query words against the words of the index (rapidfuzz, no Whoosh).
+
+A word found in the index, or in the thesaurus, is never corrected, however rare it
+is. Anything else of three letters or more is replaced by the closest indexed word
+within a few edits, preferring fewer edits, then words used in titles, then common words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from guide.core.models import Suggestion
+from guide.core.query import tokenize
+
+MIN_LENGTH = 3  # shorter words ("mi", "ct") are abbreviations more often than typos
+
+
+RARE = 2  # a word seen this rarely, one edit from a word 100 times as common, is a typo in the text
+
+
+def sound(word: str) -> str:
+    """A rough key for how a word sounds: "excema" and "eczema", "sirosis" and "cirrhosis" agree."""
+    w = word.replace("ph", "f").replace("x", "ks")
+    w = re.sub(r"c(?=[eiy])", "s", w)
+    w = w.replace("c", "k").replace("q", "k").replace("z", "s").replace("y", "i").replace("h", "")
+    return re.sub(r"(.)\1+", r"\1", w[:1] + re.sub(r"[aeiou]", "", w[1:]))
+
+
+def max_edits(word: str) -> int:
+    """Edits allowed for a word of this length: 1 up to 4 letters, 2 up to 8, then 3."""
+    if len(word) <= 4:
+        return 1
+    if len(word) <= 8:
+        return 2
+    return 3
+
+
+class Speller:
+    """Corrects words against a vocabulary of ``word -> count`` (counts from the index)."""
+
+    def __init__(self, counts: Mapping[str, int], title_words: Iterable[str] = (), known: Iterable[str] = ()):
+        self.counts = dict(counts)
+        self.title_words = set(title_words)
+        self.known = set(known)
+        by_length: dict[int, list[str]] = {}
+        by_sound: dict[str, list[str]] = {}
+        for word in self.counts:
+            if word.isalpha():
+                by_length.setdefault(len(word), []).append(word)
+                if len(word) >= 4:
+                    by_sound.setdefault(sound(word), []).append(word)
+        self._by_length = by_length
+        self._by_sound = by_sound
+
+    def is_known(self, word: str) -> bool:
+        return word in self.counts or word in self.known
+
+    def needs_correction(self, word: str) -> bool:
+        """True for a word of letters that neither the index nor the thesaurus knows."""
+        return len(word) >= MIN_LENGTH and word.isalpha() and not self.is_known(word)
+
+    def correct(self, word: str) -> str | None:
+        """The best replacement for an unknown word, or None (known words give None too).
+
+        A word the index holds only once or twice ("symtoms") is replaced only when a word
+        one edit away is a hundred times as common: the text itself has typos.
+        """
+        if not self.needs_correction(word):
+            if word in self.known or not word.isalpha() or self.counts.get(word, 0) > RARE:
+                return None
+            common = 100 * self.counts.get(word, 1)
+            near = [
+                w
+                for length in (len(word) - 1, len(word), len(word) + 1)
+                for w, _, _ in process.extract(
+                    word, self._by_length.get(length, []), scorer=OSA.distance, score_cutoff=1, limit=None
+                )
+                if self.counts.get(w, 0) >= common and w != word
+            ]
+            return max(near, key=lambda w: self.counts[w]) if near else None
+        limit = max_edits(word)
+        best: tuple[float, str] | None = None
+        for candidate in self._by_sound.get(sound(word), []):
+            distance = OSA.distance(word, candidate)
+            if distance <= limit + 1:
+                rank = self._rank(word, candidate, distance) - 1.5
+                if best is None or rank < best[0]:
+                    best = (rank, candidate)
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            choices = self._by_length.get(length)
+            if not choices:
+                continue
+            found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            for candidate, distance, _ in found:
+                rank = self._rank(word, candidate, int(distance))
+                if best is None or rank < best[0]:
+                    best = (rank, candidate)
+        return best[1] if best else None
+
+    def _rank(self, word: str, candidate: str, distance: int) -> float:
+        """Lower is better: edits first; a title word or a common word wins a tie."""
+        count = self.counts.get(candidate, 0)
+        score = distance - 0.1 * math.log10(1 + count)
+        if candidate in self.title_words:
+            score -= 0.3
+        if candidate[:1] != word[:1]:
+            score += 0.3  # the first letter is rarely the one mistyped
+        return score
+
+    def split(self, word: str) -> tuple[str, str] | None:
+        """Two known words run together ("heartattack" -> heart, attack), or None."""
+        if not self.needs_correction(word) or len(word) < 6:
+            return None
+        best: tuple[int, tuple[str, str]] | None = None
+        for i in range(2, len(word) - 1):
+            left, right = word[:i], word[i:]
+            if left in self.counts and right in self.counts:
+                score = min(self.counts[left], self.counts[right])
+                if best is None or score > best[0]:
+                    best = (score, (left, right))
+        return best[1] if best and best[0] >= 5 else None
+
+
+class Suggester:
+    """Titles and aliases for the search box: whole prefix, word starts, then near misses."""
+
+    def __init__(self, articles: Iterable[tuple[str, str, Sequence[str]]]) -> None:
+        items = list(articles)
+        seen: dict[str, int] = {}
+        self._entries: list[tuple[str, str, str]] = []  # (key, text shown, article id)
+        for aid, title, _ in items:
+            self._add(seen, title, aid)
+        for aid, _, aliases in items:
+            for alias in aliases:
+                self._add(seen, alias, aid)
+        self._entries.sort()
+        self._keys = [e[0] for e in self._entries]
+        by_word: dict[str, list[int]] = {}
+        for number, (k, _, _) in enumerate(self._entries):
+            for word in set(k.split()):
+                by_word.setdefault(word, []).append(number)
+        self._by_word = by_word
+        self._words = sorted(by_word)
+        self._speller = Speller(Counter(w for k in self._keys for w in k.split()))
+
+    def _add(self, seen: dict[str, int], text: str, aid: str) -> None:
+        k = " ".join(tokenize(text))
+        if k and k not in seen:
+            seen[k] = len(self._entries)
+            self._entries.append((k, text, aid))
+
+    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+        words = tokenize(text[:200])
+        if not words or limit <= 0:
+            return []
+        found: dict[int, None] = {}
+        self._collect(words, found, limit)
+        if len(found) < limit:
+            fixed = [self._speller.correct(w) or w for w in words]
+            if fixed != words:
+                self._collect(fixed, found, limit)
+        if len(found) < limit and len(" ".join(words)) >= 4:
+            near = process.extract(
+                " ".join(words), self._keys, scorer=fuzz.ratio, limit=limit, score_cutoff=75
+            )
+            found.update((number, None) for _, _, number in near)
+        return [Suggestion(self._entries[n][1], self._entries[n][2]) for n in list(found)[:limit]]
+
+    def _collect(self, words: list[str], found: dict[int, None], limit: int) -> None:
+        typed = " ".join(words)
+        start = bisect.bisect_left(self._keys, typed)
+        whole = []
+        for number in range(start, min(start + 400, len(self._keys))):
+            if not self._keys[number].startswith(typed):
+                break
+            whole.append(number)
+        whole.sort(key=lambda n: len(self._keys[n]))
+        found.update((n, None) for n in whole[:limit])
+        if len(found) >= limit:
+            return
+        last, others = words[-1], set(words[:-1])
+        starts: list[int] = []
+        i = bisect.bisect_left(self._words, last)
+        while i < len(self._words) and self._words[i].startswith(last) and len(starts) < 2000:
+            starts.extend(self._by_word[self._words[i]])
+            i += 1
+        fitting = [n for n in set(starts) if others <= set(self._keys[n].split())]
+        fitting.sort(key=lambda n: len(self._keys[n]))
+        for n in fitting:
+            if len(found) >= limit:
+                break
+            found.setdefault(n, None)

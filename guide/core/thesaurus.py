@@ -1,0 +1,108 @@
+"""The search thesaurus: groups of words that mean the same (lay term, medical term, abbreviation).
+
+The data lives in ``guide/resources/thesaurus.txt``: one group a line, terms separated
+by ``|``, comments after ``#``. Article aliases are merged in at run time, so that a
+query naming an alias also finds the other articles about the same subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from guide.core.query import content_words, light_stem, tokenize
+
+MAX_PHRASE = 6  # longest term, in content words, that is looked for in a query
+
+
+def term_key(words: Sequence[str]) -> tuple[str, ...]:
+    """The matching key of a term: its content words, plurals folded, in any order."""
+    kept = content_words(words) or list(words)
+    return tuple(sorted(light_stem(w) for w in kept))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A run of query words that the thesaurus knows, with what else it may be called."""
+
+    start: int  # index into the content words
+    end: int
+    alternatives: tuple[tuple[str, ...], ...]  # each a word tuple, the matched words excluded
+
+
+class Thesaurus:
+    """Equivalence groups looked up by the content words of a query."""
+
+    def __init__(self, groups: Iterable[Sequence[str]] = ()) -> None:
+        self._groups: list[tuple[tuple[str, ...], ...]] = []
+        self._by_key: dict[tuple[str, ...], list[int]] = {}
+        self.words: set[str] = set()  # every word the thesaurus knows (never "misspelled")
+        for group in groups:
+            self.add(group)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def add(self, terms: Sequence[str]) -> None:
+        """Add a group of equivalent terms (texts); a term with no words is skipped."""
+        tokens = [tuple(tokenize(t)) for t in terms]
+        group = tuple(dict.fromkeys(t for t in tokens if t))
+        if len(group) < 2:
+            return
+        number = len(self._groups)
+        self._groups.append(group)
+        for words in group:
+            self.words.update(words)
+            k = term_key(words)
+            if k and len(k) <= MAX_PHRASE:
+                self._by_key.setdefault(k, []).append(number)
+
+    def groups(self) -> list[tuple[str, ...]]:
+        """Every group, each term as its words joined by spaces."""
+        return [tuple(" ".join(t) for t in group) for group in self._groups]
+
+    def alternatives(self, words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """Other names for exactly these words (an empty tuple if none)."""
+        k = term_key(words)
+        found: dict[tuple[str, ...], None] = {}
+        for number in self._by_key.get(k, ()):
+            for term in self._groups[number]:
+                if term_key(term) != k:
+                    found[term] = None
+        return tuple(found)
+
+    def matches(self, words: Sequence[str]) -> list[Match]:
+        """Longest known terms in a sequence of content words, left to right, not overlapping."""
+        stems = [light_stem(w) for w in words]
+        found: list[Match] = []
+        i = 0
+        while i < len(stems):
+            for length in range(min(MAX_PHRASE, len(stems) - i), 0, -1):
+                k = tuple(sorted(stems[i : i + length]))
+                if k in self._by_key:
+                    found.append(Match(i, i + length, self.alternatives(words[i : i + length])))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+
+def parse_lines(lines: Iterable[str]) -> list[list[str]]:
+    """Groups from thesaurus text: ``term | term | term``; ``#`` starts a comment."""
+    groups: list[list[str]] = []
+    for line in lines:
+        line = line.split("#", 1)[0].strip()
+        if "|" not in line:
+            continue
+        terms = [t.strip() for t in line.split("|") if t.strip()]
+        if len(terms) >= 2:
+            groups.append(terms)
+    return groups
+
+
+def load_default() -> Thesaurus:
+    """The thesaurus shipped with the program."""
+    text = resources.files("guide.resources").joinpath("thesaurus.txt").read_text(encoding="utf-8")
+    return Thesaurus(parse_lines(text.splitlines()))

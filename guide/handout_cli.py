@@ -1,0 +1,93 @@
+"""The ``guide handout`` command: make a handout PDF without a window (Qt offscreen)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from guide.core import paths
+from guide.core.content import Library, load_library
+from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper
+from guide.core.settings import SettingsStore
+
+_app: object = None
+
+
+def _locale_name() -> str:
+    import locale
+
+    name = locale.getlocale()[0] or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return name
+
+
+def options_from_args(args: argparse.Namespace) -> HandoutOptions:
+    settings = SettingsStore().settings
+    sections = None
+    if getattr(args, "sections", None):
+        sections = tuple(s.strip().lstrip("#") for s in args.sections.split(",") if s.strip())
+    paper = getattr(args, "paper", None) or settings.paper or default_paper(_locale_name())
+    name = getattr(args, "clinic_name", None)
+    contact = getattr(args, "clinic_contact", None)
+    return HandoutOptions(
+        sections=sections,
+        large_print=bool(getattr(args, "large_print", False)) or settings.large_print,
+        paper=paper if paper in ("a4", "letter") else "a4",
+        clinic_name=settings.clinic_name if name is None else name,
+        clinic_contact=settings.clinic_contact if contact is None else contact,
+        clinic_logo=settings.clinic_logo,
+    )
+
+
+def image_loader(library: Library) -> Callable[[str], Any]:
+    """A loader of ``guide:image/...`` URLs into QImages (imports Qt; call after the app exists)."""
+    from PySide6.QtGui import QImage
+
+    from guide.core.render import image_file
+
+    def load(url: str) -> QImage | None:
+        path = image_file(library, url)
+        if path is None:
+            return None
+        image = QImage(str(path))
+        return None if image.isNull() else image
+
+    return load
+
+
+def run_handout(args: argparse.Namespace) -> int:
+    """Write the handout PDF; 0 on success, 2 for an unknown id or section, 1 if it cannot be written."""
+    roots = [Path(p) for p in args.content] if getattr(args, "content", None) else [paths.bundled_content()]
+    output = Path(args.output)
+    library = load_library(roots)
+    options = options_from_args(args)
+    from guide.core.render import Renderer
+
+    try:
+        html = build_handout_html(library, Renderer(library), list(args.ids), options)
+    except HandoutError as exc:
+        print(f"guide: {exc}", file=sys.stderr)
+        return 2
+    if (
+        not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from guide.ui.printing import write_pdf
+
+    global _app
+    if QGuiApplication.instance() is None:
+        _app = QGuiApplication(["guide"])  # kept for the life of the process
+    try:
+        pages = write_pdf(html, output, options, image_loader(library))
+    except OSError as exc:
+        print(f"guide: could not write {output}: {exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})")
+    return 0

@@ -1,0 +1,100 @@
+"""``guide --self-test``: prove an installation works, step by step, without a network."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from guide import __version__
+
+
+class _Steps:
+    """Runs named checks, printing one line each, and remembers whether all passed."""
+
+    def __init__(self) -> None:
+        self.ok = True
+
+    def run(self, name: str, check: Callable[[], str]) -> None:
+        start = time.perf_counter()
+        try:
+            detail = check()
+        except Exception as exc:  # each step reports its own failure and the rest still run
+            self.ok = False
+            print(f"FAIL  {name}: {exc.__class__.__name__}: {exc}")
+            return
+        print(f"ok    {name}: {detail} ({(time.perf_counter() - start) * 1000:.0f} ms)")
+
+
+def run_self_test(roots: list[Path]) -> int:
+    """Load, search, render and print a handout; exit 0 when every step passed."""
+    from guide.core import paths
+    from guide.core.content import load_library
+    from guide.core.render import Renderer
+    from guide.core.search import SearchIndex
+
+    kind = "frozen" if paths.frozen_base() else "source"
+    print(f"guide {__version__} self-test ({kind}), python {sys.version.split()[0]}")
+    steps = _Steps()
+    scratch = Path(tempfile.mkdtemp(prefix="guide-self-test-"))
+    state: dict = {}
+
+    def load() -> str:
+        library = load_library(roots)
+        if len(library) == 0:
+            raise RuntimeError(f"no articles found in {', '.join(map(str, roots))}")
+        state["library"] = library
+        return f"{len(library)} articles, {len(library.errors())} content errors"
+
+    def search() -> str:
+        library = state["library"]
+        bundled = paths.bundled_index() if roots == [paths.bundled_content()] else None
+        index = SearchIndex(roots, scratch / "index", readonly_dir=bundled)
+        try:
+            report = index.update()
+            article = library.articles()[0]
+            results = index.search(article.title)
+        finally:
+            index.close()
+        found = [hit.id for hit in results.hits]
+        if article.id not in found:
+            raise RuntimeError(f"searching for {article.title!r} did not find {article.id}")
+        how = "used as shipped" if report.unchanged and not report.rebuilt and not report.added else "built"
+        state["article"] = article
+        return f"index {how}; {article.title!r} found at rank {found.index(article.id) + 1}"
+
+    def render() -> str:
+        rendered = Renderer(state["library"]).article(state["article"])
+        if state["article"].title not in rendered.html and "<h1" not in rendered.html:
+            raise RuntimeError("rendered page has no title")
+        return f"{len(rendered.html)} characters of HTML, {len(rendered.headings)} headings"
+
+    def handout() -> str:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        import argparse
+
+        from guide.handout_cli import run_handout
+
+        target = scratch / "handout.pdf"
+        args = argparse.Namespace(
+            ids=[state["article"].id], output=target, sections=None, large_print=False, paper="a4",
+            clinic_name="Self-test clinic", clinic_contact="", content=roots,
+        )
+        if run_handout(args) != 0 or not target.is_file():
+            raise RuntimeError("no PDF was written")
+        data = target.read_bytes()
+        if not data.startswith(b"%PDF") or len(data) < 1000:
+            raise RuntimeError("the PDF is empty or broken")
+        return f"{len(data)} bytes written to {target}"
+
+    steps.run("load content", load)
+    if "library" in state:
+        steps.run("search", search)
+    if "article" in state:
+        steps.run("render", render)
+        steps.run("handout PDF", handout)
+    print("self-test passed" if steps.ok else "self-test FAILED")
+    return 0 if steps.ok else 1

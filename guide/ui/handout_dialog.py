@@ -1,0 +1,309 @@
+"""The "Print handout" dialog, the clinic details dialog and the print actions for the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.content import Library
+from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper
+from guide.core.render import Renderer
+from guide.core.settings import SettingsStore
+from guide.core.text import split_sections
+from guide.ui.printing import page_layout, print_document, write_pdf
+
+PAPERS = (("A4", "a4"), ("Letter", "letter"))
+
+
+def _image_loader(library: Library) -> Callable[[str], QImage | None]:
+    def load(url: str) -> QImage | None:
+        from guide.core.render import image_file  # the renderer owns image URLs
+
+        path = image_file(library, url)
+        image = QImage(str(path)) if path is not None else QImage()
+        return None if image.isNull() else image
+
+    return load
+
+
+class ClinicSettingsDialog(QDialog):
+    """Clinic name, contact line and logo printed on handouts; saved in the user's settings."""
+
+    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Clinic details")
+        settings = store.settings
+        self.name = QLineEdit(settings.clinic_name)
+        self.contact = QLineEdit(settings.clinic_contact)
+        self.contact.setPlaceholderText("Address or phone number")
+        self.logo = QLineEdit(settings.clinic_logo)
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo)
+        logo_row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow("Clinic &name:", self.name)
+        form.addRow("&Contact line:", self.contact)
+        form.addRow("&Logo:", logo_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Clinic logo", self.logo.text(), "Images (*.png *.jpg *.jpeg *.svg)"
+        )
+        if path:
+            self.logo.setText(path)
+
+    def accept(self) -> None:
+        self.store.update(
+            clinic_name=self.name.text().strip(),
+            clinic_contact=self.contact.text().strip(),
+            clinic_logo=self.logo.text().strip(),
+        )
+        super().accept()
+
+
+class HandoutDialog(QDialog):
+    """Choose sections, large print and paper, then print, preview or save a PDF."""
+
+    def __init__(
+        self,
+        library: Library,
+        renderer: Renderer,
+        store: SettingsStore,
+        article_ids: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.renderer = renderer
+        self.store = store
+        self.article_ids = list(article_ids)
+        self.setWindowTitle("Print handout")
+        settings = store.settings
+        articles = [a for a in (library.article(i) for i in self.article_ids) if a is not None]
+
+        self.sections = QListWidget()
+        for article in articles:
+            for section in split_sections(library.body(article)):
+                if section.slug is None or section.level != 2:
+                    continue
+                item = QListWidgetItem(section.title or section.slug)
+                if len(articles) > 1:
+                    item.setText(f"{article.title}: {item.text()}")
+                item.setData(Qt.ItemDataRole.UserRole, section.slug)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.sections.addItem(item)
+        self.large_print = QCheckBox("&Large print")
+        self.large_print.setChecked(settings.large_print)
+        self.paper = QComboBox()
+        for label, value in PAPERS:
+            self.paper.addItem(label, value)
+        paper = settings.paper or default_paper(QLocale().name())
+        self.paper.setCurrentIndex(1 if paper == "letter" else 0)
+        clinic = QPushButton("Clinic details…")
+        clinic.clicked.connect(lambda: ClinicSettingsDialog(self.store, self).exec())
+
+        titles = ", ".join(a.title for a in articles)
+        form = QFormLayout()
+        form.addRow("Paper:", self.paper)
+        form.addRow("", self.large_print)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(titles))
+        layout.addWidget(QLabel("Choose sections:"))
+        layout.addWidget(self.sections)
+        layout.addLayout(form)
+        layout.addWidget(clinic, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button = buttons.addButton("Pre&view…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = buttons.addButton("&Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_)
+        self.preview_button.clicked.connect(self.preview)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def options(self) -> HandoutOptions:
+        settings = self.store.settings
+        items = [self.sections.item(i) for i in range(self.sections.count())]
+        chosen = tuple(
+            str(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked
+        )
+        sections = None if len(chosen) == len(items) else self._with_subsections(chosen)
+        return HandoutOptions(
+            sections=sections,
+            large_print=self.large_print.isChecked(),
+            paper=str(self.paper.currentData()),
+            clinic_name=settings.clinic_name,
+            clinic_contact=settings.clinic_contact,
+            clinic_logo=settings.clinic_logo,
+        )
+
+    def _with_subsections(self, chosen: tuple[str, ...]) -> tuple[str, ...]:
+        """A ticked ## section brings its ### subsections along."""
+        slugs: list[str] = []
+        for article_id in self.article_ids:
+            article = self.library.article(article_id)
+            if article is None:
+                continue
+            parent: str | None = None
+            for section in split_sections(self.library.body(article)):
+                if section.level == 2:
+                    parent = section.slug
+                if section.slug and parent in chosen:
+                    slugs.append(section.slug)
+        return tuple(dict.fromkeys(slugs))
+
+    def html(self, options: HandoutOptions) -> str | None:
+        if options.sections == ():
+            QMessageBox.information(self, "Print handout", "Tick at least one section to print.")
+            return None
+        try:
+            return build_handout_html(self.library, self.renderer, self.article_ids, options)
+        except HandoutError as exc:
+            QMessageBox.warning(self, "Print handout", str(exc))
+            return None
+
+    def _remember(self, options: HandoutOptions) -> None:
+        settings = self.store.settings
+        if (settings.large_print, settings.paper) != (options.large_print, options.paper):
+            self.store.update(large_print=options.large_print, paper=options.paper)
+
+    def _printer(self, options: HandoutOptions) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(options))
+        return printer
+
+    def print_(self) -> None:
+        options = self.options()
+        html = self.html(options)
+        if html is None:
+            return
+        printer = self._printer(options)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_document(html, printer, options, _image_loader(self.library))
+            self._remember(options)
+
+    def preview(self) -> None:
+        options = self.options()
+        html = self.html(options)
+        if html is None:
+            return
+        printer = self._printer(options)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(lambda p: print_document(html, p, options, _image_loader(self.library)))
+        dialog.exec()
+
+    def save_pdf(self) -> None:
+        options = self.options()
+        html = self.html(options)
+        if html is None:
+            return
+        first = self.library.article(self.article_ids[0])
+        suggested = (first.id.rpartition("/")[2] if first else "handout") + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Save handout as PDF", suggested, "PDF files (*.pdf)")
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            write_pdf(html, Path(path), options, _image_loader(self.library))
+        except OSError as exc:
+            QMessageBox.warning(self, "Save PDF", f"Could not save {path}:\n{exc}")
+            return
+        self._remember(options)
+
+
+class HandoutActions(QObject):
+    """Print, Print preview, Export PDF and Clinic details actions for menus, toolbar and context menu."""
+
+    def __init__(
+        self,
+        current_ids: Callable[[], Sequence[str]],
+        library: Callable[[], Library],
+        renderer: Callable[[], Renderer],
+        store: Callable[[], SettingsStore],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ids = current_ids
+        self._library = library
+        self._renderer = renderer
+        self._store = store
+        self._parent = parent
+        self.print_action = self._action("&Print…", QKeySequence.StandardKey.Print, "print", "document-print")
+        self.preview_action = self._action("Print pre&view…", None, "preview", "document-print-preview")
+        self.pdf_action = self._action(
+            "&Export PDF…", QKeySequence("Ctrl+Shift+E"), "save_pdf", "document-export"
+        )
+        self.clinic_action = QAction("&Clinic details…", self)
+        self.clinic_action.triggered.connect(self.edit_clinic)
+
+    def _action(self, text: str, shortcut: Any, method: str, icon: str) -> QAction:
+        from PySide6.QtGui import QIcon
+
+        action = QAction(QIcon.fromTheme(icon), text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda: self.open(method))
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.print_action, self.preview_action, self.pdf_action, self.clinic_action]
+
+    def dialog(self) -> HandoutDialog | None:
+        ids = list(self._ids())
+        if not ids:
+            return None
+        return HandoutDialog(self._library(), self._renderer(), self._store(), ids, self._parent)
+
+    def open(self, method: str) -> None:
+        """Show the handout dialog with the chosen action's button as the default."""
+        dialog = self.dialog()
+        if dialog is None:
+            return
+        button = {
+            "print": dialog.print_button,
+            "preview": dialog.preview_button,
+            "save_pdf": dialog.pdf_button,
+        }
+        button[method].setDefault(True)
+        button[method].setFocus()
+        dialog.exec()
+
+    def edit_clinic(self) -> None:
+        ClinicSettingsDialog(self._store(), self._parent).exec()

@@ -1,0 +1,221 @@
+"""Search box and results list; searches run in the background as typing pauses."""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.models import SearchHit, SearchResults, Suggestion
+from guide.ui.tasks import Progress, TaskRunner
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class Searcher(Protocol):
+    def search(self, query: str, limit: int = 10) -> SearchResults: ...
+    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]: ...
+
+
+class SearchPanel(QWidget):
+    """Emits ``hit_chosen(hit)`` when a result is opened and ``active_changed(bool)``."""
+
+    hit_chosen = Signal(object)
+    suggestion_chosen = Signal(str)
+    active_changed = Signal(bool)
+
+    def __init__(self, index: Searcher | None, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.tasks = tasks
+        self._generation = 0
+        self._suggestions: dict[str, str] = {}
+        self.box = QLineEdit(self)
+        self.box.setPlaceholderText("Search (Ctrl+K)")
+        self.box.setClearButtonEnabled(True)
+        self.box.setAccessibleName("Search")
+        self.box.setAccessibleDescription("Type words to find articles; Down moves into the results")
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.hide()
+        self.note.linkActivated.connect(self._search_instead)
+        self.results = QListWidget(self)
+        self.results.setAccessibleName("Search results")
+        self.results.setWordWrap(True)
+        # rows are QLabels that keep their text colour: a see-through selection stays legible
+        palette = self.results.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(90, 140, 220, 90))
+        self.results.setPalette(palette)
+        self.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemClicked.connect(self._activated)
+        self.results.hide()
+        self.completer_model = QStringListModel(self)
+        self.completer = QCompleter(self.completer_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.activated.connect(self._suggestion_activated)
+        self.box.setCompleter(self.completer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.note)
+        layout.addWidget(self.results, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.search_now)
+        self.box.textEdited.connect(self._edited)
+        self.box.returnPressed.connect(self.open_first)
+        self.box.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.last: SearchResults | None = None
+
+    # -- typing ----------------------------------------------------------------------
+    def _edited(self, text: str) -> None:
+        if not text.strip():
+            self.clear()
+            return
+        self.timer.start()
+
+    def search_now(self) -> None:
+        query = self.box.text().strip()
+        if not query or self.index is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        index = self.index
+
+        def op(progress: Progress) -> tuple[SearchResults, list[Suggestion]]:
+            return index.search(query, limit=30), index.suggest(query, limit=8)
+
+        def done(result: tuple[SearchResults, list[Suggestion]]) -> None:
+            if generation == self._generation:
+                self.show_results(*result)
+
+        self.tasks.run(op, done, failure=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.note.setText(html.escape(f"Search failed: {exc}"))
+        self.note.show()
+
+    def show_results(self, results: SearchResults, suggestions: list[Suggestion]) -> None:
+        self.last = results
+        self.results.clear()
+        for hit in results.hits:
+            self._add_hit(hit)
+        if results.corrected:
+            self.note.setText(
+                f"Showing results for <b>{html.escape(results.corrected)}</b> — search instead for "
+                f'<a href="instead">{html.escape(results.query)}</a>'
+            )
+            self.note.show()
+        elif results.message or not results.hits:
+            self.note.setText(html.escape(results.message or "No articles found."))
+            self.note.show()
+        else:
+            self.note.hide()
+        self._suggestions = {s.text: s.id for s in suggestions}
+        if self.box.hasFocus() and suggestions:
+            self.completer_model.setStringList([s.text for s in suggestions])
+        self.results.show()
+        self.active_changed.emit(True)
+
+    def _add_hit(self, hit: SearchHit) -> None:
+        item = QListWidgetItem(self.results)
+        item.setData(HIT_ROLE, hit)
+        section = f" › {html.escape(hit.section)}" if hit.section else ""
+        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br><small>{hit.snippet}</small>")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setContentsMargins(4, 3, 4, 3)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        item.setText("")
+        spoken = f"{hit.title} — {hit.section}" if hit.section else hit.title
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        item.setSizeHint(label.sizeHint())
+        self.results.setItemWidget(item, label)
+
+    def _search_instead(self, _link: str) -> None:
+        if self.index is None or self.last is None:
+            return
+        self.timer.stop()
+        query = self.last.query
+        index = self.index
+        self._generation += 1
+        generation = self._generation
+
+        def op(progress: Progress) -> SearchResults:
+            from guide.core.models import SearchResults as _R
+
+            found: Any = index.search(f'"{query}"' if " " in query else query, limit=30)
+            return found if found.corrected is None else _R(query=query, message="No articles found.")
+
+        def done(results: SearchResults) -> None:
+            if generation == self._generation:
+                self.show_results(results, [])
+
+        self.tasks.run(op, done)
+
+    # -- choosing --------------------------------------------------------------------
+    def _activated(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if hit is not None:
+            self.hit_chosen.emit(hit)
+
+    def _suggestion_activated(self, text: str) -> None:
+        article_id = self._suggestions.get(text)
+        if article_id:
+            self.suggestion_chosen.emit(article_id)
+
+    def open_first(self) -> None:
+        if self._popup_visible():
+            return
+        if self.timer.isActive() or self.last is None:
+            self.timer.stop()
+            self.search_now()
+            return
+        if self.results.count():
+            self._activated(self.results.item(0))
+
+    def _popup_visible(self) -> bool:
+        popup = self.completer.popup()
+        return popup is not None and popup.isVisible()
+
+    def clear(self) -> None:
+        self.timer.stop()
+        self._generation += 1
+        self.box.clear()
+        self.results.clear()
+        self.results.hide()
+        self.note.hide()
+        self.last = None
+        self.active_changed.emit(False)
+
+    def selected_ids(self) -> list[str]:
+        return [i.data(HIT_ROLE).id for i in self.results.selectedItems() if i.data(HIT_ROLE) is not None]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape and (self.box.text() or self.results.isVisible()):
+                self.clear()
+                self.box.setFocus()
+                return True
+            down = watched is self.box and event.key() == Qt.Key.Key_Down
+            if down and self.results.count() and not self._popup_visible():
+                self.results.setFocus()
+                self.results.setCurrentRow(0)
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,250 @@
+"""The search index on disk: incremental updates, and every way it can break."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_search_helpers import small_library, write_article
+
+from guide.core import search
+from guide.core.search import META_FILE, SearchIndex
+
+
+def touch_later(path: Path) -> None:
+    """Make sure the file's stamp changes even on coarse file-system clocks."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def test_an_unchanged_library_is_left_alone(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    idx = SearchIndex([root], tmp_path / "ix")
+    first = idx.update()
+    assert first.rebuilt and first.added == 9
+    again = idx.update()
+    assert not again.rebuilt and again.unchanged == 9 and again.added == again.updated == 0
+    assert idx.is_current()
+    idx.close()
+
+
+def test_one_changed_article_is_reindexed_alone(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    idx = SearchIndex([root], tmp_path / "ix")
+    idx.update()
+    path = write_article(root, "diabetes/diabetes", "Diabetes", "Now about zanzibarite crystals.")
+    touch_later(path)
+    assert not idx.is_current()
+    report = idx.update()
+    assert (report.updated, report.added, report.removed, report.rebuilt) == (1, 0, 0, False)
+    assert report.unchanged == 8
+    assert [h.id for h in idx.search("zanzibarite").hits] == ["diabetes/diabetes"]
+    assert "diabetes/diabetes" not in [h.id for h in idx.search("condition sugar").hits]
+    assert idx.is_current()
+    idx.close()
+
+
+def test_added_and_removed_articles_are_noticed(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    idx = SearchIndex([root], tmp_path / "ix")
+    idx.update()
+    write_article(root, "new/quokka", "Quokka bites", "Wash the bite.")
+    (root / "blood/anaemia.md").unlink()
+    report = idx.update()
+    assert (report.added, report.removed, report.rebuilt) == (1, 1, False)
+    assert [h.id for h in idx.search("quokka").hits] == ["new/quokka"]
+    assert idx.search("acanthocytosis").hits == ()
+    assert all(s.id != "blood/anaemia" for s in idx.suggest("anaemia"))
+    idx.close()
+
+
+def test_the_index_is_found_again_by_a_new_process(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    SearchIndex([root], tmp_path / "ix").update()
+    later = SearchIndex([root], tmp_path / "ix")
+    assert later.is_current()
+    assert later.search("diabetes").hits
+    assert not later.update().rebuilt
+    later.close()
+
+
+def _index_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".seg", ".toc", ".trm", ".pst"))
+
+
+@pytest.mark.parametrize("damage", ["delete", "truncate", "meta", "garbage"])
+def test_a_damaged_index_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    root = small_library(tmp_path / "lib")
+    folder = tmp_path / "ix"
+    SearchIndex([root], folder).update()
+    files = [p for p in folder.iterdir() if p.is_file() and p.name != META_FILE]
+    victim = max(files, key=lambda p: p.stat().st_size)
+    if damage == "delete":
+        victim.unlink()
+    elif damage == "truncate":
+        victim.write_bytes(victim.read_bytes()[: victim.stat().st_size // 2])
+    elif damage == "meta":
+        (folder / META_FILE).write_text("{not json", encoding="utf-8")
+    else:
+        victim.write_bytes(b"\x00garbage" + victim.read_bytes()[8:])
+        meta = json.loads((folder / META_FILE).read_text())
+        meta["files"][victim.name] = -1  # what a changed file looks like to the size check
+        (folder / META_FILE).write_text(json.dumps(meta))
+    idx = SearchIndex([root], folder)
+    assert not idx.is_current()
+    report = idx.update()
+    assert report.rebuilt and report.notes
+    assert [h.id for h in idx.search("acanthocytosis").hits] == ["blood/anaemia"]
+    idx.close()
+
+
+def test_a_new_schema_version_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = small_library(tmp_path / "lib")
+    SearchIndex([root], tmp_path / "ix").update()
+    monkeypatch.setattr(search, "SCHEMA_VERSION", search.SCHEMA_VERSION + 1)
+    idx = SearchIndex([root], tmp_path / "ix")
+    assert not idx.is_current()
+    assert idx.search("diabetes").message  # the old index is not used
+    assert idx.update().rebuilt
+    assert idx.search("diabetes").hits
+    idx.close()
+
+
+def test_a_rebuild_leaves_no_temporary_folders(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / ".ix.build-crashed").mkdir()  # left by a build that died
+    idx = SearchIndex([root], tmp_path / "cache" / "ix")
+    idx.update()
+    (tmp_path / "cache" / "ix" / META_FILE).unlink()
+    idx.close()
+    idx = SearchIndex([root], tmp_path / "cache" / "ix")
+    idx.update()
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["ix", "ix.lock"]
+    idx.close()
+
+
+def test_an_unwritable_cache_falls_back_to_a_temporary_index(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")  # mkdir under a file fails, even for root
+    idx = SearchIndex([root], blocker / "cache" / "ix")
+    report = idx.update()
+    assert any("temporary" in note for note in report.notes)
+    assert report.location is not None and blocker not in report.location.parents
+    assert idx.search("acanthocytosis").hits
+    location = report.location
+    idx.close()
+    assert not location.exists()  # the temporary index goes away with the session
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="chmod does not stop root")
+def test_a_read_only_cache_folder_falls_back(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    cache = tmp_path / "ro"
+    cache.mkdir()
+    cache.chmod(0o500)
+    try:
+        idx = SearchIndex([root], cache / "ix")
+        report = idx.update()
+        assert any("temporary" in note for note in report.notes)
+        assert idx.search("diabetes").hits
+        idx.close()
+    finally:
+        cache.chmod(0o700)
+
+
+def test_a_shipped_index_is_used_in_place_and_never_written(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    shipped = tmp_path / "shipped"
+    SearchIndex([root], shipped).update()
+    before = {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()}
+    idx = SearchIndex([root], tmp_path / "cache" / "ix", readonly_dir=shipped)
+    report = idx.update()
+    assert report.location == shipped and not report.rebuilt
+    assert idx.search("diabetes").hits
+    assert not (tmp_path / "cache").exists()
+    assert {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()} == before
+    # once the content changes, the shipped index is stale: a cache index is built instead
+    touch_later(write_article(root, "extra", "Extra", "Extra words."))
+    report = idx.update()
+    assert report.location == tmp_path / "cache" / "ix" and report.rebuilt
+    assert {p.name: p.stat().st_mtime_ns for p in shipped.iterdir()} == before
+    idx.close()
+
+
+_BUILDER = """
+import sys
+from pathlib import Path
+from guide.core.search import SearchIndex
+idx = SearchIndex([Path(sys.argv[1])], Path(sys.argv[2]))
+report = idx.update()
+hits = idx.search("acanthocytosis").hits
+print(report.rebuilt, len(hits))
+idx.close()
+"""
+
+
+def test_two_processes_building_the_same_index_do_not_break_it(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    for n in range(60):
+        write_article(root, f"bulk/a{n}", f"Bulk article {n}", "words " * 200)
+    folder = tmp_path / "ix"
+    env = dict(os.environ)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _BUILDER, str(root), str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 0 for run in runs), outputs
+    assert sorted(out.split()[0] for out, _ in outputs) == ["False", "True"]  # one built, one reused it
+    assert all(out.split()[1] == "1" for out, _ in outputs)
+    idx = SearchIndex([root], folder)
+    assert idx.is_current() and not idx.update().rebuilt
+    idx.close()
+
+
+def test_reindexing_one_article_is_quick(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    for n in range(300):
+        write_article(root, f"bulk/a{n}", f"Bulk article {n}", f"## Part\n\nwords {n} " * 50)
+    idx = SearchIndex([root], tmp_path / "ix")
+    idx.update()
+    touch_later(write_article(root, "bulk/a7", "Bulk article 7", "changed text"))
+    started = time.perf_counter()
+    report = idx.update()
+    assert report.updated == 1
+    assert time.perf_counter() - started < 2.0  # 0.5 s is the target; slack for slow CI machines
+    idx.close()
+
+
+@pytest.fixture(scope="module")
+def fuzz_index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    base = tmp_path_factory.mktemp("fuzz")
+    idx = SearchIndex([small_library(base / "lib")], base / "ix")
+    idx.update()
+    return idx
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300) | st.text(alphabet='"-*() ab\t\n', max_size=40))
+def test_search_and_suggest_take_any_text(fuzz_index: SearchIndex, text: str) -> None:
+    results = fuzz_index.search(text)
+    assert results.query == text
+    assert results.hits or results.message
+    for hit in results.hits:
+        assert "<script" not in hit.snippet
+    assert isinstance(fuzz_index.suggest(text), list)

@@ -1,0 +1,45 @@
+"""Spelling corrections and suggestions."""
+
+from __future__ import annotations
+
+from guide.core.spelling import Speller, Suggester
+
+COUNTS = {
+    "diabetes": 900,
+    "diabetic": 200,
+    "pneumonia": 300,
+    "hypertension": 400,
+    "heart": 800,
+    "attack": 300,
+    "acanthocytosis": 1,
+    "glaucoma": 50,
+    "alzheimers": 90,
+}
+
+
+def test_unknown_words_are_corrected_to_the_nearest_known_word() -> None:
+    speller = Speller(COUNTS)
+    assert speller.correct("diabetis") == "diabetes"
+    assert speller.correct("nemonia") == "pneumonia"
+    assert speller.correct("hypertenshun") == "hypertension"
+    assert speller.correct("alzhimers") == "alzheimers"
+
+
+def test_known_rare_words_numbers_and_short_words_are_left_alone() -> None:
+    speller = Speller(COUNTS, known={"tummy"})
+    for word in ("acanthocytosis", "tummy", "b12", "2", "mi", "zzzzzzzz"):
+        assert speller.correct(word) is None
+
+
+def test_words_run_together_are_split() -> None:
+    assert Speller({"heart": 500, "attack": 300}).split("heartattack") == ("heart", "attack")
+
+
+def test_suggester_prefix_word_start_and_near_miss() -> None:
+    suggester = Suggester(
+        [("a", "Diabetes", ["Sugar diabetes"]), ("b", "Type 2 diabetes", []), ("c", "Glaucoma", [])]
+    )
+    assert [s.id for s in suggester.suggest("diab")][:1] == ["a"]
+    assert "b" in [s.id for s in suggester.suggest("diab")]
+    assert [s.text for s in suggester.suggest("glaucomma")] == ["Glaucoma"]
+    assert suggester.suggest("") == [] and suggester.suggest("!!") == []

@@ -1,0 +1,131 @@
+"""Handout PDFs: footer on every page, fonts, large print, page breaks, images, no partial files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+
+from guide.core.content import Library, load_library
+from guide.core.handout import HandoutOptions, build_handout_html
+from guide.ui import printing
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+from test_handout import FIXTURES, HYP, TALK, make_renderer
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library([FIXTURES])
+
+
+def make_pdf(library: Library, tmp_path: Path, ids: list[str], name: str = "h.pdf", **kw: Any) -> PdfReader:
+    options = HandoutOptions(today=TODAY, clinic_name="Riverside Clinic", clinic_contact="Tel 555 0100", **kw)
+    html = build_handout_html(library, make_renderer(library), ids, options)
+    svg = FIXTURES / "mental-health" / "images" / "triangle.svg"
+    pages = printing.write_pdf(html, tmp_path / name, options, lambda url: QImage(str(svg)))
+    reader = PdfReader(tmp_path / name)
+    assert len(reader.pages) == pages
+    return reader
+
+
+def page_texts(reader: PdfReader) -> list[str]:
+    """Each page's text with runs of spaces and tabs made single spaces, lines kept."""
+    return ["\n".join(" ".join(line.split()) for line in p.extract_text().splitlines()) for p in reader.pages]
+
+
+def test_pdf_has_everything_a_patient_needs(qapp: Any, library: Library, tmp_path: Path) -> None:
+    reader = make_pdf(library, tmp_path, [HYP])
+    text = "\n".join(page_texts(reader))
+    for expected in ("Riverside Clinic", "Tel 555 0100", "High blood pressure", "Page 1 of",
+                     "Printed 23 November 2026", "Reviewed 1 March 2024", "Review was due 1 March 2025",
+                     "Blood pressure basics", "does not replace advice from your health worker"):  # fmt: skip
+        assert expected in text, expected
+
+
+def test_footer_on_every_page_and_bundled_font(qapp: Any, library: Library, tmp_path: Path) -> None:
+    reader = make_pdf(library, tmp_path, [HYP, TALK])
+    total = len(reader.pages)
+    for number, text in enumerate(page_texts(reader), start=1):
+        assert f"Page {number} of {total}" in text
+    fonts = {str(f.get("/BaseFont")) for p in reader.pages for f in p["/Resources"]["/Font"].values()}
+    assert any("DejaVu" in f for f in fonts), fonts
+
+
+def test_second_article_starts_a_new_page(qapp: Any, library: Library, tmp_path: Path) -> None:
+    reader = make_pdf(library, tmp_path, [HYP, TALK])
+    texts = page_texts(reader)
+    starts = [t.strip().splitlines()[0] for t in texts]
+    assert "High blood pressure" in starts
+    assert "Talking therapy" in starts
+    assert "In this handout" in texts[0]
+
+
+def test_large_print_takes_more_pages(qapp: Any, library: Library, tmp_path: Path) -> None:
+    normal = make_pdf(library, tmp_path, [HYP], "n.pdf")
+    large = make_pdf(library, tmp_path, [HYP], "l.pdf", large_print=True)
+    assert len(large.pages) > len(normal.pages)
+
+
+def test_letter_paper_size(qapp: Any, library: Library, tmp_path: Path) -> None:
+    letter = make_pdf(library, tmp_path, [HYP], "l.pdf", paper="letter").pages[0].mediabox
+    a4 = make_pdf(library, tmp_path, [HYP], "a.pdf").pages[0].mediabox
+    assert round(float(letter.width)) == 612 and round(float(a4.width)) == 595
+
+
+def test_svg_image_is_drawn(qapp: Any, library: Library, tmp_path: Path) -> None:
+    reader = make_pdf(library, tmp_path, [TALK])
+    assert any("/XObject" in p["/Resources"] for p in reader.pages)
+
+
+def test_failed_write_leaves_no_file(qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any) -> int:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(printing, "_render", broken)
+    with pytest.raises(OSError):
+        printing.write_pdf("<p>x</p>", tmp_path / "out.pdf", HandoutOptions())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bundled_font_family(qapp: Any) -> None:
+    assert printing.load_bundled_fonts() == "DejaVu Sans"
+
+
+def test_handout_dialog_sections_and_actions(qtbot: Any, library: Library, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from guide.core.settings import SettingsStore
+    from guide.ui.handout_dialog import HandoutActions, HandoutDialog
+
+    store = SettingsStore(tmp_path / "u.json", tmp_path / "site.json")
+    store.update(clinic_name="Riverside Clinic")
+    dialog = HandoutDialog(library, make_renderer(library), store, [HYP])
+    qtbot.addWidget(dialog)
+    assert dialog.sections.count() == 2  # Symptoms, Treatment (### rides with its ## section)
+    assert dialog.options().sections is None
+    dialog.sections.item(0).setCheckState(Qt.CheckState.Unchecked)
+    options = dialog.options()
+    assert options.sections == ("treatment", "checking-at-home")
+    assert options.clinic_name == "Riverside Clinic"
+    html = dialog.html(options)
+    assert html is not None and "no symptoms" not in html and "ACE inhibitor" in html
+    actions = HandoutActions(lambda: [HYP], lambda: library, lambda: make_renderer(library), lambda: store)
+    assert [a.shortcut().toString() for a in actions.actions()[:3:2]] == ["Ctrl+P", "Ctrl+Shift+E"]
+
+
+def test_printing_does_not_drain_none_refcount(qapp: Any, library: Library, tmp_path: Path) -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void Qt call until the
+    interpreter aborts (none_dealloc); pyproject excludes it. This fails on such a release."""
+    make_pdf(library, tmp_path, [HYP, TALK], "warm.pdf")
+    before = sys.getrefcount(None)
+    for number in range(3):
+        make_pdf(library, tmp_path, [HYP, TALK], f"{number}.pdf", large_print=True)
+    assert sys.getrefcount(None) >= before - 50
