@@ -1,16 +1,22 @@
 """Full-text search: the one module that imports Whoosh.
 
 Every article section is a document, so a hit can open the page at the section that
-matches. The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and
-the content stamps from :func:`guide.core.content.scan`; a full build goes into a
-temporary folder beside it that is renamed into place, so a crash never leaves half
-an index. Queries are parsed, spelled and widened with the thesaurus in Whoosh-free
-modules (query, spelling, thesaurus); here they become Whoosh queries, and hits become
-plain :class:`SearchHit` values.
+matches. Whoosh stores the postings (BM25F weights of a "names" field and a "words"
+field), the section text for snippets and the article ids; ranking reads those postings
+a block at a time (:class:`_Scorer`) instead of through Whoosh's matcher trees, which
+are too slow in pure Python for search-as-you-type. Query text is parsed, spelled and
+widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus), and
+hits leave as plain :class:`SearchHit` values.
+
+The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and the content
+stamps from :func:`guide.core.content.scan`; a full build goes into a temporary folder
+beside it that is renamed into place, under a lock file, so a crash or a second process
+never leaves half an index.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import heapq
@@ -25,18 +31,21 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, ClassVar
 
 from whoosh import formats
 from whoosh import index as windex
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length
 
 from guide.core import atomic, paths
-from guide.core.content import FileEntry, parse_article, read_body, scan
+from guide.core.content import FileEntry, parse_article, read_file, scan
 from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.query import FILLER, Part, content_words, key, parse, plain_text, snippet, tokenize, unparse
 from guide.core.spelling import Speller, Suggester
@@ -45,7 +54,7 @@ from guide.core.thesaurus import Thesaurus, load_default
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1  # bump whenever the schema or the way text is indexed changes
+SCHEMA_VERSION = 2  # bump whenever the schema or the way text is indexed changes
 META_FILE = "guide-index.json"  # schema, roots, content stamps and file sizes
 ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
 VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
@@ -57,6 +66,8 @@ SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little les
 MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
 COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see _Plan)
+REFINE = 600  # sections that common words are scored on, at most
+COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large libraries fast
 SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
 EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
 
@@ -77,7 +88,7 @@ def stem(word: str) -> str:
 class _Parts(TEXT):
     """Several texts indexed as one field, each word weighted by the part it is in (BM25F).
 
-    The value is a tuple of texts, one for each weight. Tokens come from
+    The value is a tuple of texts (or of word lists), one for each weight. Tokens come from
     :func:`guide.core.query.tokenize`, so queries and the index always agree. No
     positions are kept (they cost a third of the build time): quoted phrases are
     checked against the stored section text instead.
@@ -89,14 +100,16 @@ class _Parts(TEXT):
         self.format = formats.Existence()  # the posting weight is stored all the same
         self.part_weights = tuple(weights)
 
-    def index(self, value: Sequence[str], **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        counts: dict[str, int] = defaultdict(int)
+    def index(self, value: Sequence[str | list[str]], **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        counts: Counter[str] = Counter()
         weights: dict[str, float] = defaultdict(float)
+        known = _STEMS
         for text, weight in zip(value, self.part_weights, strict=False):
-            for word in tokenize(text):
-                term = stem(word)
-                counts[term] += 1
-                weights[term] += weight
+            words = tokenize(text) if isinstance(text, str) else text
+            part = Counter([known.get(w) or stem(w) for w in words])
+            counts.update(part)
+            for term, count in part.items():
+                weights[term] += count * weight
         for term, count in counts.items():
             yield term.encode("utf-8"), count, weights[term], b""
 
@@ -176,9 +189,7 @@ class _Open:
 class SearchIndex:
     """Builds, updates and searches the index of a set of content roots."""
 
-    def __init__(
-        self, roots: Sequence[Path], index_dir: Path | None = None, *, readonly_dir: Path | None = None
-    ):
+    def __init__(self, roots: Sequence[Path], index_dir: Path | None = None, *, readonly_dir: Path | None = None):
         self.roots = [Path(r) for r in roots]
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.roots)
         self.readonly_dir = Path(readonly_dir) if readonly_dir else None
@@ -210,8 +221,13 @@ class SearchIndex:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def _load(self, folder: Path, readonly: bool = False) -> _Open | None:
-        """Open a checked index folder, or None if it is missing, stale in schema or damaged."""
+    def _load(self, folder: Path, readonly: bool = False, previous: _Open | None = None) -> _Open | None:
+        """Open a checked index folder, or None if it is missing, stale in schema or damaged.
+
+        With ``previous`` (the index as it was before a small update) and unchanged titles
+        and aliases, the thesaurus, suggestions and exact-title table are kept, and the
+        speller only learns the new words: re-opening then costs little.
+        """
         meta = self._read_meta(folder)
         if meta is None:
             return None
@@ -225,25 +241,45 @@ class SearchIndex:
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable: %s", folder, exc)
             return None
+        if previous is not None and previous.folder == folder and previous.articles == articles:
+            previous.speller.learn(counts)
+            return _Open(
+                folder,
+                ix,
+                searcher,
+                ids,
+                scorer,
+                self._base_thesaurus,
+                meta["stamps"],
+                articles,
+                previous.speller,
+                previous.thesaurus,
+                previous.suggester,
+                previous.exact,
+            )
         thesaurus = Thesaurus()
         for group in self._base_thesaurus.groups():
             thesaurus.add(group)
         exact: dict[str, list[tuple[str, int]]] = {}
         title_words: set[str] = set()
         seen_groups: set[tuple[str, ...]] = set()
-        title_keys = {key(title) for title, _ in articles.values()}
+        keys: dict[str, str] = {}  # many titles and aliases repeat: compute each key once
+
+        def k(text: str) -> str:
+            found = keys.get(text)
+            if found is None:
+                found = keys[text] = key(text)
+                title_words.update(tokenize(text))
+            return found
+
+        title_keys = {k(title) for title, _ in articles.values()}
         for aid, (title, aliases) in articles.items():
-            exact.setdefault(key(title), []).append((aid, 2))
-            title_words.update(tokenize(title))
+            exact.setdefault(k(title), []).append((aid, 2))
             for alias in aliases:
-                exact.setdefault(key(alias), []).append((aid, 1))
+                exact.setdefault(k(alias), []).append((aid, 1))
             # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
             # a wider subject: it would send every search for that subject here
-            own = [
-                a
-                for a in aliases
-                if len(a.split()) <= 6 and (key(a) not in title_keys or key(a) == key(title))
-            ]
+            own = [a for a in aliases if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))]
             group = tuple(dict.fromkeys([title, *own]))
             if len(group) > 1 and group not in seen_groups:
                 seen_groups.add(group)
@@ -275,10 +311,16 @@ class SearchIndex:
             return self._open
 
     def is_current(self) -> bool:
-        """True when an index is open (or openable) and matches the files on disk now."""
+        """True when a complete index matches the files on disk now (reads only its stamps)."""
         try:
-            state = self._ensure_open()
-            return state is not None and _stamps(scan(self.roots)[0]) == state.stamps
+            stamps = _stamps(scan(self.roots)[0])
+            if self._open is not None:
+                return self._open.stamps == stamps
+            for folder in (self.readonly_dir, self._fallback or self.index_dir):
+                meta = self._read_meta(folder) if folder is not None else None
+                if meta is not None and meta["stamps"] == stamps:
+                    return True
+            return False
         except Exception:
             return False
 
@@ -325,7 +367,8 @@ class SearchIndex:
                     f"using a temporary index at {self._fallback}"
                 )
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
-            self._swap_open(self._load(report.location or target))
+            location = report.location or target
+            self._swap_open(self._load(location, previous=None if report.rebuilt else self._open))
         return _with(report, seconds=time.perf_counter() - started)
 
     def _swap_open(self, state: _Open | None) -> None:
@@ -367,7 +410,7 @@ class SearchIndex:
             ix = windex.open_dir(str(target))
             articles = {k: (v[0], list(v[1])) for k, v in _read_json(target / ARTICLES_FILE).items()}
             counts = Counter(_read_vocab(target / VOCAB_FILE))
-            writer = ix.writer()
+            writer = ix.writer(compound=False)
             try:
                 for aid in removed + [e.id for e in changed]:
                     writer.delete_by_term("id", aid)
@@ -403,12 +446,12 @@ class SearchIndex:
         swap: bool,
     ) -> IndexReport:
         """Build the whole index; with ``swap``, in a temporary folder then renamed over ``target``."""
-        folder = (
-            Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent)) if swap else target
-        )
+        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent)) if swap else target
         try:
             ix = windex.create_in(str(folder), make_schema())
-            writer = ix.writer(limitmb=256, procs=self.procs, multisegment=self.procs > 1)
+            writer = ix.writer(
+                limitmb=512, procs=self.procs, multisegment=self.procs > 1, codec=_fast_codec(), compound=False
+            )
             articles: dict[str, tuple[str, list[str]]] = {}
             counts: Counter[str] = Counter()
             total = len(entries)
@@ -498,6 +541,7 @@ class _Scorer:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.leaves: list[tuple[Any, int, set[int], dict[str, array[float]]]] = []
+        self._kept: tuple[Any, list[int]] = (None, [])
         for leaf, base in searcher.reader().leaf_readers():
             deleted = set(leaf.deleted_docs_set or ()) if leaf.has_deletions() else set()
             norms = {f: self._norms(leaf, f, b) for f, (_, b) in self.FIELDS.items()}
@@ -506,14 +550,27 @@ class _Scorer:
     def _norms(self, leaf: Any, fieldname: str, b: float) -> array[float]:
         """K1 * (1 - B + B * length / average length) for every document of a leaf."""
         avg = self.searcher.avg_field_length(fieldname) or 1.0
-        count = leaf.doc_count_all()
-        k1 = self.K1
-        return array(
-            "f", (k1 * (1 - b + b * leaf.doc_field_length(d, fieldname) / avg) for d in range(count))
-        )
+        k1, count = self.K1, leaf.doc_count_all()
+        table = [k1 * (1 - b + b * byte_to_length(v) / avg) for v in range(256)]
+        try:  # the lengths column is one byte a document: read it in one go
+            column = leaf._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+            raw = bytes(column._dbfile.get(column._basepos, column._count)).ljust(count, b"\0")
+            return array("f", map(table.__getitem__, raw[:count]))
+        except Exception:  # another codec: ask document by document
+            return array("f", (k1 * (1 - b + b * leaf.doc_field_length(d, fieldname) / avg) for d in range(count)))
+
+    def _keep(self, only: set[int], base: int, count: int) -> list[int]:
+        """The sorted leaf-local numbers of ``only``, remembered for the next term."""
+        memo = (id(only), len(only), base)
+        if self._kept[0] != memo:
+            self._kept = (memo, sorted(d - base for d in only if base <= d < base + count))
+        return self._kept[1]
 
     def df(self, term: str) -> int:
         return int(self.searcher.doc_frequency("words", term))
+
+    def names_df(self, term: str) -> int:
+        return int(self.searcher.doc_frequency("names", term))
 
     def score(self, term: str, fields: Sequence[str], only: set[int] | None = None) -> dict[int, float]:
         """Document number -> BM25F score of one stem in the given fields."""
@@ -524,7 +581,8 @@ class _Scorer:
             factor = weight * self.searcher.idf(fieldname, term) * (self.K1 + 1)
             for leaf, base, deleted, norms in self.leaves:
                 norm = norms[fieldname]
-                for ids, weights in _blocks(leaf, fieldname, term):
+                keep = None if only is None else self._keep(only, base, len(norm))
+                for ids, weights in _blocks(leaf, fieldname, term, keep):
                     for docnum, w in zip(ids, weights, strict=False):
                         d = base + docnum
                         if only is not None and d not in only:
@@ -535,18 +593,39 @@ class _Scorer:
         return scores
 
 
-def _blocks(leaf: Any, fieldname: str, term: str) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
-    """(document numbers, weights) of a term in one leaf, a posting block at a time."""
+def _blocks(
+    leaf: Any, fieldname: str, term: str, keep: list[int] | None = None
+) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
+    """(document numbers, weights) of a term in one leaf, a posting block at a time.
+
+    With ``keep`` (sorted document numbers), blocks holding none of them are skipped
+    unread: a common word then costs little more than the sections it can add to.
+    """
     try:
         matcher = leaf.postings(fieldname, term)
     except TermNotFound:
         return
     matcher = getattr(matcher, "child", matcher)  # deletions are skipped by the caller
-    if all(hasattr(matcher, a) for a in ("_read_ids", "_read_weights", "_next_block", "_ids")):
+    if all(hasattr(matcher, a) for a in ("_read_data", "_next_block", "_maxid", "_blocklength", "_byteids")):
+        previous = -1
         while matcher.is_active():  # Whoosh's own block reader: a pickled block at a time
-            matcher._read_ids()
-            matcher._read_weights()
-            yield matcher._ids, matcher._weights
+            if keep is not None:
+                i = bisect.bisect_right(keep, previous)
+                if i == len(keep):
+                    return
+                previous = matcher._maxid
+                if keep[i] > previous:
+                    matcher._next_block()
+                    continue
+            if matcher._data is None:
+                matcher._read_data()
+            raw_ids, raw_weights = matcher._data[0], matcher._data[1]
+            count = matcher._blocklength
+            ids = raw_ids if matcher._byteids else list(accumulate(raw_ids))  # ids are stored as gaps
+            if raw_weights is None or isinstance(raw_weights, float):
+                yield ids, [raw_weights or 1.0] * count
+            else:
+                yield ids, raw_weights
             matcher._next_block()
         return
     ids, weights = [], []
@@ -578,7 +657,7 @@ class _Plan:
         self.state = state
         self.searcher = state.searcher
         self.scorer = state.scorer
-        self.common = max(50, int(self.searcher.doc_count() * COMMON_SHARE))
+        self.common = max(50, min(COMMON_MAX, int(self.searcher.doc_count() * COMMON_SHARE)))
         self.highlight: set[str] = set()
         self.prefixes: list[str] = []
         self.alt_keys: list[str] = []
@@ -647,23 +726,29 @@ class _Plan:
     def _scores(self) -> dict[int, float]:
         """Document number -> score: the sum over concepts of each one's best alternative."""
         df = self.scorer.df
+        names_df = self.scorer.names_df
         single = {s for concept in self.concepts for alt in concept if not alt.complete for s in alt.stems}
         common = {s for s in single if df(s) > self.common}
-        per_term = {
-            s: self.scorer.score(s, ("names",) if s in common else ("names", "words")) for s in single
-        }
+        per_term: dict[str, dict[int, float]] = {}
+        for s in single:
+            if s not in common:
+                per_term[s] = self.scorer.score(s, ("names", "words"))
+            else:  # a common word selects sections only through names, and only if it is rare there
+                per_term[s] = self.scorer.score(s, ("names",)) if names_df(s) <= self.common else {}
         for concept in self.concepts:  # words that must come together: the rarest picks the sections
             for alt in concept:
-                if alt.complete:
-                    only: set[int] | None = None
-                    for s in sorted(alt.stems, key=df):
-                        if s not in per_term or only is not None:
-                            found = self.scorer.score(s, ("names", "words"), only)
-                            per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
-                        only = set(per_term[s]) if only is None else only & set(per_term[s])
-        selected: set[int] = set().union(*per_term.values())
-        if not any(per_term[s] for s in per_term if s not in common):
-            selected = set()  # only common words: score them everywhere
+                if not alt.complete:
+                    continue
+                stems = sorted(alt.stems, key=df)
+                if df(stems[0]) > self.common and not self.musts:
+                    continue  # a synonym made only of common words is too vague to search by
+                only: set[int] | None = None
+                for s in stems:
+                    if s not in per_term or only is not None:
+                        found = self.scorer.score(s, ("names", "words"), only)
+                        per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
+                    only = set(per_term[s]) if only is None else only & set(per_term[s])
+        selected = self._leading(per_term)  # empty: only common words, named nowhere
         for s in common:
             extra = self.scorer.score(s, ("words",), selected or None)
             merged = per_term[s]
@@ -673,6 +758,8 @@ class _Plan:
         for concept in self.concepts:
             best: dict[int, float] = {}
             for alt in concept:
+                if any(s not in per_term for s in alt.stems):
+                    continue
                 maps = [per_term[s] for s in alt.stems]
                 docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
                 for d in docs:
@@ -684,10 +771,21 @@ class _Plan:
         for must in self.musts:
             allowed: set[int] = set()
             for alt in must:
-                maps = [per_term[s] for s in alt.stems]
+                maps = [per_term.get(s, {}) for s in alt.stems]
                 allowed |= set.intersection(*map(set, maps)) if maps else set()
             total = defaultdict(float, {d: v for d, v in total.items() if d in allowed})
         return total
+
+    @staticmethod
+    def _leading(per_term: dict[str, dict[int, float]]) -> set[int]:
+        """The sections that the selective words score best: common words refine only these."""
+        rough: dict[int, float] = defaultdict(float)
+        for scores in per_term.values():
+            for d, v in scores.items():
+                rough[d] += v
+        if len(rough) <= REFINE:
+            return set(rough)
+        return {d for d, _ in heapq.nlargest(REFINE, rough.items(), key=lambda item: item[1])}
 
     def run(self, limit: int) -> list[tuple[str, float, int]]:
         """(article id, score, best section document) for the best ``limit`` articles."""
@@ -770,37 +868,53 @@ class _Plan:
         title = self.state.articles.get(aid, (aid, []))[0]
         section = stored.get("section")
         seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
-        return SearchHit(
-            aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen)
-        )
+        return SearchHit(aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen))
 
 
 # -- documents and files -----------------------------------------------------------------
 def _article_docs(
     entry: FileEntry, articles: dict[str, tuple[str, list[str]]], counts: Counter[str]
 ) -> Iterator[dict[str, Any]]:
-    """The documents of one article (one per section), recording its title and words."""
+    """The documents of one article (one per section), recording its title and words.
+
+    Text is cut into words once here; the fields take the word lists as they are.
+    """
     article, _ = parse_article(entry.root, entry.path, entry.id)
     articles[article.id] = (article.title, list(article.aliases))
-    aliases = " ; ".join(article.aliases)
-    tags = " ".join(article.tags)
-    counts.update(tokenize(f"{article.title} {aliases}"))
-    sections = split_sections(read_body(article))
+    names = (tokenize(article.title), tokenize(" ; ".join(article.aliases)))
+    tags = tokenize(" ".join(article.tags))
+    counts.update(names[0])
+    counts.update(names[1])
+    text, _ = read_file(entry.path)  # the body is what follows the front matter
+    sections = split_sections("".join(text.splitlines(keepends=True)[article.body_line - 1 :]))
     for number, section in enumerate(sections):
-        text = plain_text(section.text)
-        if number == 0 and not text and len(sections) > 1:
+        plain = plain_text(section.text)
+        if number == 0 and not plain and len(sections) > 1:
             continue  # an empty lead: the sections carry the title
-        heading = section.title or ""
-        counts.update(tokenize(f"{heading} {text}"))
-        body = f"{article.summary} {text}" if number == 0 else text
+        heading = tokenize(section.title or "")
+        words = tokenize(f"{article.summary} {plain}" if number == 0 else plain)
+        counts.update(heading)
+        counts.update(words)
         yield {
             "id": article.id,
             "anchor": section.slug,
             "section": section.title,
-            "text": text,
-            "names": (article.title, aliases),
-            "words": (heading, tags, body),
+            "text": plain,
+            "names": names,
+            "words": (heading, tags, words),
         }
+
+
+def _fast_codec() -> Any:
+    """Whoosh's codec, without what only Whoosh's own matchers use.
+
+    Block length statistics cost a column read per posting (a third of a build) and
+    serve only Whoosh's block-skipping, which :class:`_Scorer` does not use; posting
+    blocks are left uncompressed, which is faster to read back.
+    """
+    codec = W3Codec(compression=0)
+    codec.length_stats = False
+    return codec
 
 
 def _name_stems(text: str) -> frozenset[str]:

@@ -20,6 +20,7 @@ from guide.core.models import Suggestion
 from guide.core.query import tokenize
 
 MIN_LENGTH = 3  # shorter words ("mi", "ct") are abbreviations more often than typos
+SMALL_VOCABULARY = 20_000  # below this, a short unknown word is more likely real English than a typo
 
 
 RARE = 2  # a word seen this rarely, one edit from a word 100 times as common, is a typo in the text
@@ -59,11 +60,25 @@ class Speller:
         self._by_length = by_length
         self._by_sound = by_sound
 
+    def learn(self, counts: Mapping[str, int]) -> None:
+        """Take new word counts (after an update), indexing only the words not seen before."""
+        for word, count in counts.items():
+            if word not in self.counts and word.isalpha():
+                self._by_length.setdefault(len(word), []).append(word)
+                if len(word) >= 4:
+                    self._by_sound.setdefault(sound(word), []).append(word)
+            self.counts[word] = count
+
     def is_known(self, word: str) -> bool:
         return word in self.counts or word in self.known
 
     def needs_correction(self, word: str) -> bool:
-        """True for a word of letters that neither the index nor the thesaurus knows."""
+        """True for a word of letters that neither the index nor the thesaurus knows.
+
+        In a small library ("call" in a five-article guide) a short word is left alone.
+        """
+        if len(word) <= 4 and len(self.counts) < SMALL_VOCABULARY:
+            return False
         return len(word) >= MIN_LENGTH and word.isalpha() and not self.is_known(word)
 
     def correct(self, word: str) -> str | None:
@@ -151,6 +166,9 @@ class Suggester:
         self._speller = Speller(Counter(w for k in self._keys for w in k.split()))
 
     def _add(self, seen: dict[str, int], text: str, aid: str) -> None:
+        if ("\0" + text) in seen:
+            return
+        seen["\0" + text] = -1  # raw texts are marked apart from keys
         k = " ".join(tokenize(text))
         if k and k not in seen:
             seen[k] = len(self._entries)
@@ -167,9 +185,7 @@ class Suggester:
             if fixed != words:
                 self._collect(fixed, found, limit)
         if len(found) < limit and len(" ".join(words)) >= 4:
-            near = process.extract(
-                " ".join(words), self._keys, scorer=fuzz.ratio, limit=limit, score_cutoff=75
-            )
+            near = process.extract(" ".join(words), self._keys, scorer=fuzz.ratio, limit=limit, score_cutoff=75)
             found.update((number, None) for _, _, number in near)
         return [Suggestion(self._entries[n][1], self._entries[n][2]) for n in list(found)[:limit]]
 
