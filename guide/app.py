@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide import __version__
@@ -58,7 +60,10 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
         index = None
     window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
     window.show()
-    window.start_indexing()
+    if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
+        QTimer.singleShot(0, app.quit)
+    else:
+        window.start_indexing()
     code = app.exec()
     if index is not None:
         index.close()

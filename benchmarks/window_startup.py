@@ -1,0 +1,56 @@
+"""Time from start to a shown window (median of several runs), with the MedQuAD library and the bundled guide.
+
+    python benchmarks/window_startup.py [--corpus DIR] [--runs 5] [--command "dist/health-guide/health-guide"]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "medquad-content.tar.gz"
+
+
+def corpus(path: str | None) -> Path:
+    if path:
+        return Path(path)
+    target = Path(tempfile.mkdtemp(prefix="medquad-"))
+    with tarfile.open(ARCHIVE) as tar:
+        tar.extractall(target, filter="data")
+    return target / "medquad"
+
+
+def time_start(command: list[str], runs: int) -> float:
+    env = dict(os.environ, GUIDE_QUIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    env["GUIDE_CONFIG_DIR"] = tempfile.mkdtemp()
+    times = []
+    for _ in range(runs + 1):  # the first run warms the disk cache and is not counted
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--command", default=f"{shlex.quote(sys.executable)} -m guide")
+    args = parser.parse_args()
+    base = shlex.split(args.command)
+    bundled = time_start(base, args.runs)
+    medquad = time_start([*base, "--content", str(corpus(args.corpus))], args.runs)
+    print(f"start to shown window, bundled guide:      {bundled * 1000:7.0f} ms (median of {args.runs})")
+    print(f"start to shown window, MedQuAD 5,487 art.: {medquad * 1000:7.0f} ms (ratio {medquad / bundled:.1f}x)")
+
+
+if __name__ == "__main__":
+    main()
