@@ -133,7 +133,9 @@ def _open_index(args: argparse.Namespace) -> SearchIndex:
 
     roots = content_roots(args)
     bundled = paths.bundled_index() if not args.content else None
-    return SearchIndex(roots, args.index_dir, readonly_dir=bundled)
+    index = SearchIndex(roots, args.index_dir, readonly_dir=bundled)
+    index.procs = min(2, os.cpu_count() or 1)  # forking writers are safe here: no Qt in this process
+    return index
 
 
 def cmd_index(args: argparse.Namespace) -> int:
