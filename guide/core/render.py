@@ -678,21 +678,23 @@ def _plural(count: int) -> str:
     return f"{count} article" if count == 1 else f"{count} articles"
 
 
+def _entry(kind: str, item_id: str, title: str, summary: str, after_link: str = "") -> str:
+    """One list item of a topic page: a link, an optional note, and the summary under it."""
+    link = f'<a href="{escape(make_url(kind, item_id))}">{escape(title)}</a>'
+    below = f"<br>{escape(summary)}" if summary else ""
+    return f"<li>{link}{after_link}{below}</li>"
+
+
 def _listing(topic: Topic) -> str:
     parts: list[str] = []
     if topic.children:
-        items = []
-        for child in topic.children:
-            summary = f"<br>{escape(child.summary)}" if child.summary else ""
-            link = f'<a href="{escape(make_url("topic", child.id))}">{escape(child.title)}</a>'
-            items.append(f'<li>{link} <span class="count">({_plural(_count(child))})</span>{summary}</li>')
+        items = [
+            _entry("topic", c.id, c.title, c.summary, f' <span class="count">({_plural(_count(c))})</span>')
+            for c in topic.children
+        ]
         parts.append(f'<h2 class="listing">Topics</h2><ul class="topics">{"".join(items)}</ul>')
     if topic.articles:
-        items = []
-        for article in topic.articles:
-            summary = f"<br>{escape(article.summary)}" if article.summary else ""
-            link = f'<a href="{escape(make_url("article", article.id))}">{escape(article.title)}</a>'
-            items.append(f"<li>{link}{summary}</li>")
+        items = [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
         parts.append(f'<h2 class="listing">Articles</h2><ul class="articles">{"".join(items)}</ul>')
     return "\n".join(parts)
 

@@ -243,20 +243,29 @@ class SearchIndex:
             return None
         if previous is not None and previous.folder == folder and previous.articles == articles:
             previous.speller.learn(counts)
-            return _Open(
-                folder,
-                ix,
-                searcher,
-                ids,
-                scorer,
-                self._base_thesaurus,
-                meta["stamps"],
-                articles,
-                previous.speller,
-                previous.thesaurus,
-                previous.suggester,
-                previous.exact,
-            )
+            lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
+        else:
+            lookups = self._lookups(articles, counts)
+        speller, thesaurus, suggester, exact = lookups
+        return _Open(
+            folder,
+            ix,
+            searcher,
+            ids,
+            scorer,
+            self._base_thesaurus,
+            meta["stamps"],
+            articles,
+            speller,
+            thesaurus,
+            suggester,
+            exact,
+        )
+
+    def _lookups(
+        self, articles: dict[str, tuple[str, list[str]]], counts: dict[str, int]
+    ) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
+        """Build the speller, the thesaurus with every article's names, suggestions and exact titles."""
         thesaurus = Thesaurus()
         for group in self._base_thesaurus.groups():
             thesaurus.add(group)
@@ -286,20 +295,7 @@ class SearchIndex:
                 thesaurus.add(group)
         speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
         suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
-        return _Open(
-            folder,
-            ix,
-            searcher,
-            ids,
-            scorer,
-            self._base_thesaurus,
-            meta["stamps"],
-            articles,
-            speller,
-            thesaurus,
-            suggester,
-            exact,
-        )
+        return speller, thesaurus, suggester, exact
 
     def _ensure_open(self) -> _Open | None:
         with self._lock:

@@ -52,7 +52,8 @@ from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
 
 THEMES = {"system": "System", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
-CSS_FILES = {"light": "reader.css", "dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
+# The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
+THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
 
 
 class Index(Searcher, Protocol):
@@ -405,7 +406,8 @@ class MainWindow(QMainWindow):
             effective = "dark" if dark else "light"
         palette = _palette(effective)
         QApplication.setPalette(palette)
-        self.reader.document().setDefaultStyleSheet(read_css(CSS_FILES.get(effective, "reader.css")))
+        theme_css = read_css(THEME_CSS[effective]) if effective in THEME_CSS else ""
+        self.reader.document().setDefaultStyleSheet(read_css("reader.css") + "\n" + theme_css)
         if self.history:
             self.show_place(self.current, record=False)
 

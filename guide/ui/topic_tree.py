@@ -19,21 +19,20 @@ def build_model(root: Topic) -> QStandardItemModel:
     return model
 
 
+def _item(kind: str, item_id: str, title: str, summary: str) -> QStandardItem:
+    item = QStandardItem(title)
+    item.setEditable(False)
+    item.setData(kind, KIND_ROLE)
+    item.setData(item_id, ID_ROLE)
+    if summary:
+        item.setToolTip(summary)
+    return item
+
+
 def _fill(parent: QStandardItem, topic: Topic) -> None:
     for child in topic.children:
-        item = QStandardItem(child.title)
-        item.setEditable(False)
-        item.setData("topic", KIND_ROLE)
-        item.setData(child.id, ID_ROLE)
-        if child.summary:
-            item.setToolTip(child.summary)
+        item = _item("topic", child.id, child.title, child.summary)
         parent.appendRow(item)
         _fill(item, child)
     for article in topic.articles:
-        item = QStandardItem(article.title)
-        item.setEditable(False)
-        item.setData("article", KIND_ROLE)
-        item.setData(article.id, ID_ROLE)
-        if article.summary:
-            item.setToolTip(article.summary)
-        parent.appendRow(item)
+        parent.appendRow(_item("article", article.id, article.title, article.summary))
