@@ -147,7 +147,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     finally:
         index.close()
     changes = f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged"
-    how = "rebuilt" if report.rebuilt else "updated"
+    how = "rebuilt" if report.rebuilt else "shipped with the app, used in place" if report.shipped else "updated"
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"Index {how} in {report.seconds:.1f} s: {changes} ({report.location})")

@@ -62,9 +62,14 @@ def run_self_test(roots: list[Path]) -> int:
         found = [hit.id for hit in results.hits]
         if article.id not in found:
             raise RuntimeError(f"searching for {article.title!r} did not find {article.id}")
-        how = "used as shipped" if report.unchanged and not report.rebuilt and not report.added else "built"
         state["article"] = article
-        return f"index {how}; {article.title!r} found at rank {found.index(article.id) + 1}"
+        rank = f"{article.title!r} found at rank {found.index(article.id) + 1}"
+        if report.shipped:
+            return f"shipped index used in place, not rebuilt ({report.unchanged} articles matched); {rank}"
+        if bundled is not None:  # the app ships an index for this content, yet it was not usable
+            why = "; ".join(report.notes) or "no reason given"
+            raise RuntimeError(f"the shipped index was not used ({why}); an index was built instead")
+        return f"index built in {report.location} ({report.added} articles); {rank}"
 
     def render() -> str:
         rendered = Renderer(state["library"]).article(state["article"])

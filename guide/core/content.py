@@ -8,6 +8,7 @@ file name). See shared/content-format.md for the rules checked here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -41,8 +42,25 @@ class FileEntry:
 
     @property
     def stamp(self) -> str:
-        """A short text that changes whenever the file does."""
+        """A short text that changes whenever the file does (cheap: no reading)."""
         return f"{self.size}:{self.mtime_ns}"
+
+    def digest(self) -> str:
+        """Size and a hash of the bytes: the same wherever the file is copied, whatever its mtime.
+
+        A copied install gives every file a new mtime, so the shipped index is matched
+        to its content by this instead of :attr:`stamp`. Unreadable files give "".
+        """
+        return file_digest(self.path)
+
+
+def file_digest(path: Path) -> str:
+    """``size:blake2b`` of a file's bytes, or "" when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
 
 @dataclass(frozen=True)

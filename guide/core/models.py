@@ -136,3 +136,4 @@ class IndexReport:
     seconds: float = 0.0
     location: Path | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)  # e.g. "index was unreadable; rebuilt"
+    shipped: bool = False  # the index shipped with the app was used in place, as it is

@@ -30,11 +30,18 @@ def bundled_content() -> Path:
 
 
 def bundled_index() -> Path | None:
-    """A search index built at build time for the bundled content, if the app ships one."""
+    """A search index built at build time for the bundled content, if the app ships one.
+
+    ``GUIDE_BUNDLED_INDEX`` points at one from source, so tests can act out a frozen install.
+    """
+    override = os.environ.get("GUIDE_BUNDLED_INDEX")
     base = frozen_base()
-    if base is None:
+    if override:
+        path = Path(override)
+    elif base is not None:
+        path = base / "index"
+    else:
         return None
-    path = base / "index"
     return path if path.is_dir() else None
 
 

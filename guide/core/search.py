@@ -12,6 +12,11 @@ The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and the 
 stamps from :func:`guide.core.content.scan`; a full build goes into a temporary folder
 beside it that is renamed into place, under a lock file, so a crash or a second process
 never leaves half an index.
+
+An index shipped with the app (built at build time, used read-only in place) is matched
+to the content by size and hash of each article instead (``digests`` in its metadata):
+copying an install to another folder or machine changes every path and mtime, not the
+content. When it does not match, an index is built in the user's cache as usual.
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ from guide.core.thesaurus import Thesaurus, load_default
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2  # bump whenever the schema or the way text is indexed changes
-META_FILE = "guide-index.json"  # schema, roots, content stamps and file sizes
+META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, file sizes
 ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
 VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
 _SIDE_FILES = {META_FILE, ARTICLES_FILE, VOCAB_FILE}
@@ -195,6 +200,7 @@ class SearchIndex:
         self.readonly_dir = Path(readonly_dir) if readonly_dir else None
         self.procs = 1  # the CLI may raise this; never the GUI (Whoosh forks)
         self._fallback: Path | None = None
+        self._shipped_fits: dict[str, str] | None = None  # stamps the shipped index was checked against
         self._open: _Open | None = None
         self._lock = threading.RLock()  # guards the open index: searches and swaps
         self._update_lock = threading.Lock()  # one update at a time; searches go on meanwhile
@@ -208,11 +214,20 @@ class SearchIndex:
     def _roots_key(self) -> list[str]:
         return [str(r.resolve()) for r in self.roots]
 
-    def _read_meta(self, folder: Path) -> dict[str, Any] | None:
-        """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise."""
+    def _read_meta(self, folder: Path, shipped: bool = False) -> dict[str, Any] | None:
+        """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise.
+
+        A ``shipped`` index was built elsewhere: its roots are not compared (the content
+        is, by :meth:`_shipped_problem`), but it must carry the digests to compare.
+        """
         try:
             meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-            if meta.get("schema") != SCHEMA_VERSION or meta.get("roots") != self._roots_key():
+            if meta.get("schema") != SCHEMA_VERSION:
+                return None
+            if shipped:
+                if not isinstance(meta.get("digests"), dict):
+                    return None
+            elif meta.get("roots") != self._roots_key():
                 return None
             for name, size in meta["files"].items():
                 if (folder / name).stat().st_size != size:
@@ -228,7 +243,7 @@ class SearchIndex:
         and aliases, the thesaurus, suggestions and exact-title table are kept, and the
         speller only learns the new words: re-opening then costs little.
         """
-        meta = self._read_meta(folder)
+        meta = self._read_meta(folder, shipped=readonly)
         if meta is None:
             return None
         try:
@@ -300,23 +315,48 @@ class SearchIndex:
     def _ensure_open(self) -> _Open | None:
         with self._lock:
             if self._open is None:
-                if self.readonly_dir is not None:
+                if self.readonly_dir is not None and self._shipped_problem(scan(self.roots)[0]) is None:
                     self._open = self._load(self.readonly_dir, readonly=True)
                 if self._open is None:
                     self._open = self._load(self._fallback or self.index_dir)
             return self._open
 
+    def _shipped_problem(self, entries: Sequence[FileEntry]) -> str | None:
+        """Why the shipped index does not fit these files, or None when it was built from them.
+
+        Sizes are compared first, then hashes of every file; a positive answer is kept for
+        as long as no file's size or mtime changes, so later checks cost only a scan.
+        """
+        if self.readonly_dir is None:
+            return "no index is shipped"
+        stamps = _stamps(entries)
+        if self._shipped_fits == stamps:
+            return None
+        meta = self._read_meta(self.readonly_dir, shipped=True)
+        if meta is None:
+            return "the shipped index is missing, damaged or of another version"
+        digests: dict[str, str] = meta["digests"]
+        if set(digests) != set(stamps):
+            return "the shipped index is of other articles"
+        if any(digests[e.id].partition(":")[0] != str(e.size) for e in entries):
+            return "the shipped index is of articles that have changed since"
+        if any(digests[e.id] != e.digest() for e in entries):
+            return "the shipped index is of articles that have changed since"
+        self._shipped_fits = stamps
+        return None
+
     def is_current(self) -> bool:
-        """True when a complete index matches the files on disk now (reads only its stamps)."""
+        """True when a complete index matches the files on disk now (reads only stamps, or hashes
+        the articles once to match the shipped index)."""
         try:
-            stamps = _stamps(scan(self.roots)[0])
+            entries = scan(self.roots)[0]
+            stamps = _stamps(entries)
+            if self.readonly_dir is not None and self._shipped_problem(entries) is None:
+                return True
             if self._open is not None:
-                return self._open.stamps == stamps
-            for folder in (self.readonly_dir, self._fallback or self.index_dir):
-                meta = self._read_meta(folder) if folder is not None else None
-                if meta is not None and meta["stamps"] == stamps:
-                    return True
-            return False
+                return self._open.folder != self.readonly_dir and self._open.stamps == stamps
+            meta = self._read_meta(self._fallback or self.index_dir)
+            return meta is not None and meta["stamps"] == stamps
         except Exception:
             return False
 
@@ -338,17 +378,24 @@ class SearchIndex:
         notes: list[str] = []
         with self._update_lock:
             if self.readonly_dir is not None:
-                shipped = self._load(self.readonly_dir, readonly=True)
-                if shipped is not None and shipped.stamps == stamps:
+                problem = self._shipped_problem(entries)
+                shipped = None
+                if problem is None:
+                    current = self._open
+                    if current is not None and current.folder == self.readonly_dir:
+                        shipped = current
+                    else:
+                        shipped = self._load(self.readonly_dir, readonly=True)
+                        problem = "the shipped index cannot be opened" if shipped is None else None
+                if shipped is not None:
                     self._swap_open(shipped)
                     return IndexReport(
                         unchanged=len(stamps),
                         location=self.readonly_dir,
                         seconds=time.perf_counter() - started,
+                        shipped=True,
                     )
-                if shipped is not None:
-                    shipped.close()
-                    notes.append("the shipped index is out of date; using one in the cache")
+                notes.append(f"{problem}; using an index in the user's cache")
             target = self._fallback or self.index_dir
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -399,6 +446,7 @@ class SearchIndex:
         removed = [i for i in old if i not in stamps]
         if not (changed or added or removed):
             return IndexReport(unchanged=len(stamps), location=target, notes=tuple(notes))
+        digests = {k: v for k, v in (meta.get("digests") or {}).items() if k in old and k not in removed}
         if len(changed) + len(added) + len(removed) > max(50, len(stamps) // 3):
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         self._release(target)
@@ -419,7 +467,9 @@ class SearchIndex:
                 raise
             writer.commit()
             ix.close()
-            _write_side(target, self._roots_key(), stamps, articles, counts)
+            for entry in changed + added + [e for e in entries if e.id not in digests]:
+                digests[entry.id] = entry.digest()
+            _write_side(target, self._roots_key(), stamps, digests, articles, counts)
         except Exception as exc:  # a damaged index: start again from the files
             notes.append(f"the index could not be updated ({exc}); rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
@@ -458,7 +508,8 @@ class SearchIndex:
                     progress(done, total)
             writer.commit()
             ix.close()
-            _write_side(folder, self._roots_key(), stamps, articles, counts)
+            digests = {e.id: e.digest() for e in entries}
+            _write_side(folder, self._roots_key(), stamps, digests, articles, counts)
             if swap:
                 self._release(target)
                 _replace_dir(folder, target)
@@ -947,10 +998,15 @@ def _write_side(
     folder: Path,
     roots: list[str],
     stamps: dict[str, str],
+    digests: dict[str, str],
     articles: dict[str, tuple[str, list[str]]],
     counts: Counter[str],
 ) -> None:
-    """Write the files beside Whoosh's, the stamped metadata last (it marks the index complete)."""
+    """Write the files beside Whoosh's, the stamped metadata last (it marks the index complete).
+
+    ``stamps`` (size and mtime) tell a later update in place what changed; ``digests`` (size
+    and hash) let a copy of the index, shipped with the app, be matched to its content.
+    """
     atomic.write_text(folder / ARTICLES_FILE, json.dumps(articles, ensure_ascii=False))
     atomic.write_text(folder / VOCAB_FILE, "".join(f"{w} {c}\n" for w, c in sorted(counts.items())))
     files = {
@@ -958,7 +1014,7 @@ def _write_side(
         for p in folder.iterdir()
         if p.is_file() and p.name not in _SIDE_FILES and not p.name.endswith(".lock")
     }
-    meta = {"schema": SCHEMA_VERSION, "roots": roots, "files": files, "stamps": stamps}
+    meta = {"schema": SCHEMA_VERSION, "roots": roots, "files": files, "stamps": stamps, "digests": digests}
     atomic.write_text(folder / META_FILE, json.dumps(meta, ensure_ascii=False))
 
 

@@ -248,3 +248,89 @@ def test_search_and_suggest_take_any_text(fuzz_index: SearchIndex, text: str) ->
     for hit in results.hits:
         assert "<script" not in hit.snippet
     assert isinstance(fuzz_index.suggest(text), list)
+
+
+def _install_copy(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Build an index as build.spec does, then copy content and index elsewhere, as a clinic copies
+    an install: every path is new and every file gets a new mtime. Returns (content, index, built-at)."""
+    built_content = small_library(tmp_path / "build" / "content")
+    built_index = tmp_path / "build" / "index"
+    SearchIndex([built_content], built_index).update()
+    content, index = tmp_path / "install" / "content", tmp_path / "install" / "index"
+    for source, target in ((built_content, content), (built_index, index)):
+        target.mkdir(parents=True)
+        for path in source.rglob("*"):
+            if path.is_file():
+                copy = target / path.relative_to(source)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_bytes(path.read_bytes())  # a plain copy: new mtime
+                touch_later(copy)
+    return content, index, built_content
+
+
+def test_a_copied_install_uses_the_shipped_index_although_paths_and_mtimes_changed(tmp_path: Path) -> None:
+    content, shipped, _ = _install_copy(tmp_path)
+    cache = tmp_path / "cache"
+    idx = SearchIndex([content], cache / "ix", readonly_dir=shipped)
+    assert idx.is_current()
+    assert [h.id for h in idx.search("acanthocytosis").hits] == ["blood/anaemia"]  # before any update
+    report = idx.update()
+    assert report.shipped and not report.rebuilt and report.location == shipped
+    assert report.unchanged == 9 and report.notes == ()
+    assert not cache.exists()  # nothing was built or written for the user
+    idx.close()
+    later = SearchIndex([content], cache / "ix", readonly_dir=shipped)  # a second start
+    assert later.update().shipped and not cache.exists()
+    later.close()
+
+
+def test_an_article_changed_in_place_with_the_same_size_rebuilds_into_the_cache(tmp_path: Path) -> None:
+    content, shipped, _ = _install_copy(tmp_path)
+    before = {p.name: p.read_bytes() for p in shipped.iterdir()}
+    article = content / "blood" / "anaemia.md"
+    text = article.read_text(encoding="utf-8")
+    changed = text.replace("Acanthocytosis", "Quetzalcoatlus")
+    assert len(changed.encode()) == len(text.encode()) and changed != text
+    article.write_text(changed, encoding="utf-8")
+    cache = tmp_path / "cache" / "ix"
+    idx = SearchIndex([content], cache, readonly_dir=shipped)
+    assert not idx.is_current()
+    seen: list[tuple[int, int]] = []
+    report = idx.update(progress=lambda done, total: seen.append((done, total)))
+    assert report.rebuilt and not report.shipped and report.location == cache
+    assert any("changed" in note for note in report.notes)
+    assert seen and seen[-1] == (9, 9)  # the window shows this as its progress bar
+    assert [h.id for h in idx.search("quetzalcoatlus").hits] == ["blood/anaemia"]
+    assert "blood/anaemia" not in [h.id for h in idx.search("acanthocytosis").hits]
+    assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before  # the install is never written
+    idx.close()
+
+
+def test_a_shipped_index_of_other_articles_or_without_digests_is_not_used(tmp_path: Path) -> None:
+    content, shipped, _ = _install_copy(tmp_path)
+    write_article(content, "new/quokka", "Quokka bites", "Wash the bite.")
+    idx = SearchIndex([content], tmp_path / "cache" / "ix", readonly_dir=shipped)
+    report = idx.update()
+    assert report.rebuilt and not report.shipped
+    assert [h.id for h in idx.search("quokka").hits] == ["new/quokka"]
+    idx.close()
+    (content / "new" / "quokka.md").unlink()
+    meta = json.loads((shipped / META_FILE).read_text())
+    del meta["digests"]  # an index from before digests were recorded
+    (shipped / META_FILE).write_text(json.dumps(meta))
+    again = SearchIndex([content], tmp_path / "cache2" / "ix", readonly_dir=shipped)
+    assert not again.update().shipped
+    again.close()
+
+
+def test_an_incremental_update_keeps_the_digests_a_shipped_copy_needs(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    folder = tmp_path / "ix"
+    SearchIndex([root], folder).update()
+    touch_later(write_article(root, "diabetes/diabetes", "Diabetes", "Now about zanzibarite crystals."))
+    idx = SearchIndex([root], folder)
+    assert idx.update().updated == 1
+    idx.close()
+    shipped = SearchIndex([root], tmp_path / "cache" / "ix", readonly_dir=folder)
+    assert shipped.update().shipped
+    shipped.close()
