@@ -139,9 +139,19 @@ def make_schema() -> Schema:
     )
 
 
+def root_key(root: Path) -> str:
+    """How a content root is named in an index: its resolved path, or "<bundled>" for the app's own.
+
+    The one-file app unpacks its content into a new temporary folder at every start; naming
+    that root by its path would make a new cache index (and leave the old one) every time.
+    """
+    resolved = Path(root).resolve()
+    return "<bundled>" if resolved == paths.bundled_content().resolve() else str(resolved)
+
+
 def default_index_dir(roots: Sequence[Path]) -> Path:
     """``<cache>/indexes/<hash of the resolved roots>``: one index per set of roots."""
-    joined = "\n".join(str(Path(r).resolve()) for r in roots)
+    joined = "\n".join(root_key(r) for r in roots)
     return paths.cache_dir() / "indexes" / hashlib.sha1(joined.encode()).hexdigest()[:12]
 
 
@@ -212,7 +222,7 @@ class SearchIndex:
         return self._open.folder if self._open else (self._fallback or self.index_dir)
 
     def _roots_key(self) -> list[str]:
-        return [str(r.resolve()) for r in self.roots]
+        return [root_key(r) for r in self.roots]
 
     def _read_meta(self, folder: Path, shipped: bool = False) -> dict[str, Any] | None:
         """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise.
@@ -441,12 +451,15 @@ class SearchIndex:
                 notes.append("the index was damaged, incomplete or of an older version; rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         old: dict[str, str] = meta["stamps"]
-        changed = [e for e in entries if e.id in old and old[e.id] != e.stamp]
+        digests = {k: v for k, v in (meta.get("digests") or {}).items() if k in old and k in stamps}
+        # a file with a new mtime but the same bytes (copied, unpacked, touched) is not re-indexed
+        changed = [e for e in entries if e.id in old and old[e.id] != e.stamp and digests.get(e.id) != e.digest()]
         added = [e for e in entries if e.id not in old]
         removed = [i for i in old if i not in stamps]
         if not (changed or added or removed):
+            if old != stamps:  # only mtimes moved: remember the new ones, so the next check is cheap
+                atomic.write_text(target / META_FILE, json.dumps({**meta, "stamps": stamps}, ensure_ascii=False))
             return IndexReport(unchanged=len(stamps), location=target, notes=tuple(notes))
-        digests = {k: v for k, v in (meta.get("digests") or {}).items() if k in old and k not in removed}
         if len(changed) + len(added) + len(removed) > max(50, len(stamps) // 3):
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         self._release(target)

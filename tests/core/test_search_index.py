@@ -334,3 +334,42 @@ def test_an_incremental_update_keeps_the_digests_a_shipped_copy_needs(tmp_path: 
     shipped = SearchIndex([root], tmp_path / "cache" / "ix", readonly_dir=folder)
     assert shipped.update().shipped
     shipped.close()
+
+
+def test_files_touched_without_changing_are_not_reindexed(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    idx = SearchIndex([root], tmp_path / "ix")
+    idx.update()
+    for path in root.rglob("*.md"):
+        touch_later(path)
+    assert not idx.is_current()  # the mtimes say "changed"; the bytes say otherwise
+    report = idx.update()
+    assert (report.updated, report.rebuilt, report.unchanged) == (0, False, 9)
+    assert idx.is_current()  # the new mtimes are remembered
+    assert [h.id for h in idx.search("acanthocytosis").hits] == ["blood/anaemia"]
+    idx.close()
+
+
+def test_the_one_file_app_unpacking_elsewhere_each_start_keeps_one_cache_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bundled content plus a clinic folder: the bundled root moves at every start of a one-file app."""
+    clinic = tmp_path / "clinic"
+    write_article(clinic, "local/opening-hours", "Opening hours", "Open on Saturdays.")
+    first, second = tmp_path / "unpacked-1" / "content", tmp_path / "unpacked-2" / "content"
+    small_library(first)
+    monkeypatch.setenv("GUIDE_BUNDLED_CONTENT", str(first))
+    idx = SearchIndex([first, clinic])
+    assert idx.update().rebuilt
+    idx.close()
+    small_library(second)  # the same bytes, unpacked anew
+    for path in second.rglob("*.md"):
+        touch_later(path)
+    monkeypatch.setenv("GUIDE_BUNDLED_CONTENT", str(second))
+    again = SearchIndex([second, clinic])
+    assert again.index_dir == idx.index_dir
+    report = again.update()
+    assert not report.rebuilt and report.updated == 0 and report.unchanged == 10
+    assert [h.id for h in again.search("saturdays").hits] == ["local/opening-hours"]
+    again.close()
+    assert len(list(idx.index_dir.parent.iterdir())) == 2  # the index and its lock file, nothing more
