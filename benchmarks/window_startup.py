@@ -46,16 +46,18 @@ def time_start(command: list[str], runs: int) -> float:
 
 def compare(source: list[str], frozen: list[str], runs: int) -> None:
     """The bundled guide from source and frozen, runs alternating so both see the same machine load."""
-    times: dict[str, list[float]] = {"from source": [], "frozen one-folder": []}
+    label = f"frozen {Path(frozen[0]).name}"
+    times: dict[str, list[float]] = {"from source": [], label: []}
     for _ in range(runs):  # each time_start warms up once, then counts one run
         times["from source"].append(time_start(source, 1))
-        times["frozen one-folder"].append(time_start(frozen, 1))
+        times[label].append(time_start(frozen, 1))
     medians = {name: statistics.median(values) for name, values in times.items()}
+    width = max(map(len, times))
     for name, values in times.items():
         spread = ", ".join(f"{t * 1000:.0f}" for t in values)
         median = medians[name] * 1000
-        print(f"start to shown window, bundled guide, {name:17}: {median:5.0f} ms (median of {runs}: {spread})")
-    print(f"frozen / source: {medians['frozen one-folder'] / medians['from source']:.2f}x")
+        print(f"start to shown window, bundled guide, {name:{width}}: {median:5.0f} ms (median of {runs}: {spread})")
+    print(f"{label} / from source: {medians[label] / medians['from source']:.2f}x")
 
 
 def main() -> None:
