@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -101,5 +102,9 @@ def run_self_test(roots: list[Path]) -> int:
     if "article" in state:
         steps.run("render", render)
         steps.run("handout PDF", handout)
-    print("self-test passed" if steps.ok else "self-test FAILED")
-    return 0 if steps.ok else 1
+    if steps.ok:  # nothing of the check is left behind; on failure the folder is kept to look at
+        shutil.rmtree(scratch, ignore_errors=True)
+        print("self-test passed")
+        return 0
+    print(f"self-test FAILED (its files are kept in {scratch})")
+    return 1

@@ -29,7 +29,8 @@ def install(tmp_path: Path) -> tuple[Path, Path]:
 
 def _self_test(content: Path, index: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, GUIDE_BUNDLED_CONTENT=str(content), GUIDE_BUNDLED_INDEX=str(index))
-    env.update(GUIDE_CACHE_DIR=str(cache), QT_QPA_PLATFORM="offscreen")
+    env.update(GUIDE_CACHE_DIR=str(cache), QT_QPA_PLATFORM="offscreen", TMPDIR=str(cache.parent / "tmp"))
+    (cache.parent / "tmp").mkdir(exist_ok=True)
     command = [sys.executable, "-m", "guide", "--self-test"]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
 
@@ -42,6 +43,7 @@ def test_the_self_test_reports_the_shipped_index_used_in_place(install: tuple[Pa
     assert "shipped index used in place, not rebuilt" in run.stdout
     assert "self-test passed" in run.stdout
     assert {p: p.read_bytes() for p in index.iterdir()} == before
+    assert list((tmp_path / "tmp").iterdir()) == []  # its scratch folder and handout PDF are cleaned up
 
 
 def test_the_self_test_fails_when_the_shipped_index_does_not_fit(install: tuple[Path, Path], tmp_path: Path) -> None:
@@ -52,3 +54,4 @@ def test_the_self_test_fails_when_the_shipped_index_does_not_fit(install: tuple[
     assert run.returncode == 1
     assert "FAIL  search: RuntimeError: the shipped index was not used" in run.stdout
     assert "changed since" in run.stdout
+    assert [p.name.startswith("guide-self-test-") for p in (tmp_path / "tmp").iterdir()] == [True]  # kept to look at
