@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QUrl
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QColor,
-    QDesktopServices,
-    QFont,
-    QKeySequence,
-    QPalette,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QLabel,
-    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QStyleFactory,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -45,35 +28,19 @@ from guide.core.content import Library
 from guide.core.models import IndexReport, Rendered, SearchHit
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
+from guide.ui import themes
+from guide.ui.actions import build_menus
+from guide.ui.dialogs import BookmarksDialog, shortcuts_text, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
+from guide.ui.navigation import History, Place
 from guide.ui.reader import Reader, parse_link
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
 
-THEMES = {"system": "System", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
-# The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
-THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
-
 
 class Index(Searcher, Protocol):
     def update(self, progress: Any = None) -> IndexReport: ...
-
-
-@dataclass(frozen=True)
-class Place:
-    """One entry of the reading history."""
-
-    kind: str  # "article", "topic" or "welcome"
-    id: str = ""
-    anchor: str | None = None
-
-
-def read_css(name: str) -> str:
-    try:
-        return resources.files("guide.resources").joinpath(name).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):
-        return ""
 
 
 class MainWindow(QMainWindow):
@@ -95,8 +62,7 @@ class MainWindow(QMainWindow):
         self.store = settings
         self.bookmarks = bookmarks if bookmarks is not None else Bookmarks()
         self.tasks = TaskRunner(self)
-        self.history: list[Place] = []
-        self.position = -1
+        self.history = History()
         self.current: Place = Place("welcome")
         self.setWindowTitle("Health guide")
 
@@ -139,7 +105,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.problems_button)
         self._show_problem_count()
 
-        self._build_actions()
+        # filled in by build_menus
+        self.file_menu: QMenu
+        self.view_menu: QMenu
+        self.print_anchor: QAction
+        self.theme_actions: dict[str, QAction]
+        self.back_action: QAction
+        self.forward_action: QAction
+        self.home_action: QAction
+        self.bookmark_action: QAction
+        self.toolbar: QToolBar
+        build_menus(self)
+        self._print_actions: list[QAction] = []
+        self._update_nav()
         self.reader.anchorClicked.connect(self.open_url)
         self.reader.back_requested.connect(self.back)
         self.reader.forward_requested.connect(self.forward)
@@ -161,75 +139,11 @@ class MainWindow(QMainWindow):
         self.model = build_model(self.library.root_topic)
         self.tree.setModel(self.model)
 
-    def _action(self, menu: QMenu, text: str, slot: Any, keys: Any = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            seqs: list[QKeySequence] = []
-            for key in keys if isinstance(keys, list) else [keys]:
-                seqs += (
-                    [s for s in QKeySequence.keyBindings(key) if s not in seqs]
-                    if isinstance(key, QKeySequence.StandardKey)
-                    else [QKeySequence(key)]
-                )
-            action.setShortcuts(list(dict.fromkeys(seqs)))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self._action(self.file_menu, "&Open content folder…", self.open_content_folder)
-        self.file_menu.addSeparator()
-        self._print_anchor = self.file_menu.addSeparator()  # print actions go above this
-        self._action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "&Copy", self.reader.copy, QKeySequence.StandardKey.Copy)
-        self._action(edit, "&Find in page", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
-        view = bar.addMenu("&View")
-        self._action(view, "Zoom &in", lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
-        self._action(view, "Zoom &out", lambda: self.zoom(-1), "Ctrl+-")
-        self._action(view, "&Reset zoom", lambda: self.zoom(0), "Ctrl+0")
-        theme_menu = view.addMenu("&Theme")
-        self.theme_actions: dict[str, QAction] = {}
-        self.theme_group = QActionGroup(self)
-        for key, label in THEMES.items():
-            act = self._action(theme_menu, label, lambda _=False, k=key: self.set_theme(k))
-            act.setCheckable(True)
-            self.theme_group.addAction(act)
-            self.theme_actions[key] = act
-        go = bar.addMenu("&Go")
-        self.back_action = self._action(go, "&Back", self.back, ["Alt+Left", QKeySequence.StandardKey.Back])
-        self.forward_action = self._action(
-            go, "&Forward", self.forward, ["Alt+Right", QKeySequence.StandardKey.Forward]
-        )
-        self.home_action = self._action(go, "&Home", lambda: self.show_place(Place("welcome")), "Alt+Home")
-        self._action(go, "Focus &search", self.focus_search, ["Ctrl+K", "Ctrl+L"])
-        self._action(go, "Next &pane", self.cycle_focus, "F6")
-        marks = bar.addMenu("&Bookmarks")
-        self.bookmark_action = self._action(marks, "&Add or remove bookmark", self.toggle_bookmark, "Ctrl+D")
-        self._action(marks, "&Show bookmarks…", self.show_bookmarks, "Ctrl+Shift+B")
-        helpm = bar.addMenu("&Help")
-        self._action(helpm, "&Keyboard shortcuts", self.show_shortcuts, "F1")
-        self._action(helpm, "Content &problems", self.show_problems)
-        self._action(helpm, "&About", self.show_about)
-        self.toolbar = QToolBar("Navigation", self)
-        self.toolbar.setObjectName("navigation")
-        self.toolbar.setAccessibleName("Navigation")
-        for act in (self.back_action, self.forward_action, self.home_action, self.bookmark_action):
-            self.toolbar.addAction(act)
-        self.addToolBar(self.toolbar)
-        self._print_actions: list[QAction] = []
-        self._update_nav()
-
     # -- printing hook (wired by the printing engineer) ----------------------------------
     def add_print_actions(self, actions: list[QAction]) -> None:
         """Insert print/export actions into the File menu, the toolbar and the reader's menu."""
         for action in actions:
-            self.file_menu.insertAction(self._print_anchor, action)
+            self.file_menu.insertAction(self.print_anchor, action)
             self.toolbar.addAction(action)
             self.addAction(action)
         self._print_actions.extend(actions)
@@ -242,9 +156,7 @@ class MainWindow(QMainWindow):
                 return ids
         if self.tree.hasFocus() or self.tree.selectionModel().hasSelection():
             ids = [
-                i.data(ID_ROLE)
-                for i in self.tree.selectionModel().selectedIndexes()
-                if i.data(KIND_ROLE) == "article"
+                i.data(ID_ROLE) for i in self.tree.selectionModel().selectedIndexes() if i.data(KIND_ROLE) == "article"
             ]
             if len(ids) > 1:
                 return ids
@@ -266,10 +178,8 @@ class MainWindow(QMainWindow):
         if rendered is None:
             self.statusBar().showMessage(f"Not found: {place.id}", 5000)
             return False
-        if record and not (self.history and self.history[self.position] == place):
-            del self.history[self.position + 1 :]
-            self.history.append(place)
-            self.position = len(self.history) - 1
+        if record:
+            self.history.record(place)
         self.current = place
         self.reader.setHtml(rendered.html)
         self.setWindowTitle(f"{rendered.title} — Health guide" if rendered.title else "Health guide")
@@ -324,10 +234,8 @@ class MainWindow(QMainWindow):
         link = parse_link(text)
         if link is not None and link.kind in ("article", "topic"):
             if link.kind == "article" and link.target == self.current.id and self.current.kind == "article":
-                self.history.append(Place("article", link.target, link.anchor))
-                del self.history[self.position + 1 : -1]
-                self.position = len(self.history) - 1
-                self.current = self.history[-1]
+                self.current = Place("article", link.target, link.anchor)
+                self.history.record(self.current)
                 if link.anchor:
                     self.reader.scrollToAnchor(link.anchor)
                 self._update_nav()
@@ -354,18 +262,18 @@ class MainWindow(QMainWindow):
 
     # -- history -------------------------------------------------------------------------
     def back(self) -> None:
-        if self.position > 0:
-            self.position -= 1
-            self.show_place(self.history[self.position], record=False)
+        place = self.history.step(-1)
+        if place is not None:
+            self.show_place(place, record=False)
 
     def forward(self) -> None:
-        if self.position < len(self.history) - 1:
-            self.position += 1
-            self.show_place(self.history[self.position], record=False)
+        place = self.history.step(1)
+        if place is not None:
+            self.show_place(place, record=False)
 
     def _update_nav(self) -> None:
-        self.back_action.setEnabled(self.position > 0)
-        self.forward_action.setEnabled(self.position < len(self.history) - 1)
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
         marked = self.current.kind == "article" and self.current.id in self.bookmarks
         self.bookmark_action.setText("Remove &bookmark" if marked else "Add &bookmark")
 
@@ -400,14 +308,9 @@ class MainWindow(QMainWindow):
     def apply_theme(self, theme: str) -> None:
         for key, act in self.theme_actions.items():
             act.setChecked(key == theme)
-        effective = theme
-        if theme == "system":
-            dark = QApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-            effective = "dark" if dark else "light"
-        palette = _palette(effective)
-        QApplication.setPalette(palette)
-        theme_css = read_css(THEME_CSS[effective]) if effective in THEME_CSS else ""
-        self.reader.document().setDefaultStyleSheet(read_css("reader.css") + "\n" + theme_css)
+        effective = themes.effective_theme(theme)
+        QApplication.setPalette(themes.palette(effective))
+        self.reader.document().setDefaultStyleSheet(themes.reader_css(effective))
         if self.history:
             self.show_place(self.current, record=False)
 
@@ -421,7 +324,13 @@ class MainWindow(QMainWindow):
         self._update_nav()
 
     def show_bookmarks(self) -> None:
-        BookmarksDialog(self).exec()
+        BookmarksDialog(
+            self.library,
+            self.bookmarks,
+            lambda article_id: self.show_place(Place("article", article_id)),
+            self._update_nav,
+            self,
+        ).exec()
 
     # -- status, dialogs -----------------------------------------------------------------
     def _show_problem_count(self) -> None:
@@ -432,16 +341,10 @@ class MainWindow(QMainWindow):
 
     def show_problems(self) -> None:
         text = "\n".join(str(p) for p in self.library.problems) or "No problems found in the content."
-        _text_dialog(self, "Content problems", text)
+        text_dialog(self, "Content problems", text)
 
     def show_shortcuts(self) -> None:
-        lines = []
-        for action in self.actions():
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-            if keys:
-                lines.append(f"{action.text().replace('&', ''):<28} {keys}")
-        lines += ["Next/previous match         Enter / Shift+Enter / F3", "Clear search / close find   Esc"]
-        _text_dialog(self, "Keyboard shortcuts", "\n".join(lines))
+        text_dialog(self, "Keyboard shortcuts", shortcuts_text(self.actions()))
 
     def show_about(self) -> None:
         dates = [a.reviewed for a in self.library.articles() if a.reviewed]
@@ -520,99 +423,3 @@ class MainWindow(QMainWindow):
         self.search.timer.stop()
         self.tasks.wait()
         super().closeEvent(event)
-
-
-def _palette(theme: str) -> QPalette:
-    style = QStyleFactory.create("Fusion")
-    palette = style.standardPalette() if style is not None else QPalette()
-    if theme in ("dark", "high-contrast"):
-        dark = theme == "dark"
-        bg, fg, base = ("#202124", "#e8eaed", "#2b2c2f") if dark else ("#000000", "#ffffff", "#000000")
-        role = QPalette.ColorRole
-        for role_, color in (
-            (role.Window, bg),
-            (role.WindowText, fg),
-            (role.Base, base),
-            (role.AlternateBase, bg),
-            (role.Text, fg),
-            (role.Button, bg),
-            (role.ButtonText, fg),
-            (role.ToolTipBase, base),
-            (role.ToolTipText, fg),
-            (QPalette.ColorRole.Highlight, "#8ab4f8" if theme == "dark" else "#ffff00"),
-            (QPalette.ColorRole.HighlightedText, "#000000"),
-            (QPalette.ColorRole.Link, "#8ab4f8" if theme == "dark" else "#00ffff"),
-        ):
-            palette.setColor(role_, QColor(color))
-        grey = QColor("#8a8a8a" if dark else "#b0b0b0")
-        for role_ in (role.WindowText, role.ButtonText, role.Text):
-            palette.setColor(QPalette.ColorGroup.Disabled, role_, grey)
-    return palette
-
-
-def _text_dialog(parent: QWidget, title: str, text: str) -> None:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(title)
-    layout = QVBoxLayout(dialog)
-    view = QPlainTextEdit(text, dialog)
-    view.setReadOnly(True)
-    view.setAccessibleName(title)
-    font = QFont("monospace")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    view.setFont(font)
-    layout.addWidget(view)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(640, 400)
-    dialog.exec()
-
-
-class BookmarksDialog(QDialog):
-    """Lists the bookmarks; Enter opens one, Delete removes it."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.setWindowTitle("Bookmarks")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Enter opens a bookmark; Delete removes it.", self))
-        self.list = QListWidget(self)
-        self.list.setAccessibleName("Bookmarks")
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(self)
-        self.open_button = buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.delete_button = buttons.addButton("Delete", QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        self.open_button.clicked.connect(self.open_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        self.list.itemActivated.connect(lambda _item: self.open_current())
-        delete = QAction(self)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.triggered.connect(self.delete_current)
-        self.list.addAction(delete)
-        layout.addWidget(buttons)
-        self.fill()
-
-    def fill(self) -> None:
-        self.list.clear()
-        for article_id in self.window_.bookmarks.ids:
-            article = self.window_.library.article(article_id)
-            self.list.addItem(article.title if article else f"{article_id} (missing)")
-            self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, article_id)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-
-    def open_current(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.window_.show_place(Place("article", item.data(Qt.ItemDataRole.UserRole)))
-            self.accept()
-
-    def delete_current(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.window_.bookmarks.remove(item.data(Qt.ItemDataRole.UserRole))
-            self.fill()
-            self.window_._update_nav()

@@ -1,0 +1,62 @@
+"""Themes: the application palette and the reading-pane style sheet for light, dark and high contrast."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+THEMES = {"system": "System default", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
+# The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
+THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
+
+
+def read_css(name: str) -> str:
+    try:
+        return resources.files("guide.resources").joinpath(name).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return ""
+
+
+def effective_theme(theme: str) -> str:
+    """The theme actually shown: "system" follows the desktop's light or dark choice."""
+    if theme == "system":
+        dark = QApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return "dark" if dark else "light"
+    return theme if theme in THEMES else "light"
+
+
+def reader_css(theme: str) -> str:
+    """reader.css with the theme's colour overrides after it."""
+    extra = read_css(THEME_CSS[theme]) if theme in THEME_CSS else ""
+    return read_css("reader.css") + "\n" + extra
+
+
+def palette(theme: str) -> QPalette:
+    style = QStyleFactory.create("Fusion")
+    result = style.standardPalette() if style is not None else QPalette()
+    if theme in ("dark", "high-contrast"):
+        dark = theme == "dark"
+        bg, fg, base = ("#202124", "#e8eaed", "#2b2c2f") if dark else ("#000000", "#ffffff", "#000000")
+        role = QPalette.ColorRole
+        for role_, color in (
+            (role.Window, bg),
+            (role.WindowText, fg),
+            (role.Base, base),
+            (role.AlternateBase, bg),
+            (role.Text, fg),
+            (role.Button, bg),
+            (role.ButtonText, fg),
+            (role.ToolTipBase, base),
+            (role.ToolTipText, fg),
+            (role.Highlight, "#8ab4f8" if dark else "#ffff00"),
+            (role.HighlightedText, "#000000"),
+            (role.Link, "#8ab4f8" if dark else "#00ffff"),
+        ):
+            result.setColor(role_, QColor(color))
+        grey = QColor("#8a8a8a" if dark else "#b0b0b0")
+        for role_ in (role.WindowText, role.ButtonText, role.Text):
+            result.setColor(QPalette.ColorGroup.Disabled, role_, grey)
+    return result
