@@ -53,6 +53,12 @@ def build_menus(w: MainWindow) -> None:
     add_action(w, view, "Zoom &in", lambda: w.zoom(1), ["Ctrl++", "Ctrl+="])
     add_action(w, view, "Zoom &out", lambda: w.zoom(-1), "Ctrl+-")
     add_action(w, view, "&Reset zoom", lambda: w.zoom(0), "Ctrl+0")
+    view.addSeparator()
+    contents = w.contents_dock.toggleViewAction()
+    contents.setText("&Contents")
+    contents.setShortcut(QKeySequence("Ctrl+Shift+C"))
+    view.addAction(contents)
+    w.addAction(contents)
     theme_menu = view.addMenu("&Theme")
     w.theme_actions = {}
     group = QActionGroup(w)

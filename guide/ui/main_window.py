@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -30,6 +31,7 @@ from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.ui import themes
 from guide.ui.actions import build_menus
+from guide.ui.contents_panel import ContentsPanel
 from guide.ui.dialogs import BookmarksDialog, shortcuts_text, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.navigation import History, Place
@@ -92,6 +94,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
         self.setCentralWidget(self.splitter)
+        self.contents = ContentsPanel(self.reader, self)
+        self.contents_dock = QDockWidget("Contents", self)
+        self.contents_dock.setObjectName("contents")
+        self.contents_dock.setWidget(self.contents)
+        self.contents_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.contents_dock)
+        self.resizeDocks([self.contents_dock], [220], Qt.Orientation.Horizontal)
 
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
@@ -124,6 +135,7 @@ class MainWindow(QMainWindow):
         self.reader.zoom_requested.connect(self.zoom)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
+        self.contents.section_chosen.connect(self.go_to_section)
         self.tree.clicked.connect(self._tree_chosen)
         self.tree.activated.connect(self._tree_chosen)
         self.search.hit_chosen.connect(self.open_hit)
@@ -182,6 +194,7 @@ class MainWindow(QMainWindow):
             self.history.record(place)
         self.current = place
         self.reader.setHtml(rendered.html)
+        self.contents.set_headings(rendered.headings)
         self.setWindowTitle(f"{rendered.title} — Health guide" if rendered.title else "Health guide")
         if place.anchor:
             self.reader.scrollToAnchor(place.anchor)
@@ -229,21 +242,25 @@ class MainWindow(QMainWindow):
     def open_url(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("#"):
-            self.show_place(Place(self.current.kind, self.current.id, text[1:]))
+            self.go_to_section(text[1:])
             return
         link = parse_link(text)
         if link is not None and link.kind in ("article", "topic"):
             if link.kind == "article" and link.target == self.current.id and self.current.kind == "article":
-                self.current = Place("article", link.target, link.anchor)
-                self.history.record(self.current)
-                if link.anchor:
-                    self.reader.scrollToAnchor(link.anchor)
-                self._update_nav()
+                self.go_to_section(link.anchor)
                 return
             self.show_place(Place(link.kind, link.target, link.anchor))
             return
         if url.scheme() in ("http", "https", "mailto"):
             self.ask_external(url)
+
+    def go_to_section(self, anchor: str | None) -> None:
+        """Scroll the open page to a section, as a step in the history."""
+        self.current = Place(self.current.kind, self.current.id, anchor)
+        self.history.record(self.current)
+        if anchor:
+            self.reader.scrollToAnchor(anchor)
+        self._update_nav()
 
     def ask_external(self, url: QUrl) -> bool:
         answer = QMessageBox.question(
@@ -284,7 +301,10 @@ class MainWindow(QMainWindow):
 
     def cycle_focus(self) -> None:
         left = self.search.results if self.search.results.isVisible() else self.tree
-        order: list[QWidget] = [left, self.reader, self.search.box]
+        order: list[QWidget] = [left, self.reader]
+        if self.contents.isVisible():
+            order.append(self.contents)
+        order.append(self.search.box)
         focused = QApplication.focusWidget()
         position = next((n for n, w in enumerate(order) if w is focused), -1)
         order[(position + 1) % len(order)].setFocus(Qt.FocusReason.TabFocusReason)
