@@ -59,6 +59,10 @@ def build_menus(w: MainWindow) -> None:
     contents.setShortcut(QKeySequence("Ctrl+Shift+C"))
     view.addAction(contents)
     w.addAction(contents)
+    w.easier_first_action = add_action(w, view, "Articles &easier first", w.set_easier_first)
+    w.easier_first_action.setCheckable(True)
+    w.easier_first_action.setChecked(w.store.settings.easier_first)
+    w.easier_first_action.setStatusTip("List a topic's articles by reading level, the easiest to read first")
     theme_menu = view.addMenu("&Theme")
     w.theme_actions = {}
     group = QActionGroup(w)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from guide import __version__
+from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
-from guide.core.models import IndexReport, Rendered, SearchHit
+from guide.core.models import IndexReport, Rendered, SearchHit, Topic
+from guide.core.readability import EXPLANATION, ReadingLevels, describe
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.ui import themes
@@ -39,6 +42,8 @@ from guide.ui.reader import Reader, parse_link
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
+
+LEVELS_FILE = "reading-levels.json"
 
 
 class Index(Searcher, Protocol):
@@ -56,6 +61,7 @@ class MainWindow(QMainWindow):
         settings: SettingsStore,
         bookmarks: Bookmarks | None = None,
         parent: QWidget | None = None,
+        levels: ReadingLevels | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
@@ -63,6 +69,8 @@ class MainWindow(QMainWindow):
         self.index = index
         self.store = settings
         self.bookmarks = bookmarks if bookmarks is not None else Bookmarks()
+        self.levels = levels if levels is not None else ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+        self._grading: set[str] = set()  # topics whose articles are being graded
         self.tasks = TaskRunner(self)
         self.history = History()
         self.current: Place = Place("welcome")
@@ -110,6 +118,12 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName("Search index progress")
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
+        self.level_label = QLabel(self)
+        self.level_label.setToolTip(EXPLANATION)
+        self.level_label.setAccessibleName("Reading level")
+        self.level_label.setAccessibleDescription(EXPLANATION)
+        self.level_label.hide()
+        self.statusBar().addPermanentWidget(self.level_label)
         self.problems_button = QPushButton(self)
         self.problems_button.setFlat(True)
         self.problems_button.clicked.connect(self.show_problems)
@@ -126,6 +140,7 @@ class MainWindow(QMainWindow):
         self.home_action: QAction
         self.bookmark_action: QAction
         self.toolbar: QToolBar
+        self.easier_first_action: QAction
         build_menus(self)
         self._print_actions: list[QAction] = []
         self._update_nav()
@@ -195,6 +210,7 @@ class MainWindow(QMainWindow):
         self.current = place
         self.reader.setHtml(rendered.html)
         self.contents.set_headings(rendered.headings)
+        self._show_level(place)
         self.setWindowTitle(f"{rendered.title} — Health guide" if rendered.title else "Health guide")
         if place.anchor:
             self.reader.scrollToAnchor(place.anchor)
@@ -213,8 +229,52 @@ class MainWindow(QMainWindow):
             return self.renderer.article(article) if article is not None else None
         if place.kind == "topic":
             topic = self.library.topic(place.id)
-            return self.renderer.topic(topic) if topic is not None else None
+            if topic is None:
+                return None
+            return self.renderer.topic(topic, self._topic_grades(topic))
         return self.renderer.welcome()
+
+    # -- reading level -------------------------------------------------------------------
+    def _show_level(self, place: Place) -> None:
+        article = self.library.article(place.id) if place.kind == "article" else None
+        if article is None:
+            self.level_label.hide()
+            return
+        self.level_label.setText(f"Reading level: {describe(self.levels.grade(article))}")
+        self.level_label.show()
+
+    def _topic_grades(self, topic: Topic) -> dict[str, float | None] | None:
+        """Grades for sorting the topic easier-first; None (for now) while they are worked out."""
+        if not self.store.settings.easier_first or not topic.articles:
+            return None
+        if all(self.levels.known(a) for a in topic.articles):
+            return self.levels.grades(topic.articles)
+        if topic.id not in self._grading:
+            self._grading.add(topic.id)
+            self.statusBar().showMessage("Working out reading levels…")
+            levels, articles = self.levels, topic.articles
+
+            def op(progress: Progress) -> None:
+                levels.grades(articles)
+                levels.save()
+
+            def done(_result: None) -> None:
+                self._grading.discard(topic.id)
+                self.statusBar().clearMessage()
+                if self.current == Place("topic", topic.id):
+                    self.show_place(self.current, record=False)
+
+            def failed(exc: BaseException) -> None:
+                self._grading.discard(topic.id)
+                self.statusBar().showMessage(f"Reading levels not available: {exc}", 5000)
+
+            self.tasks.run(op, done, failed)
+        return None
+
+    def set_easier_first(self, on: bool) -> None:
+        self.store.update(easier_first=on)
+        if self.current.kind == "topic":
+            self.show_place(self.current, record=False)
 
     def _select_in_tree(self, place: Place) -> None:
         if place.kind not in ("article", "topic") or self.tree.hasFocus():
@@ -428,6 +488,7 @@ class MainWindow(QMainWindow):
             self.show_place(Place("welcome"))
 
     def save_state(self) -> None:
+        self.levels.save()
         article = self.current.id if self.current.kind == "article" else ""
         self.store.update(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
