@@ -47,6 +47,8 @@ def build_menus(w: MainWindow) -> None:
     edit = bar.addMenu("&Edit")
     add_action(w, edit, "&Copy", w.reader.copy, QKeySequence.StandardKey.Copy)
     add_action(w, edit, "&Find in page", w.find_bar.open_bar, QKeySequence.StandardKey.Find)
+    edit.addSeparator()
+    add_action(w, edit, "&Preferences…", w.show_preferences, "Ctrl+,")
 
     view = bar.addMenu("&View")
     w.view_menu = view

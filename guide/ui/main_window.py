@@ -38,6 +38,7 @@ from guide.ui.contents_panel import ContentsPanel
 from guide.ui.dialogs import BookmarksDialog, shortcuts_text, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.navigation import History, Place
+from guide.ui.preferences import PreferencesDialog
 from guide.ui.reader import Reader, parse_link
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
@@ -393,6 +394,19 @@ class MainWindow(QMainWindow):
         self.reader.document().setDefaultStyleSheet(themes.reader_css(effective))
         if self.history:
             self.show_place(self.current, record=False)
+
+    def show_preferences(self) -> PreferencesDialog:
+        """Open Edit > Preferences (window-modal); returns the dialog."""
+        dialog = PreferencesDialog(self.store, self.apply_settings, self)
+        dialog.setObjectName("preferences")
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self) -> None:
+        """Show the saved theme and text size (after Preferences changed them)."""
+        self.apply_theme(self.store.settings.theme)
+        self._apply_zoom()
 
     # -- bookmarks -----------------------------------------------------------------------
     def toggle_bookmark(self) -> None:
