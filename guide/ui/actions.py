@@ -69,7 +69,7 @@ def build_menus(w: MainWindow) -> None:
     w.theme_actions = {}
     group = QActionGroup(w)
     for key, label in THEMES.items():
-        act = add_action(w, theme_menu, label, lambda _=False, k=key: w.set_theme(k))
+        act = add_action(w, theme_menu, "&" + label, lambda _=False, k=key: w.set_theme(k))
         act.setCheckable(True)
         group.addAction(act)
         w.theme_actions[key] = act

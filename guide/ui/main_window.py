@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
 
         self.search = SearchPanel(index, self.tasks, self)
         self.tree = QTreeView(self)
+        self.tree.setObjectName("topics")
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Topics")
         self.tree.setAccessibleDescription("Topics and their articles")
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self._set_model()
         self.reader = Reader(library.roots, self)
+        self.reader.setObjectName("reader")
         self.find_bar = FindBar(self.reader, self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 800])
         self.setCentralWidget(self.splitter)
         self.contents = ContentsPanel(self.reader, self)
+        self.contents.setObjectName("contents")
         self.contents_dock = QDockWidget("Contents", self)
         self.contents_dock.setObjectName("contents")
         self.contents_dock.setWidget(self.contents)
@@ -392,6 +395,7 @@ class MainWindow(QMainWindow):
         effective = themes.effective_theme(theme)
         QApplication.setPalette(themes.palette(effective))
         self.reader.document().setDefaultStyleSheet(themes.reader_css(effective))
+        self.setStyleSheet(themes.window_css(effective))
         if self.history:
             self.show_place(self.current, record=False)
 

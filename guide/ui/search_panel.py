@@ -42,6 +42,7 @@ class SearchPanel(QWidget):
         self._generation = 0
         self._suggestions: dict[str, str] = {}
         self.box = QLineEdit(self)
+        self.box.setObjectName("search")
         self.box.setPlaceholderText("Search (Ctrl+K)")
         self.box.setClearButtonEnabled(True)
         self.box.setAccessibleName("Search")
@@ -52,7 +53,9 @@ class SearchPanel(QWidget):
         self.note.hide()
         self.note.linkActivated.connect(self._search_instead)
         self.results = QListWidget(self)
+        self.results.setObjectName("results")
         self.results.setAccessibleName("Search results")
+        self.results.setAccessibleDescription("Articles found; Enter opens one, Escape clears the search")
         self.results.setWordWrap(True)
         # rows are QLabels that keep their text colour: a see-through selection stays legible
         palette = self.results.palette()

@@ -34,6 +34,26 @@ def reader_css(theme: str) -> str:
     return read_css("reader.css") + "\n" + extra
 
 
+# the colour of the focus outline, and of placeholder text in the boxes, per theme
+FOCUS = {"light": "#1a5fb4", "dark": "#8ab4f8", "high-contrast": "#ffff00"}
+PLACEHOLDER = {"light": "#5e6670", "dark": "#b4bac2", "high-contrast": "#e0e0e0"}
+FOCUSABLE = ("QTreeView#topics", "QListWidget#results", "QListWidget#contents", "QTextBrowser#reader")
+
+
+def window_css(theme: str) -> str:
+    """A visible outline round the pane that has the keyboard focus (the frame is drawn either way,
+    so nothing moves when the focus does)."""
+    colour = FOCUS.get(theme, FOCUS["light"])
+    rest = "#8a8f96" if theme == "light" else "#5f6368" if theme == "dark" else "#ffffff"
+    panes = ", ".join(FOCUSABLE)
+    focused = ", ".join(f"{name}:focus" for name in FOCUSABLE)
+    return (
+        f"{panes} {{ border: 1px solid {rest}; padding: 1px; }}\n"
+        f"{focused} {{ border: 2px solid {colour}; padding: 0px; }}\n"
+        f"QLineEdit#search:focus, QLineEdit#find:focus {{ border: 2px solid {colour}; border-radius: 3px; }}\n"
+    )
+
+
 def palette(theme: str) -> QPalette:
     style = QStyleFactory.create("Fusion")
     result = style.standardPalette() if style is not None else QPalette()
@@ -56,7 +76,10 @@ def palette(theme: str) -> QPalette:
             (role.Link, "#8ab4f8" if dark else "#00ffff"),
         ):
             result.setColor(role_, QColor(color))
+        result.setColor(role.PlaceholderText, QColor(PLACEHOLDER[theme]))
         grey = QColor("#8a8a8a" if dark else "#b0b0b0")
         for role_ in (role.WindowText, role.ButtonText, role.Text):
             result.setColor(QPalette.ColorGroup.Disabled, role_, grey)
+    else:
+        result.setColor(QPalette.ColorRole.PlaceholderText, QColor(PLACEHOLDER["light"]))
     return result
