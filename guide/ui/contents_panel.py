@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
@@ -13,8 +13,11 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole + 20
 TOP_SLACK = 24
 
 
-def anchor_positions(document: QTextDocument) -> dict[str, float]:
-    """Top of the block holding each named anchor, in document coordinates."""
+def anchor_positions(document: QTextDocument) -> dict[str, float] | None:
+    """Top of the block holding each named anchor, in document coordinates;
+    None before the document has a width to lay out in (every block would say 0)."""
+    if document.pageSize().width() <= 0:
+        return None
     layout = document.documentLayout()
     found: dict[str, float] = {}
     block = document.begin()
@@ -38,13 +41,20 @@ class ContentsPanel(QListWidget):
         self.reader = reader
         self._positions: dict[str, float] | None = None
         self._pinned = False
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole heading
         self.setAccessibleName("Contents")
         self.setAccessibleDescription("Sections of the open page; Enter scrolls the reading pane there")
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         reader.verticalScrollBar().valueChanged.connect(self.track)
-        # setHtml keeps the document and its layout; positions change on relayout (zoom, resize)
-        reader.document().documentLayout().documentSizeChanged.connect(self._forget_positions)
+        # setHtml keeps the document and its layout; positions change on relayout (zoom, resize),
+        # and are looked at again once the layout has settled
+        self._retrack = QTimer(self)
+        self._retrack.setSingleShot(True)
+        self._retrack.setInterval(0)
+        self._retrack.timeout.connect(self.track)
+        reader.document().documentLayout().documentSizeChanged.connect(self._relayout)
 
     def set_headings(self, headings: tuple[Heading, ...]) -> None:
         """Show the headings of the page just put in the reader."""
@@ -84,12 +94,19 @@ class ContentsPanel(QListWidget):
     def _forget_positions(self) -> None:
         self._positions = None
 
+    def _relayout(self) -> None:
+        self._positions = None
+        self._retrack.start()
+
     def track(self) -> None:
         """Highlight the last section whose heading has reached the top of the reading pane."""
         if self._pinned:
             return
         if self._positions is None:
             self._positions = anchor_positions(self.reader.document())
+        if self._positions is None:
+            self._select(-1)
+            return
         top = self.reader.verticalScrollBar().value() + TOP_SLACK
         current = -1
         for row in range(self.count()):

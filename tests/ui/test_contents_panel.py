@@ -104,3 +104,20 @@ def test_view_menu_hides_and_shows_contents(qtbot: Any, make_window: Any, sample
     assert not window.contents.isVisible()
     qtbot.keyClick(window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.contents.isVisible()
+
+
+def test_reopened_article_at_the_top_highlights_no_section(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    long_article(sample_root)
+    window = make_window(sample_root)
+    window.show_place(Place("article", "heart/long-read"))
+    window.close()
+    second = make_window(sample_root)  # opens the article before the pane has a size
+    assert second.current.id == "heart/long-read"
+    qtbot.wait(50)
+    assert second.contents.current_slug() is None
+    second.reader.setFocus()
+    for _ in range(100):
+        qtbot.keyClick(second.reader, Qt.Key.Key_PageDown)
+        if second.contents.current_slug() == "first-part":
+            break
+    assert second.contents.current_slug() == "first-part"
