@@ -159,3 +159,18 @@ def test_search_placeholder_is_readable(make_window: Any, sample_root: Path, the
     ratio = contrast(palette.placeholderText().color(), palette.base().color())
     assert ratio >= 4.5, f"{theme}: placeholder contrast {ratio:.1f}:1"
     assert QGuiApplication.palette().placeholderText().color() == palette.placeholderText().color()
+
+
+@pytest.mark.parametrize(("theme", "needed"), [("light", 7.0), ("dark", 7.0), ("high-contrast", 15.0)])
+def test_reading_pane_text_stands_out_from_its_background(
+    make_window: Any, sample_root: Path, theme: str, needed: float
+) -> None:
+    window = make_window(sample_root)
+    window.theme_actions[theme].trigger()
+    window.show_place(Place("article", "heart/heart-attack"))
+    image = window.reader.viewport().grab().toImage()
+    background = image.pixelColor(QPoint(image.width() - 3, image.height() - 3))
+    cursor = window.reader.document().find("Call for emergency help")
+    assert not cursor.isNull()
+    text = cursor.charFormat().foreground().color()
+    assert contrast(text, background) >= needed, f"{theme}: {text.name()} on {background.name()}"
