@@ -73,7 +73,9 @@ class ClinicFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Clinic &name:", self.name)
         form.addRow("&Contact line:", self.contact)
-        form.addRow("&Logo:", logo_row)
+        logo_label = QLabel("&Logo:", self)  # a row holding a layout gets no buddy by itself
+        logo_label.setBuddy(self.logo)
+        form.addRow(logo_label, logo_row)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

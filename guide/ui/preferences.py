@@ -88,6 +88,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(reading)
         layout.addWidget(handouts)
         layout.addWidget(self.buttons)
+        self.theme.setFocus()
         # widgets moved into the group boxes join the focus chain late: put Tab back in reading order
         order = [self.theme, self.text_size, *self.clinic.focus_order(), self.paper, self.large_print, self.buttons]
         for first, second in pairwise(order):

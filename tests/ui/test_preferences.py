@@ -44,6 +44,8 @@ def test_keys_change_theme_size_and_clinic_then_ok_saves(qtbot: Any, make_window
     qtbot.keyClick(dialog.text_size, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Clinic &name
     assert QApplication.focusWidget() is dialog.clinic.name
     qtbot.keyClicks(dialog.clinic.name, "Riverside Clinic")
+    qtbot.keyClick(dialog.clinic.name, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # &Logo
+    assert QApplication.focusWidget() is dialog.clinic.logo
     qtbot.keyClick(dialog.clinic.name, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # &Paper
     qtbot.keyClick(dialog.paper, Qt.Key.Key_End)  # Letter
     qtbot.keyClick(dialog.paper, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Large p&rint
