@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,7 +28,7 @@ from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.models import IndexReport, Rendered, SearchHit, Topic
-from guide.core.readability import EXPLANATION, ReadingLevels, describe
+from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.ui import themes
@@ -40,6 +39,7 @@ from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.navigation import History, Place
 from guide.ui.preferences import PreferencesDialog
 from guide.ui.reader import Reader, parse_link
+from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
@@ -71,7 +71,6 @@ class MainWindow(QMainWindow):
         self.store = settings
         self.bookmarks = bookmarks if bookmarks is not None else Bookmarks()
         self.levels = levels if levels is not None else ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
-        self._grading: set[str] = set()  # topics whose articles are being graded
         self.tasks = TaskRunner(self)
         self.history = History()
         self.current: Place = Place("welcome")
@@ -122,11 +121,8 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName("Search index progress")
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
-        self.level_label = QLabel(self)
-        self.level_label.setToolTip(EXPLANATION)
-        self.level_label.setAccessibleName("Reading level")
-        self.level_label.setAccessibleDescription(EXPLANATION)
-        self.level_label.hide()
+        self.level_label = ReadingLevelLabel(self.levels, self.tasks, self)
+        self.level_label.topic_ready.connect(self._topic_graded)
         self.statusBar().addPermanentWidget(self.level_label)
         self.problems_button = QPushButton(self)
         self.problems_button.setFlat(True)
@@ -214,7 +210,7 @@ class MainWindow(QMainWindow):
         self.current = place
         self.reader.setHtml(rendered.html)
         self.contents.set_headings(rendered.headings)
-        self._show_level(place)
+        self.level_label.show_article(self.library.article(place.id) if place.kind == "article" else None)
         self.setWindowTitle(f"{rendered.title} — Health guide" if rendered.title else "Health guide")
         if place.anchor:
             self.reader.scrollToAnchor(place.anchor)
@@ -239,41 +235,15 @@ class MainWindow(QMainWindow):
         return self.renderer.welcome()
 
     # -- reading level -------------------------------------------------------------------
-    def _show_level(self, place: Place) -> None:
-        article = self.library.article(place.id) if place.kind == "article" else None
-        if article is None:
-            self.level_label.hide()
-            return
-        self.level_label.setText(f"Reading level: {describe(self.levels.grade(article))}")
-        self.level_label.show()
-
     def _topic_grades(self, topic: Topic) -> dict[str, float | None] | None:
-        """Grades for sorting the topic easier-first; None (for now) while they are worked out."""
+        """Grades for listing the topic easier-first; None when off or (for now) not yet known."""
         if not self.store.settings.easier_first or not topic.articles:
             return None
-        if all(self.levels.known(a) for a in topic.articles):
-            return self.levels.grades(topic.articles)
-        if topic.id not in self._grading:
-            self._grading.add(topic.id)
-            self.statusBar().showMessage("Working out reading levels…")
-            levels, articles = self.levels, topic.articles
+        return self.level_label.topic_grades(topic)
 
-            def op(progress: Progress) -> None:
-                levels.grades(articles)
-                levels.save()
-
-            def done(_result: None) -> None:
-                self._grading.discard(topic.id)
-                self.statusBar().clearMessage()
-                if self.current == Place("topic", topic.id):
-                    self.show_place(self.current, record=False)
-
-            def failed(exc: BaseException) -> None:
-                self._grading.discard(topic.id)
-                self.statusBar().showMessage(f"Reading levels not available: {exc}", 5000)
-
-            self.tasks.run(op, done, failed)
-        return None
+    def _topic_graded(self, topic_id: str) -> None:
+        if self.current == Place("topic", topic_id):
+            self.show_place(self.current, record=False)
 
     def set_easier_first(self, on: bool) -> None:
         self.store.update(easier_first=on)
