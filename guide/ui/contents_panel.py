@@ -107,7 +107,11 @@ class ContentsPanel(QListWidget):
         if self._positions is None:
             self._select(-1)
             return
-        top = self.reader.verticalScrollBar().value() + TOP_SLACK
+        bar = self.reader.verticalScrollBar()
+        top = bar.value() + TOP_SLACK
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            # at the end short last sections never reach the top: take the last one in sight
+            top = bar.value() + self.reader.viewport().height() - TOP_SLACK
         current = -1
         for row in range(self.count()):
             y = self._positions.get(self.item(row).data(SLUG_ROLE) or "")

@@ -121,3 +121,17 @@ def test_reopened_article_at_the_top_highlights_no_section(qtbot: Any, make_wind
         if second.contents.current_slug() == "first-part":
             break
     assert second.contents.current_slug() == "first-part"
+
+
+def test_short_last_section_is_highlighted_at_the_end(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    (sample_root / "heart" / "short-end.md").write_text(
+        f"---\ntitle: Short end\n---\n## Long part\n\n{FILLER}\n\n## Short ending\n\nOne line.\n",
+        encoding="utf-8",
+    )
+    window = make_window(sample_root)
+    window.resize(900, 500)
+    window.show_place(Place("article", "heart/short-end"))
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_End)
+    assert window.reader.verticalScrollBar().value() > 0
+    assert window.contents.current_slug() == "short-ending"
