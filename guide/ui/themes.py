@@ -51,7 +51,19 @@ def window_css(theme: str) -> str:
         f"{panes} {{ border: 1px solid {rest}; padding: 1px; }}\n"
         f"{focused} {{ border: 2px solid {colour}; padding: 0px; }}\n"
         f"QLineEdit#search:focus, QLineEdit#find:focus {{ border: 2px solid {colour}; border-radius: 3px; }}\n"
+        + (HIGH_CONTRAST_FIELDS if theme == "high-contrast" else "")
     )
+
+
+# Fusion draws field frames a shade darker than the window, which on black is black: boxes and
+# check boxes vanished. White frames, and a yellow fill for a ticked box.
+HIGH_CONTRAST_FIELDS = """
+QLineEdit, QAbstractSpinBox { border: 1px solid #ffffff; padding: 1px; }
+QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid #ffff00; padding: 0px; }
+QCheckBox::indicator { width: 13px; height: 13px; border: 1px solid #ffffff; background-color: #000000; }
+QCheckBox::indicator:checked { background-color: #ffff00; border: 3px solid #000000; outline: 1px solid #ffffff; }
+QCheckBox::indicator:focus { border: 2px solid #ffff00; }
+"""
 
 
 def palette(theme: str) -> QPalette:

@@ -174,3 +174,14 @@ def test_reading_pane_text_stands_out_from_its_background(
     assert not cursor.isNull()
     text = cursor.charFormat().foreground().color()
     assert contrast(text, background) >= needed, f"{theme}: {text.name()} on {background.name()}"
+
+
+def test_high_contrast_fields_have_visible_frames(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    window.theme_actions["high-contrast"].trigger()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(PreferencesDialog, "preferences")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    for field in (dialog.clinic.name, dialog.clinic.contact, window.search.box):
+        assert pane_border(field) == QColor("#ffffff"), field.accessibleName()
+    dialog.reject()
