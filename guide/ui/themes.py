@@ -60,6 +60,16 @@ def window_css(theme: str) -> str:
 HIGH_CONTRAST_FIELDS = """
 QLineEdit, QAbstractSpinBox { border: 1px solid #ffffff; padding: 1px; }
 QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid #ffff00; padding: 0px; }
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border-left: 1px solid #ffffff; }
+QAbstractSpinBox::up-arrow { width: 0px; height: 0px; border-left: 5px solid #000000;
+    border-right: 5px solid #000000; border-bottom: 6px solid #ffffff; }
+QAbstractSpinBox::down-arrow { width: 0px; height: 0px; border-left: 5px solid #000000;
+    border-right: 5px solid #000000; border-top: 6px solid #ffffff; }
+QComboBox { border: 1px solid #ffffff; padding: 1px 4px; }
+QComboBox:focus { border: 2px solid #ffff00; padding: 0px 3px; }
+QComboBox::drop-down { width: 16px; border-left: 1px solid #ffffff; }
+QComboBox::down-arrow { width: 0px; height: 0px; border-left: 5px solid #000000;
+    border-right: 5px solid #000000; border-top: 6px solid #ffffff; }
 QCheckBox::indicator { width: 13px; height: 13px; border: 1px solid #ffffff; background-color: #000000; }
 QCheckBox::indicator:checked { background-color: #ffff00; border: 3px solid #000000; outline: 1px solid #ffffff; }
 QCheckBox::indicator:focus { border: 2px solid #ffff00; }
