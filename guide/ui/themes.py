@@ -51,29 +51,42 @@ def window_css(theme: str) -> str:
         f"{panes} {{ border: 1px solid {rest}; padding: 1px; }}\n"
         f"{focused} {{ border: 2px solid {colour}; padding: 0px; }}\n"
         f"QLineEdit#search:focus, QLineEdit#find:focus {{ border: 2px solid {colour}; border-radius: 3px; }}\n"
-        + (HIGH_CONTRAST_FIELDS if theme == "high-contrast" else "")
+        + fields_css(theme)
     )
 
 
-# Fusion draws field frames a shade darker than the window, which on black is black: boxes and
-# check boxes vanished. White frames, and a yellow fill for a ticked box.
-HIGH_CONTRAST_FIELDS = """
-QLineEdit, QAbstractSpinBox { border: 1px solid #ffffff; padding: 1px; }
-QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid #ffff00; padding: 0px; }
-QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border-left: 1px solid #ffffff; }
-QAbstractSpinBox::up-arrow { width: 0px; height: 0px; border-left: 5px solid #000000;
-    border-right: 5px solid #000000; border-bottom: 6px solid #ffffff; }
-QAbstractSpinBox::down-arrow { width: 0px; height: 0px; border-left: 5px solid #000000;
-    border-right: 5px solid #000000; border-top: 6px solid #ffffff; }
-QComboBox { border: 1px solid #ffffff; padding: 1px 4px; }
-QComboBox:focus { border: 2px solid #ffff00; padding: 0px 3px; }
-QComboBox::drop-down { width: 16px; border-left: 1px solid #ffffff; }
-QComboBox::down-arrow { width: 0px; height: 0px; border-left: 5px solid #000000;
-    border-right: 5px solid #000000; border-top: 6px solid #ffffff; }
-QCheckBox::indicator { width: 13px; height: 13px; border: 1px solid #ffffff; background-color: #000000; }
-QCheckBox::indicator:checked { background-color: #ffff00; border: 3px solid #000000; outline: 1px solid #ffffff; }
-QCheckBox::indicator:focus { border: 2px solid #ffff00; }
+# Fusion draws field frames a shade darker than the window: on black that is black and on the
+# dark grey nearly so, and boxes and check boxes vanished. Drawn frames, arrows and ticks instead.
+_FIELDS = """
+QLineEdit, QAbstractSpinBox { border: 1px solid FRAME; padding: 1px; }
+QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid FOCUS; padding: 0px; }
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border-left: 1px solid FRAME; }
+QAbstractSpinBox::up-arrow { width: 0px; height: 0px; border-left: 5px solid BASE;
+    border-right: 5px solid BASE; border-bottom: 6px solid ARROW; }
+QAbstractSpinBox::down-arrow { width: 0px; height: 0px; border-left: 5px solid BASE;
+    border-right: 5px solid BASE; border-top: 6px solid ARROW; }
+QComboBox { border: 1px solid FRAME; padding: 1px 4px; }
+QComboBox:focus { border: 2px solid FOCUS; padding: 0px 3px; }
+QComboBox::drop-down { width: 16px; border-left: 1px solid FRAME; }
+QComboBox::down-arrow { width: 0px; height: 0px; border-left: 5px solid BASE;
+    border-right: 5px solid BASE; border-top: 6px solid ARROW; }
+QCheckBox::indicator { width: 13px; height: 13px; border: 1px solid FRAME; background-color: BASE; }
+QCheckBox::indicator:checked { background-color: FOCUS; border: 3px solid BASE; }
+QCheckBox::indicator:focus { border: 2px solid FOCUS; }
 """
+FIELD_COLOURS = {  # frame, arrow, base (the box's own background)
+    "dark": ("#9aa0a6", "#e8eaed", "#2b2c2f"),
+    "high-contrast": ("#ffffff", "#ffffff", "#000000"),
+}
+
+
+def fields_css(theme: str) -> str:
+    """Frames for text, spin and combo boxes and check boxes; the light theme keeps Fusion's."""
+    if theme not in FIELD_COLOURS:
+        return ""
+    frame, arrow, base = FIELD_COLOURS[theme]
+    css = _FIELDS.replace("FRAME", frame).replace("ARROW", arrow).replace("BASE", base)
+    return css.replace("FOCUS", FOCUS[theme])
 
 
 def palette(theme: str) -> QPalette:
