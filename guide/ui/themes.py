@@ -58,8 +58,8 @@ def window_css(theme: str) -> str:
 # Fusion draws field frames a shade darker than the window: on black that is black and on the
 # dark grey nearly so, and boxes and check boxes vanished. Drawn frames, arrows and ticks instead.
 _FIELDS = """
-QLineEdit, QAbstractSpinBox { border: 1px solid FRAME; padding: 1px; }
-QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid FOCUS; padding: 0px; }
+QLineEdit, QAbstractSpinBox { border: 1px solid FRAME; padding: 2px 3px; }
+QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid FOCUS; padding: 1px 2px; }
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border-left: 1px solid FRAME; }
 QAbstractSpinBox::up-arrow { width: 0px; height: 0px; border-left: 5px solid BASE;
     border-right: 5px solid BASE; border-bottom: 6px solid ARROW; }
