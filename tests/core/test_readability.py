@@ -87,3 +87,18 @@ def test_easier_first_puts_unrated_last_and_keeps_ties_in_order(sample_root: Pat
     grades = {articles[0].id: None, articles[1].id: 9.0, articles[2].id: 9.0}
     ordered = easier_first(articles, lambda a: grades[a.id])
     assert [a.id for a in ordered] == [articles[1].id, articles[2].id, articles[0].id]
+
+
+def test_grading_never_loads_textstat_or_nltk() -> None:
+    """textstat's English path downloads NLTK's CMU dictionary when it is missing: a network connection."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from guide.core.readability import grade\n"
+        f"assert grade({SIMPLE!r}) is not None\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textstat', 'nltk'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
