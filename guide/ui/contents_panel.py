@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTextBrowser, QWidget
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 from guide.core.models import Heading
 
@@ -127,3 +127,17 @@ class ContentsPanel(QListWidget):
         if row != self.currentRow() or not self.item(row).isSelected():
             self.setCurrentRow(row)
         self.scrollToItem(self.item(row))
+
+
+class ContentsDock(QDockWidget):
+    """The Contents panel in a dock that can be closed (View > Contents) or moved."""
+
+    def __init__(self, reader: QTextBrowser, parent: QWidget | None = None) -> None:
+        super().__init__("Contents", parent)
+        self.setObjectName("contents")  # saveState/restoreState find it by this name
+        self.panel = ContentsPanel(reader, self)
+        self.panel.setObjectName("contents")  # the focus outline's style sheet selects on it
+        self.setWidget(self.panel)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )

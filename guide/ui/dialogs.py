@@ -1,7 +1,8 @@
-"""Small dialogs of the main window: read-only text (shortcuts, problems) and the bookmarks list."""
+"""Small dialogs of the main window: read-only text (shortcuts, problems, about) and the bookmarks list."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide import __version__
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 
@@ -48,6 +50,19 @@ def shortcuts_text(actions: list[QAction]) -> str:
             lines.append(f"{action.text().replace('&', ''):<28} {keys}")
     lines += ["Next/previous match         Enter / Shift+Enter / F3", "Clear search / close find   Esc"]
     return "\n".join(lines)
+
+
+def problems_text(library: Library) -> str:
+    return "\n".join(str(p) for p in library.problems) or "No problems found in the content."
+
+
+def about_html(library: Library) -> str:
+    dates = [a.reviewed for a in library.articles() if a.reviewed]
+    newest = max(dates).isoformat() if dates else "unknown"
+    return (
+        f"<b>Health guide</b> {html.escape(__version__)}<br>"
+        f"{len(library)} articles; newest review {newest}.<br>Works without a network."
+    )
 
 
 class BookmarksDialog(QDialog):

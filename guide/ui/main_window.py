@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide import __version__
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
@@ -33,8 +30,8 @@ from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.ui import themes
 from guide.ui.actions import build_menus
-from guide.ui.contents_panel import ContentsPanel
-from guide.ui.dialogs import BookmarksDialog, shortcuts_text, text_dialog
+from guide.ui.contents_panel import ContentsDock
+from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_text, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.navigation import History, Place
 from guide.ui.preferences import PreferencesDialog
@@ -104,14 +101,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
         self.setCentralWidget(self.splitter)
-        self.contents = ContentsPanel(self.reader, self)
-        self.contents.setObjectName("contents")
-        self.contents_dock = QDockWidget("Contents", self)
-        self.contents_dock.setObjectName("contents")
-        self.contents_dock.setWidget(self.contents)
-        self.contents_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
+        self.contents_dock = ContentsDock(self.reader, self)
+        self.contents = self.contents_dock.panel
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.contents_dock)
         self.resizeDocks([self.contents_dock], [220], Qt.Orientation.Horizontal)
 
@@ -234,22 +225,6 @@ class MainWindow(QMainWindow):
             return self.renderer.topic(topic, self._topic_grades(topic))
         return self.renderer.welcome()
 
-    # -- reading level -------------------------------------------------------------------
-    def _topic_grades(self, topic: Topic) -> dict[str, float | None] | None:
-        """Grades for listing the topic easier-first; None when off or (for now) not yet known."""
-        if not self.store.settings.easier_first or not topic.articles:
-            return None
-        return self.level_label.topic_grades(topic)
-
-    def _topic_graded(self, topic_id: str) -> None:
-        if self.current == Place("topic", topic_id):
-            self.show_place(self.current, record=False)
-
-    def set_easier_first(self, on: bool) -> None:
-        self.store.update(easier_first=on)
-        if self.current.kind == "topic":
-            self.show_place(self.current, record=False)
-
     def _select_in_tree(self, place: Place) -> None:
         if place.kind not in ("article", "topic") or self.tree.hasFocus():
             return
@@ -310,6 +285,22 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(url)
             return True
         return False
+
+    # -- reading level -------------------------------------------------------------------
+    def _topic_grades(self, topic: Topic) -> dict[str, float | None] | None:
+        """Grades for listing the topic easier-first; None when off or (for now) not yet known."""
+        if not self.store.settings.easier_first or not topic.articles:
+            return None
+        return self.level_label.topic_grades(topic)
+
+    def _topic_graded(self, topic_id: str) -> None:
+        if self.current == Place("topic", topic_id):
+            self.show_place(self.current, record=False)
+
+    def set_easier_first(self, on: bool) -> None:
+        self.store.update(easier_first=on)
+        if self.current.kind == "topic":
+            self.show_place(self.current, record=False)
 
     # -- history -------------------------------------------------------------------------
     def back(self) -> None:
@@ -408,21 +399,13 @@ class MainWindow(QMainWindow):
         self.problems_button.setAccessibleName(self.problems_button.text())
 
     def show_problems(self) -> None:
-        text = "\n".join(str(p) for p in self.library.problems) or "No problems found in the content."
-        text_dialog(self, "Content problems", text)
+        text_dialog(self, "Content problems", problems_text(self.library))
 
     def show_shortcuts(self) -> None:
         text_dialog(self, "Keyboard shortcuts", shortcuts_text(self.actions()))
 
     def show_about(self) -> None:
-        dates = [a.reviewed for a in self.library.articles() if a.reviewed]
-        newest = max(dates).isoformat() if dates else "unknown"
-        QMessageBox.about(
-            self,
-            "About Health guide",
-            f"<b>Health guide</b> {html.escape(__version__)}<br>"
-            f"{len(self.library)} articles; newest review {newest}.<br>Works without a network.",
-        )
+        QMessageBox.about(self, "About Health guide", about_html(self.library))
 
     # -- content folders and indexing ----------------------------------------------------
     def open_content_folder(self) -> None:
