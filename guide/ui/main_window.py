@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
 
         self.apply_theme(self.store.settings.theme)
+        QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._apply_zoom()
         self._restore()
 
@@ -349,6 +350,10 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: str) -> None:
         self.store.update(theme=theme)
         self.apply_theme(theme)
+
+    def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.store.settings.theme == "system":  # "System default" follows the desktop as it changes
+            self.apply_theme("system")
 
     def apply_theme(self, theme: str) -> None:
         for key, act in self.theme_actions.items():

@@ -20,11 +20,14 @@ def read_css(name: str) -> str:
         return ""
 
 
+def desktop_is_dark() -> bool:
+    return QApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
 def effective_theme(theme: str) -> str:
     """The theme actually shown: "system" follows the desktop's light or dark choice."""
     if theme == "system":
-        dark = QApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-        return "dark" if dark else "light"
+        return "dark" if desktop_is_dark() else "light"
     return theme if theme in THEMES else "light"
 
 

@@ -84,3 +84,21 @@ def test_apply_shows_the_theme_while_the_dialog_stays_open(qtbot: Any, make_wind
     assert window.theme_actions["high-contrast"].isChecked()
     assert QApplication.palette().window().color().name() == "#000000"
     qtbot.keyClick(dialog.theme, Qt.Key.Key_Escape)
+
+
+def test_system_default_follows_the_desktop_when_it_changes(
+    make_window: Any, sample_root: Path, monkeypatch: Any
+) -> None:
+    window = make_window(sample_root)
+    assert window.theme_actions["system"].isChecked()
+    hints = QApplication.styleHints()
+    monkeypatch.setattr("guide.ui.themes.desktop_is_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert QApplication.palette().base().color().lightness() < 100
+    monkeypatch.setattr("guide.ui.themes.desktop_is_dark", lambda: False)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert QApplication.palette().base().color().lightness() > 200
+    window.theme_actions["light"].trigger()
+    monkeypatch.setattr("guide.ui.themes.desktop_is_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert QApplication.palette().base().color().lightness() > 200, "a chosen theme stays"
