@@ -48,7 +48,8 @@ def shortcuts_text(actions: list[QAction]) -> str:
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
         if keys:
             lines.append(f"{action.text().replace('&', ''):<28} {keys}")
-    lines += ["Next/previous match         Enter / Shift+Enter / F3", "Clear search / close find   Esc"]
+    for name, keys in (("Next/previous match", "Enter / Shift+Enter / F3"), ("Clear search / close find", "Esc")):
+        lines.append(f"{name:<28} {keys}")
     return "\n".join(lines)
 
 
