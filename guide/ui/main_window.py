@@ -478,5 +478,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search.timer.stop()
+        self.level_label.stop()
         self.tasks.wait()
         super().closeEvent(event)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -21,10 +23,15 @@ class ReadingLevelLabel(QLabel):
         self.levels = levels
         self.tasks = tasks
         self._grading: set[str] = set()  # topics whose articles are being graded
+        self._stop = threading.Event()
         self.setToolTip(EXPLANATION)
         self.setAccessibleName("Reading level")
         self.setAccessibleDescription(EXPLANATION)
         self.hide()
+
+    def stop(self) -> None:
+        """Cut background grading short (the window is closing); grades so far are saved."""
+        self._stop.set()
 
     def show_article(self, article: Article | None) -> None:
         """Grade the article (about 2 ms, then remembered) and show it; hide for other pages."""
@@ -43,10 +50,13 @@ class ReadingLevelLabel(QLabel):
             self._grading.add(topic.id)
             self.setText("Working out reading levels…")
             self.show()
-            levels, articles = self.levels, topic.articles
+            levels, articles, stop = self.levels, topic.articles, self._stop
 
             def op(progress: Progress) -> None:
-                levels.grades(articles)
+                for article in articles:
+                    if stop.is_set():  # the window is closing: keep what is done
+                        break
+                    levels.grade(article)
                 levels.save()
 
             def done(_result: None) -> None:
