@@ -130,15 +130,17 @@ def test_focused_pane_has_a_visible_outline(qtbot: Any, make_window: Any, sample
 
     window = make_window(sample_root)
     window.theme_actions[theme].trigger()
-    window.reader.setFocus()
-    qtbot.waitUntil(window.reader.hasFocus)
-    assert pane_border(window.tree) != QColor(FOCUS[theme])
-    qtbot.keyClick(window.reader, Qt.Key.Key_F6)  # reader -> contents
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # -> search
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # -> tree
-    assert QApplication.focusWidget() is window.tree
-    assert pane_border(window.tree) == QColor(FOCUS[theme])
-    assert pane_border(window.reader) != QColor(FOCUS[theme])
+    window.show_place(Place("article", "heart/heart-attack"))
+    accent = QColor(FOCUS[theme])
+    panes = [window.search.box, window.tree, window.reader, window.contents]
+    window.search.box.setFocus()
+    qtbot.waitUntil(window.search.box.hasFocus)
+    for step in range(len(panes)):
+        focused = panes[step]
+        assert QApplication.focusWidget() is focused
+        for pane in panes:
+            assert (pane_border(pane) == accent) == (pane is focused), (pane.objectName(), focused.objectName())
+        qtbot.keyClick(focused, Qt.Key.Key_F6)
 
 
 def contrast(a: QColor, b: QColor) -> float:
