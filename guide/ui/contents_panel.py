@@ -102,6 +102,8 @@ class ContentsPanel(QListWidget):
         """Highlight the last section whose heading has reached the top of the reading pane."""
         if self._pinned:
             return
+        if not self.titles():  # nothing to highlight: spare walking a long page's blocks
+            return
         if self._positions is None:
             self._positions = anchor_positions(self.reader.document())
         if self._positions is None:
