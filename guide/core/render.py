@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
@@ -28,6 +28,7 @@ from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from guide.core.content import INDEX_NAME, Library, read_file, split_front_matter
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
+from guide.core.readability import describe, easier_first
 from guide.core.text import heading_text, slugify, split_sections
 
 # -- configuration: data in one place -----------------------------------------------
@@ -308,8 +309,10 @@ class Renderer:
             )
         return Rendered("\n".join(parts), article.title, tuple(ctx.headings), tuple(ctx.problems))
 
-    def topic(self, topic: Topic) -> Rendered:
-        """A topic page: title, summary, introduction, then its sub-topics and articles."""
+    def topic(self, topic: Topic, grades: Mapping[str, float | None] | None = None) -> Rendered:
+        """A topic page: title, summary, introduction, then its sub-topics and articles.
+
+        With ``grades`` (article id -> reading grade) the articles are listed easier first."""
         parts = [f"<h1>{escape(topic.title)}</h1>"]
         if topic.summary:
             parts.append(f'<p class="summary">{escape(topic.summary)}</p>')
@@ -319,7 +322,7 @@ class Renderer:
             html, ctx = self._render_body(topic, topic.intro)
             parts.append(html)
             problems, headings = tuple(ctx.problems), tuple(ctx.headings)
-        parts.append(_listing(topic))
+        parts.append(_listing(topic, grades))
         return Rendered("\n".join(p for p in parts if p), topic.title, headings, problems)
 
     def welcome(self, library_title: str = "Health guide") -> Rendered:
@@ -685,7 +688,7 @@ def _entry(kind: str, item_id: str, title: str, summary: str, after_link: str = 
     return f"<li>{link}{after_link}{below}</li>"
 
 
-def _listing(topic: Topic) -> str:
+def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None) -> str:
     parts: list[str] = []
     if topic.children:
         items = [
@@ -693,7 +696,14 @@ def _listing(topic: Topic) -> str:
             for c in topic.children
         ]
         parts.append(f'<h2 class="listing">Topics</h2><ul class="topics">{"".join(items)}</ul>')
-    if topic.articles:
+    if topic.articles and grades is not None:
+        ordered = easier_first(topic.articles, lambda a: grades.get(a.id))
+        items = [
+            _entry("article", a.id, a.title, a.summary, f' <span class="count">({describe(grades.get(a.id))})</span>')
+            for a in ordered
+        ]
+        parts.append(f'<h2 class="listing">Articles, easier first</h2><ul class="articles">{"".join(items)}</ul>')
+    elif topic.articles:
         items = [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
         parts.append(f'<h2 class="listing">Articles</h2><ul class="articles">{"".join(items)}</ul>')
     return "\n".join(parts)

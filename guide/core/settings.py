@@ -30,6 +30,7 @@ class Settings:
     clinic_logo: str = ""  # path of a PNG/JPEG/SVG logo for handouts, "" for none
     paper: str = ""  # "a4" or "letter"; "" follows the locale
     large_print: bool = False  # handouts in at least 16 pt with wider lines
+    easier_first: bool = False  # topic pages list articles by reading grade, lowest first
     last_article: str = ""  # id of the article open when the window closed
     last_anchor: str = ""  # section shown when the window closed
     last_scroll: int = 0  # reading-pane scroll position of that article

@@ -16,6 +16,7 @@ class FindBar(QWidget):
         self.matches: list[QTextCursor] = []
         self.current = -1
         self.box = QLineEdit(self)
+        self.box.setObjectName("find")
         self.box.setPlaceholderText("Find in page")
         self.box.setAccessibleName("Find in page")
         self.count = QLabel("", self)

@@ -48,35 +48,34 @@ def _image_loader(library: Library) -> Callable[[str], QImage | None]:
     return load
 
 
-class ClinicSettingsDialog(QDialog):
-    """Clinic name, contact line and logo printed on handouts; saved in the user's settings."""
+class ClinicFields(QWidget):
+    """Clinic name, contact line and logo printed on handouts, as a form to put in a dialog."""
 
     def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle("Clinic details")
         settings = store.settings
         self.name = QLineEdit(settings.clinic_name)
+        self.name.setAccessibleName("Clinic name")
         self.contact = QLineEdit(settings.clinic_contact)
         self.contact.setPlaceholderText("Address or phone number")
+        self.contact.setAccessibleName("Contact line")
         self.logo = QLineEdit(settings.clinic_logo)
-        choose = QPushButton("Choose…")
-        choose.clicked.connect(self._choose_logo)
+        self.logo.setAccessibleName("Logo file")
+        self.logo.setAccessibleDescription("A PNG, JPEG or SVG printed at the top of handouts; empty for none")
+        self.choose = QPushButton("C&hoose…")
+        self.choose.setAccessibleName("Choose logo file")
+        self.choose.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo)
-        logo_row.addWidget(choose)
-        form = QFormLayout()
+        logo_row.addWidget(self.choose)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Clinic &name:", self.name)
         form.addRow("&Contact line:", self.contact)
-        form.addRow("&Logo:", logo_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        logo_label = QLabel("&Logo:", self)  # a row holding a layout gets no buddy by itself
+        logo_label.setBuddy(self.logo)
+        form.addRow(logo_label, logo_row)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -85,12 +84,36 @@ class ClinicSettingsDialog(QDialog):
         if path:
             self.logo.setText(path)
 
-    def accept(self) -> None:
-        self.store.update(
-            clinic_name=self.name.text().strip(),
-            clinic_contact=self.contact.text().strip(),
-            clinic_logo=self.logo.text().strip(),
+    def focus_order(self) -> list[QWidget]:
+        return [self.name, self.contact, self.logo, self.choose]
+
+    def changes(self) -> dict[str, str]:
+        return {
+            "clinic_name": self.name.text().strip(),
+            "clinic_contact": self.contact.text().strip(),
+            "clinic_logo": self.logo.text().strip(),
+        }
+
+
+class ClinicSettingsDialog(QDialog):
+    """The clinic details on their own; saved in the user's settings."""
+
+    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Clinic details")
+        self.fields = ClinicFields(store, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.store.update(**self.fields.changes())
         super().accept()
 
 

@@ -40,8 +40,11 @@ class SearchPanel(QWidget):
         self.index = index
         self.tasks = tasks
         self._generation = 0
+        self._in_flight = 0  # background searches running; they hold the index's lock
+        self._warm = False  # the index has been opened by a background search
         self._suggestions: dict[str, str] = {}
         self.box = QLineEdit(self)
+        self.box.setObjectName("search")
         self.box.setPlaceholderText("Search (Ctrl+K)")
         self.box.setClearButtonEnabled(True)
         self.box.setAccessibleName("Search")
@@ -52,7 +55,9 @@ class SearchPanel(QWidget):
         self.note.hide()
         self.note.linkActivated.connect(self._search_instead)
         self.results = QListWidget(self)
+        self.results.setObjectName("results")
         self.results.setAccessibleName("Search results")
+        self.results.setAccessibleDescription("Articles found; Enter opens one, Escape clears the search")
         self.results.setWordWrap(True)
         # rows are QLabels that keep their text colour: a see-through selection stays legible
         palette = self.results.palette()
@@ -88,6 +93,11 @@ class SearchPanel(QWidget):
         if not text.strip():
             self.clear()
             return
+        # titles under the box follow every key (suggest takes ~3 ms); the full search waits for a
+        # pause. Not while a search runs, which holds the index's lock, nor before the first search
+        # has opened the index: either would stall typing, and that search brings suggestions too.
+        if self.index is not None and self._warm and not self._in_flight:
+            self._show_suggestions(self.index.suggest(text.strip(), limit=8))
         self.timer.start()
 
     def search_now(self) -> None:
@@ -102,10 +112,17 @@ class SearchPanel(QWidget):
             return index.search(query, limit=30), index.suggest(query, limit=8)
 
         def done(result: tuple[SearchResults, list[Suggestion]]) -> None:
+            self._in_flight -= 1
+            self._warm = True
             if generation == self._generation:
                 self.show_results(*result)
 
-        self.tasks.run(op, done, failure=self._failed)
+        def failed(exc: BaseException) -> None:
+            self._in_flight -= 1
+            self._failed(exc)
+
+        self._in_flight += 1
+        self.tasks.run(op, done, failure=failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.note.setText(html.escape(f"Search failed: {exc}"))
@@ -127,11 +144,14 @@ class SearchPanel(QWidget):
             self.note.show()
         else:
             self.note.hide()
-        self._suggestions = {s.text: s.id for s in suggestions}
-        if self.box.hasFocus() and suggestions:
-            self.completer_model.setStringList([s.text for s in suggestions])
+        self._show_suggestions(suggestions)
         self.results.show()
         self.active_changed.emit(True)
+
+    def _show_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self._suggestions = {s.text: s.id for s in suggestions}
+        if self.box.hasFocus():
+            self.completer_model.setStringList([s.text for s in suggestions])
 
     def _add_hit(self, hit: SearchHit) -> None:
         item = QListWidgetItem(self.results)
@@ -164,10 +184,16 @@ class SearchPanel(QWidget):
             return found if found.corrected is None else _R(query=query, message="No articles found.")
 
         def done(results: SearchResults) -> None:
+            self._in_flight -= 1
             if generation == self._generation:
                 self.show_results(results, [])
 
-        self.tasks.run(op, done)
+        def failed(exc: BaseException) -> None:
+            self._in_flight -= 1
+            self._failed(exc)
+
+        self._in_flight += 1
+        self.tasks.run(op, done, failure=failed)
 
     # -- choosing --------------------------------------------------------------------
     def _activated(self, item: QListWidgetItem) -> None:

@@ -1,0 +1,145 @@
+"""The Contents panel: the open page's sections; clicking one scrolls there, scrolling highlights one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QTextBrowser, QWidget
+
+from guide.core.models import Heading
+
+SLUG_ROLE = Qt.ItemDataRole.UserRole + 20
+# a heading counts as "current" once it is this close to the top of the pane
+TOP_SLACK = 24
+
+
+def anchor_positions(document: QTextDocument) -> dict[str, float] | None:
+    """Top of the block holding each named anchor, in document coordinates;
+    None before the document has a width to lay out in (every block would say 0)."""
+    if document.pageSize().width() <= 0:
+        return None
+    layout = document.documentLayout()
+    found: dict[str, float] = {}
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            for name in it.fragment().charFormat().anchorNames():
+                found.setdefault(name, layout.blockBoundingRect(block).top())
+            it += 1
+        block = block.next()
+    return found
+
+
+class ContentsPanel(QListWidget):
+    """Lists headings of the page in ``reader``; emits ``section_chosen(slug)`` when one is opened."""
+
+    section_chosen = Signal(str)
+
+    def __init__(self, reader: QTextBrowser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self._positions: dict[str, float] | None = None
+        self._pinned = False
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole heading
+        self.setAccessibleName("Contents")
+        self.setAccessibleDescription("Sections of the open page; Enter scrolls the reading pane there")
+        self.itemActivated.connect(self._chosen)
+        self.itemClicked.connect(self._chosen)
+        reader.verticalScrollBar().valueChanged.connect(self.track)
+        # setHtml keeps the document and its layout; positions change on relayout (zoom, resize),
+        # and are looked at again once the layout has settled
+        self._retrack = QTimer(self)
+        self._retrack.setSingleShot(True)
+        self._retrack.setInterval(0)
+        self._retrack.timeout.connect(self.track)
+        reader.document().documentLayout().documentSizeChanged.connect(self._relayout)
+
+    def set_headings(self, headings: tuple[Heading, ...]) -> None:
+        """Show the headings of the page just put in the reader."""
+        self.clear()
+        self._forget_positions()
+        for heading in headings:
+            if not heading.slug:
+                continue
+            indent = "    " * max(0, heading.level - 2)
+            item = QListWidgetItem(indent + heading.text, self)
+            item.setData(SLUG_ROLE, heading.slug)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, heading.text)
+            item.setToolTip(heading.text)
+        if not self.count():
+            item = QListWidgetItem("This page has no sections.", self)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.track()
+
+    def titles(self) -> list[str]:
+        return [self.item(n).text().strip() for n in range(self.count()) if self.item(n).data(SLUG_ROLE)]
+
+    def current_slug(self) -> str | None:
+        item = self.currentItem()
+        return item.data(SLUG_ROLE) if item is not None and item.isSelected() else None
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        slug = item.data(SLUG_ROLE)
+        if not slug:
+            return
+        self._pinned = True
+        try:
+            self.section_chosen.emit(slug)
+        finally:
+            self._pinned = False
+        self._select(self.row(item))
+
+    def _forget_positions(self) -> None:
+        self._positions = None
+
+    def _relayout(self) -> None:
+        self._positions = None
+        self._retrack.start()
+
+    def track(self) -> None:
+        """Highlight the last section whose heading has reached the top of the reading pane."""
+        if self._pinned:
+            return
+        if not self.titles():  # nothing to highlight: spare walking a long page's blocks
+            return
+        if self._positions is None:
+            self._positions = anchor_positions(self.reader.document())
+        if self._positions is None:
+            self._select(-1)
+            return
+        bar = self.reader.verticalScrollBar()
+        top = bar.value() + TOP_SLACK
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            # at the end short last sections never reach the top: take the last one in sight
+            top = bar.value() + self.reader.viewport().height() - TOP_SLACK
+        current = -1
+        for row in range(self.count()):
+            y = self._positions.get(self.item(row).data(SLUG_ROLE) or "")
+            if y is not None and y <= top:
+                current = row
+        self._select(current)
+
+    def _select(self, row: int) -> None:
+        if row < 0:
+            self.clearSelection()
+            self.setCurrentRow(-1)
+            return
+        if row != self.currentRow() or not self.item(row).isSelected():
+            self.setCurrentRow(row)
+        self.scrollToItem(self.item(row))
+
+
+class ContentsDock(QDockWidget):
+    """The Contents panel in a dock that can be closed (View > Contents) or moved."""
+
+    def __init__(self, reader: QTextBrowser, parent: QWidget | None = None) -> None:
+        super().__init__("Contents", parent)
+        self.setObjectName("contents")  # saveState/restoreState find it by this name
+        self.panel = ContentsPanel(reader, self)
+        self.panel.setObjectName("contents")  # the focus outline's style sheet selects on it
+        self.setWidget(self.panel)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )

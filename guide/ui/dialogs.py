@@ -1,0 +1,126 @@
+"""Small dialogs of the main window: read-only text (shortcuts, problems, about) and the bookmarks list."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide import __version__
+from guide.core.bookmarks import Bookmarks
+from guide.core.content import Library
+
+
+def text_dialog(parent: QWidget, title: str, text: str) -> None:
+    """Show ``text`` in a monospaced, read-only dialog with a Close button."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    view = QPlainTextEdit(text, dialog)
+    view.setReadOnly(True)
+    view.setAccessibleName(title)
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    view.setFont(font)
+    layout.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(640, 400)
+    dialog.exec()
+
+
+def shortcuts_text(actions: list[QAction]) -> str:
+    """One line per action that has keys, plus the keys that belong to single widgets."""
+    lines = []
+    for action in actions:
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        if keys:
+            lines.append(f"{action.text().replace('&', ''):<28} {keys}")
+    for name, keys in (("Next/previous match", "Enter / Shift+Enter / F3"), ("Clear search / close find", "Esc")):
+        lines.append(f"{name:<28} {keys}")
+    return "\n".join(lines)
+
+
+def problems_text(library: Library) -> str:
+    return "\n".join(str(p) for p in library.problems) or "No problems found in the content."
+
+
+def about_html(library: Library) -> str:
+    dates = [a.reviewed for a in library.articles() if a.reviewed]
+    newest = max(dates).isoformat() if dates else "unknown"
+    return (
+        f"<b>Health guide</b> {html.escape(__version__)}<br>"
+        f"{len(library)} articles; newest review {newest}.<br>Works without a network."
+    )
+
+
+class BookmarksDialog(QDialog):
+    """Lists the bookmarks; Enter opens one, Delete removes it."""
+
+    def __init__(
+        self,
+        library: Library,
+        bookmarks: Bookmarks,
+        open_article: Callable[[str], object],
+        changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.bookmarks = bookmarks
+        self.open_article = open_article
+        self.changed = changed
+        self.setWindowTitle("Bookmarks")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Enter opens a bookmark; Delete removes it.", self))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Bookmarks")
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(self)
+        self.open_button = buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.delete_button = buttons.addButton("Delete", QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.open_button.clicked.connect(self.open_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.list.itemActivated.connect(lambda _item: self.open_current())
+        delete = QAction(self)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.triggered.connect(self.delete_current)
+        self.list.addAction(delete)
+        layout.addWidget(buttons)
+        self.fill()
+
+    def fill(self) -> None:
+        self.list.clear()
+        for article_id in self.bookmarks.ids:
+            article = self.library.article(article_id)
+            self.list.addItem(article.title if article else f"{article_id} (missing)")
+            self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, article_id)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def open_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.open_article(item.data(Qt.ItemDataRole.UserRole))
+            self.accept()
+
+    def delete_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.bookmarks.remove(item.data(Qt.ItemDataRole.UserRole))
+            self.fill()
+            self.changed()

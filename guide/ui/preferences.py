@@ -1,0 +1,109 @@
+"""Edit > Preferences: theme, text size and the handout settings, saved in the user's settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.handout import default_paper
+from guide.core.settings import SettingsStore
+from guide.ui.handout_dialog import ClinicFields
+from guide.ui.themes import THEMES
+
+MIN_ZOOM, MAX_ZOOM = -5, 10  # steps of 10 % of the normal text size
+PAPER_CHOICES = (("", "Follow the language setting"), ("a4", "A4"), ("letter", "Letter"))
+
+
+class PreferencesDialog(QDialog):
+    """OK and Apply save the choices and call ``applied`` so the window shows them at once."""
+
+    def __init__(self, store: SettingsStore, applied: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.applied = applied
+        self.setWindowTitle("Preferences")
+        settings = store.settings
+
+        self.theme = QComboBox(self)
+        for key, label in THEMES.items():
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName("Theme")
+        self.theme.setAccessibleDescription("System default follows the light or dark setting of the computer")
+        self.text_size = QSpinBox(self)
+        self.text_size.setRange(100 + 10 * MIN_ZOOM, 100 + 10 * MAX_ZOOM)
+        self.text_size.setSingleStep(10)
+        self.text_size.setSuffix(" %")
+        self.text_size.setValue(100 + 10 * settings.text_zoom)
+        self.text_size.setAccessibleName("Text size")
+        self.text_size.setAccessibleDescription("Size of the reading pane's text; also Ctrl+Plus and Ctrl+Minus")
+        reading = QGroupBox("Reading", self)
+        reading_form = QFormLayout(reading)
+        reading_form.addRow("&Theme:", self.theme)
+        reading_form.addRow("Te&xt size:", self.text_size)
+
+        self.clinic = ClinicFields(store, self)
+        self.paper = QComboBox(self)
+        for value, label in PAPER_CHOICES:
+            self.paper.addItem(label, value)
+        self.paper.setItemText(0, f"Follow the language setting ({default_paper(QLocale().name()).upper()})")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
+        self.paper.setAccessibleName("Paper size")
+        self.large_print = QCheckBox("Large p&rint by default", self)
+        self.large_print.setChecked(settings.large_print)
+        self.large_print.setAccessibleName("Large print by default")
+        self.large_print.setAccessibleDescription("Handouts start in at least 16 point text")
+        handouts = QGroupBox("Handouts", self)
+        handout_layout = QVBoxLayout(handouts)
+        handout_layout.addWidget(self.clinic)
+        handout_form = QFormLayout()
+        handout_form.setContentsMargins(0, 0, 0, 0)
+        handout_form.addRow("&Paper:", self.paper)
+        handout_form.addRow("", self.large_print)
+        handout_layout.addLayout(handout_form)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply,
+            self,
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        layout = QVBoxLayout(self)
+        layout.addWidget(reading)
+        layout.addWidget(handouts)
+        layout.addWidget(self.buttons)
+        self.theme.setFocus()
+        # widgets moved into the group boxes join the focus chain late: put Tab back in reading order
+        order = [self.theme, self.text_size, *self.clinic.focus_order(), self.paper, self.large_print, self.buttons]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def apply(self) -> None:
+        self.store.update(
+            theme=self.theme.currentData(),
+            text_zoom=(self.text_size.value() - 100) // 10,
+            paper=self.paper.currentData(),
+            large_print=self.large_print.isChecked(),
+            **self.clinic.changes(),
+        )
+        self.applied()
+
+    def accept(self) -> None:
+        self.apply()
+        super().accept()

@@ -1,0 +1,63 @@
+"""Reading level: shown for the open article, and topic pages can list articles easier first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from guide.ui.navigation import Place
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+EASY = "Drink water when you are hot. Rest in the shade. Eat small meals. Call the nurse if you feel sick. " * 3
+HARD = (
+    "Pharmacological management of hypertension necessitates individualized consideration of comorbidities, "
+    "contraindications and cardiovascular risk, particularly among elderly patients exhibiting orthostatic "
+    "hypotension, chronic kidney disease or diabetes mellitus. "
+) * 3
+
+
+def add_topic(root: Path) -> None:
+    folder = root / "care"
+    folder.mkdir()
+    # the dense one comes first alphabetically and by order, so sorting must move it
+    (folder / "a-dense.md").write_text(f"---\ntitle: Aaa dense\norder: 1\n---\n{HARD}\n", encoding="utf-8")
+    (folder / "b-plain.md").write_text(f"---\ntitle: Bbb plain\norder: 2\n---\n{EASY}\n", encoding="utf-8")
+    (folder / "c-short.md").write_text("---\ntitle: Ccc short\norder: 3\n---\nToo short.\n", encoding="utf-8")
+
+
+def test_open_article_shows_its_reading_level_with_an_explanation(make_window: Any, sample_root: Path) -> None:
+    add_topic(sample_root)
+    window = make_window(sample_root)
+    assert not window.level_label.isVisible()  # the welcome page has none
+    window.show_place(Place("article", "care/b-plain"))
+    assert window.level_label.isVisible()
+    easy = window.level_label.text()
+    assert easy.startswith("Reading level: grade ")
+    assert "school grade" in window.level_label.toolTip()
+    window.show_place(Place("article", "care/a-dense"))
+    hard = window.level_label.text()
+    assert int(hard.rsplit(" ", 1)[1]) > int(easy.rsplit(" ", 1)[1])
+    window.show_place(Place("article", "care/c-short"))
+    assert window.level_label.text() == "Reading level: not rated"
+    window.show_place(Place("topic", "care"))
+    assert not window.level_label.isVisible()
+
+
+def test_topic_page_lists_articles_easier_first(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    add_topic(sample_root)
+    window = make_window(sample_root)
+    window.show_place(Place("topic", "care"))
+    text = window.reader.toPlainText()
+    assert text.index("Aaa dense") < text.index("Bbb plain")
+    window.easier_first_action.trigger()
+    qtbot.waitUntil(lambda: "easier first" in window.reader.toPlainText(), timeout=5000)
+    text = window.reader.toPlainText()
+    assert text.index("Bbb plain") < text.index("Aaa dense") < text.index("Ccc short")
+    assert "(not rated)" in text and "(grade " in text
+    assert window.store.settings.easier_first
+    window.easier_first_action.trigger()
+    text = window.reader.toPlainText()
+    assert "easier first" not in text and text.index("Aaa dense") < text.index("Bbb plain")
