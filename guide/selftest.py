@@ -78,6 +78,14 @@ def run_self_test(roots: list[Path]) -> int:
             raise RuntimeError("rendered page has no title")
         return f"{len(rendered.html)} characters of HTML, {len(rendered.headings)} headings"
 
+    def reading_level() -> str:
+        from guide.core import readability
+
+        if not readability.has_dictionary():
+            raise RuntimeError("Pyphen's English dictionary is missing: syllables would be guessed")
+        value = readability.grade(state["library"].body(state["article"]))
+        return f"{readability.describe(value)} for {state['article'].title!r}"
+
     def handout() -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         import argparse
@@ -101,6 +109,7 @@ def run_self_test(roots: list[Path]) -> int:
         steps.run("search", search)
     if "article" in state:
         steps.run("render", render)
+        steps.run("reading level", reading_level)
         steps.run("handout PDF", handout)
     if steps.ok:  # nothing of the check is left behind; on failure the folder is kept to look at
         shutil.rmtree(scratch, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,7 @@ def test_the_self_test_reports_the_shipped_index_used_in_place(install: tuple[Pa
     assert run.returncode == 0, run.stdout + run.stderr
     assert "shipped index used in place, not rebuilt" in run.stdout
     assert "self-test passed" in run.stdout
+    assert re.search(r"^ok    reading level: grade \d+ for ", run.stdout, re.M)  # Pyphen's dictionary was found
     assert {p: p.read_bytes() for p in index.iterdir()} == before
     assert list((tmp_path / "tmp").iterdir()) == []  # its scratch folder and handout PDF are cleaned up
 

@@ -79,6 +79,11 @@ def _hyphenator() -> Any:
         return None
 
 
+def has_dictionary() -> bool:
+    """True when Pyphen's English dictionary is there (a frozen app must ship it; the self-test checks)."""
+    return _hyphenator() is not None
+
+
 @lru_cache(maxsize=20_000)
 def syllables(word: str) -> int:
     """Syllables of one word: the larger of Pyphen's count and the vowel groups.
