@@ -102,7 +102,7 @@ def run_self_test(roots: list[Path]) -> int:
         data = target.read_bytes()
         if not data.startswith(b"%PDF") or len(data) < 1000:
             raise RuntimeError("the PDF is empty or broken")
-        return f"{len(data)} bytes written to {target}"
+        return f"{len(data)} bytes of PDF written and read back"
 
     steps.run("load content", load)
     if "library" in state:
