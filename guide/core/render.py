@@ -278,6 +278,7 @@ class Renderer:
         self.library = library
         self._md = markdown.Markdown(**MARKDOWN_CONFIG)
         self._md.treeprocessors.register(_Rewriter(self._md, self), "guide-links", 1)  # after toc (5)
+        _bound_link_scans(self._md)
         self._ctx = _Context(None)
         self._cleaner = _make_cleaner()
         self._anchor_cache: dict[str, frozenset[str]] = {}
@@ -555,6 +556,40 @@ class Renderer:
 
 
 # -- helpers --------------------------------------------------------------------------
+
+LINK_TEXT_LIMIT = 500  # characters of [link text] looked at; a longer "text" is not a link
+LINK_TARGET_LIMIT = 1000  # characters of (target "title") looked at after the text
+_LINK_PROCESSORS = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref")
+
+
+class _BoundedScan:
+    """Mixed into Python-Markdown's link processors: look only a bounded way ahead for ``]`` and ``)``.
+
+    Python-Markdown scans from every ``[`` to the end of the paragraph when nothing closes
+    it, so a paragraph of a few thousand stray ``[`` took minutes; bounded, it takes
+    milliseconds, and every link a person writes is far shorter than the limits.
+    """
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:
+        window = data[index : index + LINK_TEXT_LIMIT]
+        if "]" not in window:  # nothing can close it: skip the character-by-character scan
+            return "", index, False
+        text, end, handled = super().getText(window, 0)  # type: ignore[misc]
+        return text, index + end, handled
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        window = data[index : index + LINK_TARGET_LIMIT]
+        if ")" not in window:
+            return "", None, index, False
+        href, title, end, handled = super().getLink(window, 0)  # type: ignore[misc]
+        return href, title, index + end, handled
+
+
+def _bound_link_scans(md: markdown.Markdown) -> None:
+    for name in _LINK_PROCESSORS:
+        if name in md.inlinePatterns:
+            processor = md.inlinePatterns[name]
+            processor.__class__ = type(f"Bounded{type(processor).__name__}", (_BoundedScan, type(processor)), {})
 
 
 def _make_cleaner() -> Any:
