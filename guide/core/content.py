@@ -198,7 +198,7 @@ def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, lis
     problems.extend(parsed.problems)
     fields = _Fields(path, text, parsed.meta)
     title = fields.text_field("title")
-    if not title and not parsed.problems:
+    if not title and not parsed.problems and not fields.problems:  # a wrongly typed title is reported already
         problems.append(Problem(path, field_line(path, text, "title") if parsed.meta else 1, "missing 'title'"))
     language = fields.text_field("language") or "en"
     article = Article(
