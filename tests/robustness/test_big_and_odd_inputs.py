@@ -1,0 +1,319 @@
+"""Big and odd inputs: a 5 MB article, a topic of 20,000 articles, folders 50 deep, names in any
+script, and queries nobody should type. Timings live in benchmarks/robustness_inputs.py."""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import os
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+from robust_helpers import assert_clean, run_guide, write, write_good
+
+from guide.core.content import load_library
+from guide.core.render import LISTING_CHUNK, Renderer
+from guide.core.search import SearchIndex
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+CROWD = 20_000
+DEPTH = 50
+MARKER = "zebrafinch"
+
+
+def big_article(path: Path, megabytes: float = 5.0, seed: int = 1) -> Path:
+    """A realistic article of about ``megabytes``: sections of long paragraphs, one rare word at the end."""
+    rng = random.Random(seed)
+    words = ["heart", "blood", "pressure", "kidney", "sleep", "walking", "doctor", "medicine", "the", "and", "daily"]
+    parts, size, n = [], 0, 0
+    while size < megabytes * 1_000_000:
+        n += 1
+        block = (f"## Section {n // 20}\n\n" if n % 20 == 1 else "") + " ".join(rng.choices(words, k=120)) + ".\n\n"
+        parts.append(block)
+        size += len(block)
+    parts.append(f"## Last section\n\nThe rare word {MARKER} appears once.\n")
+    return write(path, "---\ntitle: Big article\nsummary: Five megabytes.\n---\n" + "".join(parts))
+
+
+def crowd_root(base: Path, count: int = CROWD) -> Path:
+    """One topic holding ``count`` small articles, written with plain os calls (fast)."""
+    folder = base / "crowd"
+    folder.mkdir(parents=True)
+    for i in range(count):
+        fd = os.open(folder / f"a{i:05d}.md", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.write(fd, f"---\ntitle: Crowd article {i}\nsummary: Number {i}.\n---\nBody of number {i}.\n".encode())
+        os.close(fd)
+    write(base / "crowd" / "index.md", "---\ntitle: A crowded topic\n---\nVery many articles.\n")
+    return base
+
+
+def deep_root(base: Path, depth: int = DEPTH) -> tuple[Path, str]:
+    """Folders ``depth`` deep, an article at the bottom linking to one at the top and back."""
+    write_good(base)
+    rel = "/".join(f"level-{n:02d}" for n in range(1, depth + 1))
+    up = "../" * depth
+    body = f"## Deep\n\nDeep down. [Up to gamma]({up}gamma.md)\n"
+    write(base / rel / "bottom.md", f"---\ntitle: Bottom article\n---\n{body}")
+    write(base / "top.md", f"---\ntitle: Top article\n---\n[Down to the bottom]({rel}/bottom.md#deep)\n")
+    return base, f"{rel}/bottom"
+
+
+# Names in several scripts, with spaces and an emoji; links between them written both ways.
+WORLD = {
+    "Здоровье сердца/Давление крови.md": (
+        "---\ntitle: Давление крови\n---\n## Симптомы\n\nГоловная боль и давление.\n\n"
+        "[صحة القلب](<../صحة القلب.md>) [emoji](../%E5%BF%83%E8%87%93%20%F0%9F%AB%80.md)\n"
+    ),
+    "صحة القلب.md": (
+        "---\ntitle: صحة القلب\n---\nضغط الدم والقلب.\n\n[Давление](<Здоровье сердца/Давление крови.md#симптомы>)\n"
+    ),
+    "心臓 🫀.md": "---\ntitle: 心臓の健康\n---\n心臓と血圧。\n\n[with space](<with space.md>)\n",
+    "with space.md": (
+        "---\ntitle: A name with spaces\n---\nSpaced out text. "
+        "[Arabic](%D8%B5%D8%AD%D8%A9%20%D8%A7%D9%84%D9%82%D9%84%D8%A8.md)\n"
+    ),
+}
+WORLD_IDS = [name[:-3] for name in WORLD]
+
+
+@pytest.fixture(scope="module")
+def world_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_good(tmp_path_factory.mktemp("world") / "Библиотека مكتبة 図書館")
+    for rel, text in WORLD.items():
+        write(root / rel, text)
+    return root
+
+
+@pytest.fixture(scope="module")
+def world_index(world_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    index = SearchIndex([world_root], tmp_path_factory.mktemp("world-index") / "индекс")
+    index.update()
+    yield index
+    index.close()
+
+
+# -- a 5 MB article ---------------------------------------------------------------------------
+
+
+def test_a_5_mb_article_loads_renders_indexes_searches_and_opens(
+    tmp_path: Path, make_window: Any, qtbot: Any
+) -> None:
+    root = tmp_path / "content"
+    big_article(root / "big.md")
+    write_good(root)
+    library = load_library([root])
+    article = library.article("big")
+    assert article is not None and not [p for p in library.problems if p.path == article.path]
+    rendered = Renderer(library).article(article)
+    assert len(rendered.html) > 4_000_000 and MARKER in rendered.html and not rendered.problems
+    index = SearchIndex([root], tmp_path / "index")
+    try:
+        index.update()
+        hits = index.search(MARKER).hits
+        assert hits and hits[0].id == "big" and hits[0].section == "Last section"
+    finally:
+        index.close()
+    window = make_window(root)
+    window.show_place(type(window.current)("article", "big", "last-section"))
+    assert window.current.id == "big"
+    assert MARKER in window.reader.toPlainText()
+    qtbot.keyClicks(window.search.box, MARKER)
+    qtbot.waitUntil(lambda: window.search.results.count() > 0, timeout=10_000)
+
+
+# -- a topic of 20,000 articles ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return crowd_root(tmp_path_factory.mktemp("crowd") / "content")
+
+
+def test_a_topic_of_20000_articles_loads_and_lists_them_all(crowd: Path) -> None:
+    library = load_library([crowd])
+    topic = library.topic("crowd")
+    assert len(library) == CROWD and topic is not None and len(topic.articles) == CROWD
+    assert not library.problems
+    page = Renderer(library).topic(topic).html
+    assert page.count('href="guide:article/crowd/') == CROWD
+    lists = re.findall(r'<ul class="articles">(.*?)</ul>', page, re.DOTALL)
+    assert len(lists) == -(-CROWD // LISTING_CHUNK)  # split: one list of 20,000 took Qt 19 s to lay out
+    assert max(chunk.count("<li>") for chunk in lists) == LISTING_CHUNK
+
+
+def test_a_topic_of_20000_articles_opens_in_the_window(crowd: Path, make_window: Any) -> None:
+    from guide.ui.topic_tree import ID_ROLE
+
+    window = make_window(crowd, with_index=False)
+    found = window.model.match(window.model.index(0, 0), ID_ROLE, "crowd", 1)
+    assert found and window.model.rowCount(found[0]) == CROWD
+    window.show_place(type(window.current)("topic", "crowd"))
+    text = window.reader.toPlainText()
+    assert "Crowd article 0" in text and f"Crowd article {CROWD - 1}" in text
+    window.show_place(type(window.current)("article", "crowd/a12345"))
+    assert "Body of number 12345" in window.reader.toPlainText()
+
+
+# -- folders 50 deep --------------------------------------------------------------------------
+
+
+def test_folders_50_deep_load_link_search_and_render(tmp_path: Path, make_window: Any) -> None:
+    root, bottom_id = deep_root(tmp_path / "content")
+    library = load_library([root])
+    bottom = library.article(bottom_id)
+    assert bottom is not None and not library.errors()
+    renderer = Renderer(library)
+    assert not renderer.check(bottom)
+    assert 'href="guide:article/gamma"' in renderer.article(bottom).html
+    top = library.article("top")
+    assert top is not None and not renderer.check(top)
+    assert f'href="guide:article/{bottom_id}#deep"' in renderer.article(top).html
+    topic = library.topic(bottom_id.rpartition("/")[0])
+    assert topic is not None and "Bottom article" in renderer.topic(topic).html
+    index = SearchIndex([root], tmp_path / "index")
+    try:
+        index.update()
+        assert index.search("deep down").hits[0].id == bottom_id
+    finally:
+        index.close()
+    window = make_window(root, with_index=False)
+    window.show_place(type(window.current)("article", bottom_id))
+    assert "Deep down" in window.reader.toPlainText()
+    window.open_url(QUrl("guide:article/gamma"))
+    assert window.current.id == "gamma"
+
+
+# -- names in any script ----------------------------------------------------------------------
+
+
+def _hrefs(page: str) -> list[str]:
+    return [html_lib.unescape(h) for h in re.findall(r'href="(guide:[^"]+)"', page)]
+
+
+def test_names_in_any_script_load_link_and_render(world_root: Path) -> None:
+    library = load_library([world_root])
+    assert not library.problems, [str(p) for p in library.problems]
+    renderer = Renderer(library)
+    for article_id in WORLD_IDS:
+        article = library.article(article_id)
+        assert article is not None, article_id
+        assert not renderer.check(article), [str(p) for p in renderer.check(article)]
+        assert "link-unavailable" not in renderer.article(article).html
+    page = renderer.article(library.article("Здоровье сердца/Давление крови"))  # type: ignore[arg-type]
+    links = _hrefs(page.html)
+    assert len(links) == 2
+    topic = library.topic("Здоровье сердца")
+    assert topic is not None and topic.title == "Здоровье сердца"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("давление", "Здоровье сердца/Давление крови"), ("القلب", "صحة القلب"), ("心臓の健康", "心臓 🫀"),
+     ("spaced", "with space")],
+)
+def test_names_in_any_script_are_found(world_index: SearchIndex, query: str, expected: str) -> None:
+    assert expected in [h.id for h in world_index.search(query).hits]
+
+
+def test_names_in_any_script_open_and_follow_links_in_the_window(world_root: Path, make_window: Any) -> None:
+    window = make_window(world_root, with_index=False)
+    for article_id in WORLD_IDS:
+        window.show_place(type(window.current)("article", article_id))
+        assert window.current.id == article_id
+        page = Renderer(window.library).article(window.library.article(article_id)).html
+        for href in _hrefs(page):
+            window.show_place(type(window.current)("article", article_id))
+            window.open_url(QUrl(href))  # as the reader hands a clicked link over
+            target = href.removeprefix("guide:article/").partition("#")[0]
+            from urllib.parse import unquote
+
+            assert window.current.id == unquote(target) and window.current.id in WORLD_IDS, href
+    window.show_place(type(window.current)("article", "صحة القلب"))
+    window.open_url(QUrl(_hrefs(Renderer(window.library).article(window.library.article("صحة القلب")).html)[0]))
+    assert window.current.anchor == "симптомы"  # a Cyrillic heading has a slug of its own, not ""
+
+
+def test_headings_in_any_script_have_their_own_anchors(world_root: Path) -> None:
+    library = load_library([world_root])
+    rendered = Renderer(library).article(library.article("Здоровье сердца/Давление крови"))  # type: ignore[arg-type]
+    assert [h.slug for h in rendered.headings] == ["симптомы"]
+    assert 'id="симптомы"' in rendered.html
+
+
+def test_names_in_any_script_make_handouts(world_root: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "Памятка مطبوعة 🫀.pdf"
+    result = run_guide("handout", *WORLD_IDS, "-o", str(pdf), "--content", str(world_root))
+    assert_clean(result)
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# -- odd and huge queries ---------------------------------------------------------------------
+
+ODD_QUERIES = [
+    "x" * 10_000,
+    ("давление " * 1200)[:10_000],
+    "!!!...???",
+    '"unbalanced quote',
+    "((unbalanced (parens",
+    "))))",
+    "AND OR NOT",
+    "NOT",
+    "*",
+    "?",
+    "**",
+    "*kid*",
+    "kid?ey",
+    "title:давление",
+    "id:gamma",
+    "body:",
+    ":",
+    "9" * 400,
+    "1e999",
+    "-1",
+    "‏مرحبا‎ القلب",
+    "\u202eevil\u202c",
+    "a\x00b",
+    "\x00",
+    "kidneys\x00lungs",
+    "🫀🫀🫀",
+    "\\",
+    "[a-z]",
+    "{1 TO 9}",
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES, ids=[f"q{n}" for n in range(len(ODD_QUERIES))])
+def test_odd_queries_give_results_or_a_message(world_index: SearchIndex, query: str) -> None:
+    results = world_index.search(query)
+    assert results.hits or results.message
+    assert not (results.message or "").startswith("Search failed"), results.message
+
+
+def test_odd_queries_on_the_command_line(world_root: Path, tmp_path: Path) -> None:
+    common = ["--content", str(world_root), "--index-dir", str(tmp_path / "index")]
+    for query in [q for q in ODD_QUERIES if "\x00" not in q][:12]:  # argv cannot carry NUL; --batch can
+        result = run_guide("search", "--json", query, *common)
+        assert_clean(result)
+        assert result.returncode == 0, result.stderr
+        assert isinstance(json.loads(result.stdout), list)
+    batch = tmp_path / "queries.txt"
+    batch.write_text("\n".join(ODD_QUERIES) + "\n", encoding="utf-8")
+    result = run_guide("search", "--batch", str(batch), *common)
+    assert_clean(result)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(ODD_QUERIES)
+
+
+def test_an_empty_query_on_the_command_line_is_a_clear_message(world_root: Path, tmp_path: Path) -> None:
+    result = run_guide("search", "", "--content", str(world_root), "--index-dir", str(tmp_path / "index"))
+    assert_clean(result)
+    assert result.returncode in (0, 2)
+    assert "Type a word" in result.stdout + result.stderr
