@@ -17,6 +17,7 @@ class Bookmarks:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "bookmarks.json"
         self.ids: list[str] = self._read()
+        atomic.sweep_stale(self.path)  # temporary files of a save that was killed
 
     def _read(self) -> list[str]:
         try:

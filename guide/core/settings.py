@@ -94,6 +94,7 @@ class SettingsStore:
         self.site_file = site_file or paths.site_config_file()
         self.site = _read(self.site_file, SITE_KEYS)
         self.user = _read(self.user_file)
+        atomic.sweep_stale(self.user_file)  # temporary files of a save that was killed
 
     @property
     def settings(self) -> Settings:
