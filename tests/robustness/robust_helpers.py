@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -41,6 +42,50 @@ def write_good(root: Path) -> Path:
     for rel, text in GOOD.items():
         write(root / rel, text)
     return root
+
+
+# -- big inputs (shared with benchmarks/robustness_inputs.py) -----------------------------------
+
+CROWD = 20_000
+DEPTH = 50
+MARKER = "zebrafinch"
+
+
+def big_article(path: Path, megabytes: float = 5.0, seed: int = 1) -> Path:
+    """A realistic article of about ``megabytes``: sections of long paragraphs, one rare word at the end."""
+    rng = random.Random(seed)
+    words = ["heart", "blood", "pressure", "kidney", "sleep", "walking", "doctor", "medicine", "the", "and", "daily"]
+    parts, size, n = [], 0, 0
+    while size < megabytes * 1_000_000:
+        n += 1
+        block = (f"## Section {n // 20}\n\n" if n % 20 == 1 else "") + " ".join(rng.choices(words, k=120)) + ".\n\n"
+        parts.append(block)
+        size += len(block)
+    parts.append(f"## Last section\n\nThe rare word {MARKER} appears once.\n")
+    return write(path, "---\ntitle: Big article\nsummary: Five megabytes.\n---\n" + "".join(parts))
+
+
+def crowd_root(base: Path, count: int = CROWD) -> Path:
+    """One topic holding ``count`` small articles, written with plain os calls (fast)."""
+    folder = base / "crowd"
+    folder.mkdir(parents=True)
+    for i in range(count):
+        fd = os.open(folder / f"a{i:05d}.md", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.write(fd, f"---\ntitle: Crowd article {i}\nsummary: Number {i}.\n---\nBody of number {i}.\n".encode())
+        os.close(fd)
+    write(base / "crowd" / "index.md", "---\ntitle: A crowded topic\n---\nVery many articles.\n")
+    return base
+
+
+def deep_root(base: Path, depth: int = DEPTH) -> tuple[Path, str]:
+    """Folders ``depth`` deep, an article at the bottom linking to one at the top and back."""
+    write_good(base)
+    rel = "/".join(f"level-{n:02d}" for n in range(1, depth + 1))
+    up = "../" * depth
+    body = f"## Deep\n\nDeep down. [Up to gamma]({up}gamma.md)\n"
+    write(base / rel / "bottom.md", f"---\ntitle: Bottom article\n---\n{body}")
+    write(base / "top.md", f"---\ntitle: Top article\n---\n[Down to the bottom]({rel}/bottom.md#deep)\n")
+    return base, f"{rel}/bottom"
 
 
 def tree_snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:

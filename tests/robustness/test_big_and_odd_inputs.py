@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import os
-import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,55 +12,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
-from robust_helpers import assert_clean, run_guide, write, write_good
+from robust_helpers import CROWD, MARKER, assert_clean, big_article, crowd_root, deep_root, run_guide, write, write_good
 
 from guide.core.content import load_library
 from guide.core.render import LISTING_CHUNK, Renderer
 from guide.core.search import SearchIndex
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-CROWD = 20_000
-DEPTH = 50
-MARKER = "zebrafinch"
-
-
-def big_article(path: Path, megabytes: float = 5.0, seed: int = 1) -> Path:
-    """A realistic article of about ``megabytes``: sections of long paragraphs, one rare word at the end."""
-    rng = random.Random(seed)
-    words = ["heart", "blood", "pressure", "kidney", "sleep", "walking", "doctor", "medicine", "the", "and", "daily"]
-    parts, size, n = [], 0, 0
-    while size < megabytes * 1_000_000:
-        n += 1
-        block = (f"## Section {n // 20}\n\n" if n % 20 == 1 else "") + " ".join(rng.choices(words, k=120)) + ".\n\n"
-        parts.append(block)
-        size += len(block)
-    parts.append(f"## Last section\n\nThe rare word {MARKER} appears once.\n")
-    return write(path, "---\ntitle: Big article\nsummary: Five megabytes.\n---\n" + "".join(parts))
-
-
-def crowd_root(base: Path, count: int = CROWD) -> Path:
-    """One topic holding ``count`` small articles, written with plain os calls (fast)."""
-    folder = base / "crowd"
-    folder.mkdir(parents=True)
-    for i in range(count):
-        fd = os.open(folder / f"a{i:05d}.md", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        os.write(fd, f"---\ntitle: Crowd article {i}\nsummary: Number {i}.\n---\nBody of number {i}.\n".encode())
-        os.close(fd)
-    write(base / "crowd" / "index.md", "---\ntitle: A crowded topic\n---\nVery many articles.\n")
-    return base
-
-
-def deep_root(base: Path, depth: int = DEPTH) -> tuple[Path, str]:
-    """Folders ``depth`` deep, an article at the bottom linking to one at the top and back."""
-    write_good(base)
-    rel = "/".join(f"level-{n:02d}" for n in range(1, depth + 1))
-    up = "../" * depth
-    body = f"## Deep\n\nDeep down. [Up to gamma]({up}gamma.md)\n"
-    write(base / rel / "bottom.md", f"---\ntitle: Bottom article\n---\n{body}")
-    write(base / "top.md", f"---\ntitle: Top article\n---\n[Down to the bottom]({rel}/bottom.md#deep)\n")
-    return base, f"{rel}/bottom"
-
 
 # Names in several scripts, with spaces and an emoji; links between them written both ways.
 WORLD = {
