@@ -706,7 +706,13 @@ def _source_html(source: str) -> str:
 
 
 def _count(topic: Topic) -> int:
-    return len(topic.articles) + sum(_count(child) for child in topic.children)
+    """Articles in a topic and all its sub-topics (without recursion: topics may nest deep)."""
+    count, stack = 0, [topic]
+    while stack:
+        current = stack.pop()
+        count += len(current.articles)
+        stack.extend(current.children)
+    return count
 
 
 def _plural(count: int) -> str:

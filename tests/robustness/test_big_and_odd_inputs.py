@@ -145,6 +145,30 @@ def test_folders_50_deep_load_link_search_and_render(tmp_path: Path, make_window
     assert window.current.id == "gamma"
 
 
+def test_folders_nested_past_the_limit_are_reported_not_a_crash(tmp_path: Path, make_window: Any) -> None:
+    """Python 3.11's os.walk recurses and failed near 1,000 levels, and building the topic tree
+    recursed too (about 500 levels); now nothing raises and the folders too deep are reported."""
+    from guide.core.content import MAX_DEPTH
+
+    root = tmp_path / "content"
+    folder = root
+    for level in range(1, 3 * MAX_DEPTH + 1):  # 600 levels, built without recursion
+        folder = folder / "d"
+        folder.mkdir(parents=level == 1)
+        if level in (MAX_DEPTH // 2, MAX_DEPTH, 3 * MAX_DEPTH):
+            write(folder / f"at-{level}.md", f"---\ntitle: At level {level}\n---\nText at {level}.\n")
+    library = load_library([root])
+    shown = {a.title for a in library.articles()}
+    assert shown == {f"At level {MAX_DEPTH // 2}", f"At level {MAX_DEPTH}"}
+    assert [p.message for p in library.problems] == [f"folders nested more than {MAX_DEPTH} deep are not read"]
+    deepest = library.topic("/".join(["d"] * MAX_DEPTH))
+    assert deepest is not None and "At level" in Renderer(library).topic(deepest).html
+    assert "(2 articles)" in Renderer(library).welcome().html
+    window = make_window(root, with_index=False)
+    window.show_place(type(window.current)("topic", deepest.id))
+    assert f"At level {MAX_DEPTH}" in window.reader.toPlainText()
+
+
 # -- names in any script ----------------------------------------------------------------------
 
 
