@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,31 +26,45 @@ from guide.core.settings import SettingsStore
 KILLS = 30
 SIZE = 4000  # ids or roots per version: big enough that a kill often lands inside a save
 
-BOOKMARK_SAVER = f"""
-import sys
+# One long-lived child imports the guide once, then for each round forks a saver, lets it save
+# for a random moment and SIGKILLs it: a kill is as hard as the real thing, but a round costs a
+# fork instead of a Python start-up.
+ZYGOTE = """
+import os, random, signal, sys, time
 from pathlib import Path
 from guide.core.bookmarks import Bookmarks
-bookmarks = Bookmarks(Path(sys.argv[1]))
-n = int(sys.argv[2])
-print("ready", flush=True)
-while True:
-    n += 1
-    bookmarks.ids = ["topic/article-%d-%d" % (n, i) for i in range({SIZE} - 1)]
-    bookmarks.toggle("last/%d" % n)  # toggle() saves, as the window does
-"""
-
-SETTINGS_SAVER = f"""
-import sys
-from pathlib import Path
 from guide.core.settings import SettingsStore
-store = SettingsStore(Path(sys.argv[1]), Path(sys.argv[1]).with_name("site.json"))
-n = int(sys.argv[2])
+
+target, kind, rng = Path(sys.argv[1]), sys.argv[2], random.Random(int(sys.argv[3]))
+
+
+def save_forever(n):
+    if kind == "bookmarks":
+        bookmarks = Bookmarks(target)  # loads what the killed saver left, as a restart would
+        while True:
+            n += 1
+            bookmarks.ids = ["topic/article-%d-%d" % (n, i) for i in range(SIZE - 1)]
+            bookmarks.toggle("last/%d" % n)  # toggle() saves, as the window does
+    store = SettingsStore(target, target.with_name("site.json"))
+    while True:
+        n += 1
+        roots = ["/clinic/roots/version-%d/%d" % (n, i) for i in range(SIZE)]
+        store.update(last_article="article-%d" % n, last_scroll=n, extra_roots=roots)
+
+
 print("ready", flush=True)
-while True:
-    n += 1
-    roots = ["/clinic/roots/version-%d/%d" % (n, i) for i in range({SIZE})]
-    store.update(last_article="article-%d" % n, last_scroll=n, extra_roots=roots)
-"""
+for line in sys.stdin:
+    pid = os.fork()
+    if pid == 0:
+        try:
+            save_forever(int(line))
+        finally:
+            os._exit(0)
+    time.sleep(rng.uniform(0.002, 0.06))
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    print("killed", flush=True)
+""".replace("SIZE", str(SIZE))
 
 
 def _bookmark_version(path: Path) -> int:
@@ -80,31 +93,38 @@ def _temporaries(folder: Path, name: str) -> list[Path]:
     return sorted(folder.glob(f".{name}.*.tmp"))
 
 
-def _kill_repeatedly(script: str, target: Path, read_version: object, seed: int) -> tuple[int, int]:
-    """Start, let it save, SIGKILL; KILLS times. Returns (last version, versions written)."""
-    assert callable(read_version)
-    rng = random.Random(seed)
-    version = read_version(target)
-    first = version
-    for _ in range(KILLS):
-        proc = subprocess.Popen([sys.executable, "-c", script, str(target), str(version)], stdout=subprocess.PIPE)
-        assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
-        time.sleep(rng.uniform(0.0, 0.08))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        now = read_version(target)  # parses, whole, and never older than what was there
-        assert now >= version
-        version = now
+def _kill_repeatedly(kind: str, target: Path, read_version: Callable[[Path], int], seed: int) -> tuple[int, int]:
+    """Let a saver run and SIGKILL it, KILLS times. Returns (last version, versions written)."""
+    version = first = read_version(target)
+    zygote = subprocess.Popen(
+        [sys.executable, "-c", ZYGOTE, str(target), kind, str(seed)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert zygote.stdin is not None and zygote.stdout is not None
+    try:
+        assert zygote.stdout.readline().strip() == "ready"
+        for _ in range(KILLS):
+            zygote.stdin.write(f"{version}\n")
+            zygote.stdin.flush()
+            assert zygote.stdout.readline().strip() == "killed"
+            now = read_version(target)  # parses, whole, and never older than what was there
+            assert now >= version
+            version = now
+    finally:
+        zygote.stdin.close()
+        zygote.wait(timeout=30)
     return version, version - first
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 def test_bookmarks_survive_being_killed_while_saving(tmp_path: Path) -> None:
     target = tmp_path / "bookmarks.json"
     bookmarks = Bookmarks(target)
     bookmarks.ids = [f"topic/article-0-{i}" for i in range(SIZE - 1)] + ["last/0"]
     assert bookmarks.save()
-    last, written = _kill_repeatedly(BOOKMARK_SAVER, target, _bookmark_version, seed=7)
+    last, written = _kill_repeatedly("bookmarks", target, _bookmark_version, seed=7)
     assert written > 0  # the loop did save, so the kills could land inside saves
     left = _temporaries(tmp_path, target.name)
     print(f"bookmarks: {KILLS} kills, {written} versions saved, {len(left)} temporary files left")
@@ -114,13 +134,13 @@ def test_bookmarks_survive_being_killed_while_saving(tmp_path: Path) -> None:
     assert _temporaries(tmp_path, target.name) == []  # the next start swept them away
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 def test_settings_survive_being_killed_while_saving(tmp_path: Path) -> None:
     target = tmp_path / "settings.json"
     store = SettingsStore(target, tmp_path / "site.json")
     roots = [f"/clinic/roots/version-0/{i}" for i in range(SIZE)]
     store.update(last_article="article-0", last_scroll=0, extra_roots=roots)
-    last, written = _kill_repeatedly(SETTINGS_SAVER, target, _settings_version, seed=11)
+    last, written = _kill_repeatedly("settings", target, _settings_version, seed=11)
     assert written > 0
     left = _temporaries(tmp_path, target.name)
     print(f"settings: {KILLS} kills, {written} versions saved, {len(left)} temporary files left")
