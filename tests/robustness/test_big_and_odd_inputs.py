@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from robust_helpers import CROWD, MARKER, assert_clean, big_article, crowd_root, deep_root, run_guide, write, write_good
 
-from guide.core.content import load_library
+from guide.core.content import Library, load_library
 from guide.core.render import LISTING_CHUNK, Renderer
 from guide.core.search import SearchIndex
 
@@ -57,9 +57,7 @@ def world_index(world_root: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 # -- a 5 MB article ---------------------------------------------------------------------------
 
 
-def test_a_5_mb_article_loads_renders_indexes_searches_and_opens(
-    tmp_path: Path, make_window: Any, qtbot: Any
-) -> None:
+def test_a_5_mb_article_loads_renders_indexes_searches_and_opens(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
     root = tmp_path / "content"
     big_article(root / "big.md")
     write_good(root)
@@ -68,14 +66,9 @@ def test_a_5_mb_article_loads_renders_indexes_searches_and_opens(
     assert article is not None and not [p for p in library.problems if p.path == article.path]
     rendered = Renderer(library).article(article)
     assert len(rendered.html) > 4_000_000 and MARKER in rendered.html and not rendered.problems
-    index = SearchIndex([root], tmp_path / "index")
-    try:
-        index.update()
-        hits = index.search(MARKER).hits
-        assert hits and hits[0].id == "big" and hits[0].section == "Last section"
-    finally:
-        index.close()
-    window = make_window(root)
+    window = make_window(root)  # builds the index
+    hits = window.index.search(MARKER).hits
+    assert hits and hits[0].id == "big" and hits[0].section == "Last section"
     window.show_place(type(window.current)("article", "big", "last-section"))
     assert window.current.id == "big"
     assert MARKER in window.reader.toPlainText()
@@ -87,33 +80,43 @@ def test_a_5_mb_article_loads_renders_indexes_searches_and_opens(
 
 
 @pytest.fixture(scope="module")
-def crowd(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return crowd_root(tmp_path_factory.mktemp("crowd") / "content")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return load_library([crowd_root(tmp_path_factory.mktemp("crowd") / "content")])
 
 
-def test_a_topic_of_20000_articles_loads_and_lists_them_all(crowd: Path) -> None:
-    library = load_library([crowd])
-    topic = library.topic("crowd")
-    assert len(library) == CROWD and topic is not None and len(topic.articles) == CROWD
-    assert not library.problems
-    page = Renderer(library).topic(topic).html
+def test_a_topic_of_20000_articles_loads_and_lists_them_all(crowd: Library) -> None:
+    topic = crowd.topic("crowd")
+    assert len(crowd) == CROWD and topic is not None and len(topic.articles) == CROWD
+    assert not crowd.problems
+    page = Renderer(crowd).topic(topic).html
     assert page.count('href="guide:article/crowd/') == CROWD
     lists = re.findall(r'<ul class="articles">(.*?)</ul>', page, re.DOTALL)
     assert len(lists) == -(-CROWD // LISTING_CHUNK)  # split: one list of 20,000 took Qt 19 s to lay out
     assert max(chunk.count("<li>") for chunk in lists) == LISTING_CHUNK
 
 
-def test_a_topic_of_20000_articles_opens_in_the_window(crowd: Path, make_window: Any) -> None:
+def test_a_topic_of_20000_articles_opens_in_the_window(crowd: Library, qtbot: Any) -> None:
+    from guide.app import build_window
+    from guide.core.bookmarks import Bookmarks
+    from guide.core.settings import SettingsStore
+    from guide.ui.main_window import MainWindow
     from guide.ui.topic_tree import ID_ROLE
 
-    window = make_window(crowd, with_index=False)
-    found = window.model.match(window.model.index(0, 0), ID_ROLE, "crowd", 1)
-    assert found and window.model.rowCount(found[0]) == CROWD
-    window.show_place(type(window.current)("topic", "crowd"))
-    text = window.reader.toPlainText()
-    assert "Crowd article 0" in text and f"Crowd article {CROWD - 1}" in text
-    window.show_place(type(window.current)("article", "crowd/a12345"))
-    assert "Body of number 12345" in window.reader.toPlainText()
+    # as make_window does, but on the library already loaded (loading 20,000 files twice is slow)
+    window = build_window(MainWindow(crowd, Renderer(crowd), None, SettingsStore(), Bookmarks()))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        found = window.model.match(window.model.index(0, 0), ID_ROLE, "crowd", 1)
+        assert found and window.model.rowCount(found[0]) == CROWD
+        window.show_place(type(window.current)("topic", "crowd"))
+        text = window.reader.toPlainText()
+        assert "Crowd article 0" in text and f"Crowd article {CROWD - 1}" in text
+        window.show_place(type(window.current)("article", "crowd/a12345"))
+        assert "Body of number 12345" in window.reader.toPlainText()
+    finally:
+        window.close()
+        window.tasks.wait()
 
 
 # -- folders 50 deep --------------------------------------------------------------------------
@@ -278,7 +281,7 @@ def test_odd_queries_give_results_or_a_message(world_index: SearchIndex, query: 
 
 def test_odd_queries_on_the_command_line(world_root: Path, tmp_path: Path) -> None:
     common = ["--content", str(world_root), "--index-dir", str(tmp_path / "index")]
-    for query in [q for q in ODD_QUERIES if "\x00" not in q][:12]:  # argv cannot carry NUL; --batch can
+    for query in (ODD_QUERIES[0], '"unbalanced quote', "AND OR NOT", "title:давление"):  # NUL: --batch only
         result = run_guide("search", "--json", query, *common)
         assert_clean(result)
         assert result.returncode == 0, result.stderr
