@@ -26,6 +26,7 @@ from robust_helpers import GOOD_TEXT, GOOD_TITLES, write, write_good
 from guide import cli
 from guide.core.content import load_library
 from guide.core.render import Renderer
+from guide.core.search import SearchIndex
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -218,6 +219,25 @@ def test_guide_check_reports_fuzzed_files_and_never_crashes(files: list[Fuzzed])
                 assert code == 1
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(fuzzed_files(), min_size=1, max_size=3))
+def test_fuzzed_files_index_and_the_good_ones_are_found(files: list[Fuzzed]) -> None:
+    root = Path(tempfile.mkdtemp(prefix="guide-fuzz-index-"))
+    index = SearchIndex([root], root.parent / f"{root.name}-index")
+    try:
+        write_good(root)
+        for n, item in enumerate(files):
+            write(root / "fuzz" / f"f{n}.md", item.data)
+        report = index.update()
+        assert report.added == len(files) + len(GOOD_TEXT) and not report.notes
+        for article_id, word in GOOD_TEXT.items():
+            assert article_id in [h.id for h in index.search(word).hits], word
+    finally:
+        index.close()
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(root.parent / f"{root.name}-index", ignore_errors=True)
 
 
 class _capture:
