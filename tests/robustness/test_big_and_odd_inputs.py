@@ -300,3 +300,15 @@ def test_an_empty_query_on_the_command_line_is_a_clear_message(world_root: Path,
     assert_clean(result)
     assert result.returncode in (0, 2)
     assert "Type a word" in result.stdout + result.stderr
+
+
+def test_odd_queries_in_the_window(world_root: Path, make_window: Any, qtbot: Any) -> None:
+    window = make_window(world_root)
+    panel = window.search
+    for query in ODD_QUERIES:
+        panel.box.setText(query)
+        panel.search_now()
+        qtbot.waitUntil(lambda q=query: getattr(panel, "last", None) is not None and panel.last.query == q.strip(),
+                        timeout=5000)
+        assert panel.results.count() or panel.note.text(), query[:40]
+        assert "Search failed" not in panel.note.text()
