@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import yaml
@@ -28,6 +29,7 @@ ARTICLE_SUFFIX = ".md"
 INDEX_NAME = "index.md"
 _FENCE_LINE = re.compile(r"^---[ \t]*$")
 MAX_DEPTH = 200  # folder levels read below a content root
+MAX_FILE_BYTES = 50_000_000  # a bigger "article" is not one, and would be read whole into memory
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,9 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
             except OSError as exc:
                 problems.append(Problem(path, 1, f"cannot read file: {exc.strerror or exc}"))
                 continue
+            if refusal := _refuse(stat):  # a pipe would hang loading; /dev/zero would never end
+                problems.append(Problem(path, 1, refusal))
+                continue
             seen[article_id] = path
             entries.append(FileEntry(article_id, root, path, stat.st_size, stat.st_mtime_ns))
         for folder in too_deep:
@@ -266,6 +271,15 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
         if not found:
             problems.append(Problem(root, 0, "content root has no articles (*.md files)", "warning"))
     return entries, problems
+
+
+def _refuse(stat: os.stat_result) -> str | None:
+    """Why a file found by a scan is not read as an article, or None to read it."""
+    if not S_ISREG(stat.st_mode):
+        return "not a regular file (a pipe, device or socket); not read"
+    if stat.st_size > MAX_FILE_BYTES:
+        return f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; not read"
+    return None
 
 
 def _walk(root: Path, too_deep: list[Path] | None = None) -> Iterator[Path]:
