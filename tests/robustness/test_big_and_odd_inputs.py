@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
-from robust_helpers import CROWD, MARKER, assert_clean, big_article, crowd_root, deep_root, run_guide, write, write_good
+from robust_helpers import (
+    CROWD,
+    GOOD_TITLES,
+    MARKER,
+    assert_clean,
+    big_article,
+    crowd_root,
+    deep_root,
+    run_guide,
+    write,
+    write_good,
+)
 
 from guide.core.content import Library, load_library
 from guide.core.render import LISTING_CHUNK, Renderer
@@ -312,3 +324,25 @@ def test_odd_queries_in_the_window(world_root: Path, make_window: Any, qtbot: An
                         timeout=5000)
         assert panel.results.count() or panel.note.text(), query[:40]
         assert "Search failed" not in panel.note.text()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs a FIFO and /dev/zero")
+def test_pipes_devices_and_oversized_files_are_reported_not_read(tmp_path: Path) -> None:
+    """Reading a pipe named x.md hung loading for ever; a link to /dev/zero never ended."""
+    from guide.core.content import MAX_FILE_BYTES
+
+    root = write_good(tmp_path / "content")
+    os.mkfifo(root / "pipe.md")
+    (root / "zero.md").symlink_to("/dev/zero")
+    with open(root / "huge.md", "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    checked = run_guide("check", "--content", str(root), timeout=20)  # a hang fails here, not the whole run
+    assert_clean(checked)
+    assert checked.returncode == 1
+    for name, reason in (("pipe.md", "not a regular file"), ("zero.md", "not a regular file"), ("huge.md", "larger")):
+        assert any(str(root / name) in line and reason in line for line in checked.stdout.splitlines()), name
+    found = run_guide("search", "kidneys", "--json", "--content", str(root), "--index-dir", str(tmp_path / "ix"))
+    assert_clean(found)
+    assert found.returncode == 0 and '"good/alpha"' in found.stdout
+    library = load_library([root])
+    assert sorted(a.id for a in library.articles()) == sorted(GOOD_TITLES)
