@@ -118,9 +118,12 @@ def test_no_flow_writes_into_the_content_root_or_the_install_folder(
     _core_flows(root, scratch, qapp)
     _window_flows(root, scratch, qtbot, make_window, monkeypatch)
     _cli_flows(root, scratch)
-    self_test = run_guide("--self-test", env={"PYTHONDONTWRITEBYTECODE": "1"})
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    self_test = run_guide("--self-test", env={"PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(temp)})
     assert_clean(self_test)
     assert self_test.returncode == 0, self_test.stdout + self_test.stderr
+    assert not list(temp.glob("guide-self-test-*"))  # its scratch index and PDF are removed again
     assert snapshot_changes(content_before, tree_snapshot(root)) == []
     assert snapshot_changes(install_before, _install_snapshot()) == []
     assert (Path(os.environ["GUIDE_DATA_DIR"]) / "bookmarks.json").is_file()  # user data went where it belongs
