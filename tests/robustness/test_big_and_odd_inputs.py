@@ -346,3 +346,50 @@ def test_pipes_devices_and_oversized_files_are_reported_not_read(tmp_path: Path)
     assert found.returncode == 0 and '"good/alpha"' in found.stdout
     library = load_library([root])
     assert sorted(a.id for a in library.articles()) == sorted(GOOD_TITLES)
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims a huge picture (a decompression bomb's first step)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
+
+
+_LAUGHS = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+SVG_BOMB = (
+    f'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY l0 "lol">{_LAUGHS}]>'
+    '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text y="20">&l9;</text></svg>'
+)
+
+
+@pytest.mark.qt_log_ignore("exceeds the current allocation limit", "This plugin does not support propagateSizeHints")
+def test_image_bombs_neither_hang_nor_break_the_page(tmp_path: Path, make_window: Any, qapp: Any) -> None:
+    from PySide6.QtGui import QImage
+
+    from guide.core.handout import HandoutOptions, build_handout_html
+    from guide.core.render import image_file
+    from guide.ui.printing import write_pdf
+
+    root = write_good(tmp_path / "content")
+    write(root / "bomb.png", _png_claiming(60_000, 60_000))
+    write(root / "bomb.svg", SVG_BOMB)
+    write(root / "bomb.md", "---\ntitle: Bombs\n---\n![png](bomb.png)\n\n![svg](bomb.svg)\n\nAfter the bombs.\n")
+    window = make_window(root, with_index=False)
+    window.show_place(type(window.current)("article", "bomb"))
+    assert "After the bombs" in window.reader.toPlainText()
+    library = load_library([root])
+    options = HandoutOptions()
+    html = build_handout_html(library, Renderer(library), ["bomb"], options)
+
+    def load(url: str) -> QImage | None:
+        path = image_file(library, url)
+        image = QImage(str(path)) if path else QImage()
+        return None if image.isNull() else image
+
+    assert write_pdf(html, tmp_path / "bomb.pdf", options, load) >= 1
