@@ -24,7 +24,7 @@ class Bookmarks:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return []
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
             log.warning("ignoring unreadable bookmarks file %s: %s", self.path, exc)
             return []
         if not isinstance(raw, list):

@@ -68,7 +68,7 @@ def _read(path: Path, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
         return {}
     if not isinstance(raw, dict):
