@@ -175,7 +175,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     index = _open_index(args)
     try:
         if not index.is_current():
-            index.update(progress=_ProgressBar("Indexing"))
+            for note in index.update(progress=_ProgressBar("Indexing")).notes:
+                print(f"note: {note}", file=sys.stderr)  # e.g. the cache cannot be written: a temporary index
         for query in queries:
             start = time.perf_counter()
             results = index.search(query, limit=limit)

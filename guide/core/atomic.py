@@ -6,8 +6,11 @@ import contextlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
+
+STALE_AFTER = 60.0  # seconds: a temporary file this old belongs to a save that was killed
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -34,6 +37,31 @@ def write_text(path: Path, text: str) -> None:
 
 def write_json(path: Path, value: Any) -> None:
     write_text(path, json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+def sweep_stale(path: Path, older_than: float = STALE_AFTER) -> int:
+    """Remove temporary files a killed save of ``path`` left behind; returns how many.
+
+    Only files older than ``older_than`` seconds go: a younger one may be another
+    process's save in progress. Never raises.
+    """
+    path = Path(path)
+    removed = 0
+    cutoff = time.time() - older_than
+    try:
+        for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+                    removed += 1
+    except OSError:
+        pass
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with glob wildcards made literal."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
 def _sync_dir(folder: Path) -> None:

@@ -17,13 +17,14 @@ class Bookmarks:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "bookmarks.json"
         self.ids: list[str] = self._read()
+        atomic.sweep_stale(self.path)  # temporary files of a save that was killed
 
     def _read(self) -> list[str]:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return []
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
             log.warning("ignoring unreadable bookmarks file %s: %s", self.path, exc)
             return []
         if not isinstance(raw, list):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import yaml
@@ -28,6 +29,8 @@ except AttributeError:  # pragma: no cover - PyYAML without libyaml
 ARTICLE_SUFFIX = ".md"
 INDEX_NAME = "index.md"
 _FENCE_LINE = re.compile(r"^---[ \t]*$")
+MAX_DEPTH = 200  # folder levels read below a content root
+MAX_FILE_BYTES = 50_000_000  # a bigger "article" is not one, and would be read whole into memory
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,7 @@ def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, lis
     problems.extend(parsed.problems)
     fields = _Fields(path, text, parsed.meta)
     title = fields.text_field("title")
-    if not title and not parsed.problems:
+    if not title and not parsed.problems and not fields.problems:  # a wrongly typed title is reported already
         problems.append(Problem(path, field_line(path, text, "title") if parsed.meta else 1, "missing 'title'"))
     language = fields.text_field("language") or "en"
     article = Article(
@@ -260,7 +263,8 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
             problems.append(Problem(root, 0, f"content root {what}"))
             continue
         found = 0
-        for path in _walk(root):
+        too_deep: list[Path] = []
+        for path in _walk(root, too_deep):
             rel = path.relative_to(root).as_posix()
             article_id = rel[: -len(ARTICLE_SUFFIX)]
             if path.name == INDEX_NAME:
@@ -275,17 +279,40 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
             except OSError as exc:
                 problems.append(Problem(path, 1, f"cannot read file: {exc.strerror or exc}"))
                 continue
+            if refusal := _refuse(stat):  # a pipe would hang loading; /dev/zero would never end
+                problems.append(Problem(path, 1, refusal))
+                continue
             seen[article_id] = path
             entries.append(FileEntry(article_id, root, path, stat.st_size, stat.st_mtime_ns))
+        for folder in too_deep:
+            problems.append(Problem(folder, 0, f"folders nested more than {MAX_DEPTH} deep are not read", "warning"))
         if not found:
             problems.append(Problem(root, 0, "content root has no articles (*.md files)", "warning"))
     return entries, problems
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Every .md file under root, skipping hidden folders, in a stable order."""
+def _refuse(stat: os.stat_result) -> str | None:
+    """Why a file found by a scan is not read as an article, or None to read it."""
+    if not S_ISREG(stat.st_mode):
+        return "not a regular file (a pipe, device or socket); not read"
+    if stat.st_size > MAX_FILE_BYTES:
+        return f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; not read"
+    return None
+
+
+def _walk(root: Path, too_deep: list[Path] | None = None) -> Iterator[Path]:
+    """Every .md file under root, skipping hidden folders, in a stable order.
+
+    Folders more than MAX_DEPTH levels down are not entered (os.walk recurses, and
+    would fail near a thousand levels); they are added to ``too_deep``.
+    """
+    depth0 = len(root.parts)
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        if dirs and len(Path(folder).parts) - depth0 >= MAX_DEPTH:
+            if too_deep is not None:
+                too_deep.extend(Path(folder) / d for d in dirs)
+            dirs[:] = []
         for name in sorted(files):
             if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
                 yield Path(folder) / name
@@ -363,7 +390,15 @@ class Library:
                 parent = parent.rpartition("/")[0]
                 folders.setdefault(parent, [])
         infos = self._topic_infos(folders)
-        return self._topic("", folders, infos)
+        # Deepest first, so each topic is made after all of its children: no recursion (folders
+        # hundreds deep) and no scan of every folder for each topic's children (thousands of topics).
+        children: dict[str, list[Topic]] = {}
+        for topic_id in sorted(folders, key=lambda f: f.count("/") if f else -1, reverse=True):
+            topic = self._topic(topic_id, folders, infos, children.pop(topic_id, []))
+            if not topic_id:
+                return topic
+            children.setdefault(topic_id.rpartition("/")[0], []).append(topic)
+        raise AssertionError("the root topic is always made")  # pragma: no cover - "" is in folders
 
     def _topic_infos(self, folders: dict[str, list[Article]]) -> dict[str, Topic]:
         infos: dict[str, Topic] = {}
@@ -393,10 +428,10 @@ class Library:
         self.problems.extend(problems + fields.problems)
         return topic
 
-    def _topic(self, topic_id: str, folders: dict[str, list[Article]], infos: dict[str, Topic]) -> Topic:
-        prefix = f"{topic_id}/" if topic_id else ""
-        child_ids = [f for f in folders if f.startswith(prefix) and f != topic_id and "/" not in f[len(prefix) :]]
-        children = sorted((self._topic(c, folders, infos) for c in child_ids), key=_order_key)
+    def _topic(
+        self, topic_id: str, folders: dict[str, list[Article]], infos: dict[str, Topic], children: list[Topic]
+    ) -> Topic:
+        children = sorted(children, key=_order_key)
         articles = tuple(sorted(folders.get(topic_id, []), key=_order_key))
         info = infos.get(topic_id)
         if info is None:

@@ -279,6 +279,7 @@ class Renderer:
         self.library = library
         self._md = markdown.Markdown(**MARKDOWN_CONFIG)
         self._md.treeprocessors.register(_Rewriter(self._md, self), "guide-links", 1)  # after toc (5)
+        _bound_link_scans(self._md)
         self._ctx = _Context(None)
         self._cleaner = _make_cleaner()
         self._anchor_cache: dict[str, frozenset[str]] = {}
@@ -559,6 +560,40 @@ class Renderer:
 
 # -- helpers --------------------------------------------------------------------------
 
+LINK_TEXT_LIMIT = 500  # characters of [link text] looked at; a longer "text" is not a link
+LINK_TARGET_LIMIT = 1000  # characters of (target "title") looked at after the text
+_LINK_PROCESSORS = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref")
+
+
+class _BoundedScan:
+    """Mixed into Python-Markdown's link processors: look only a bounded way ahead for ``]`` and ``)``.
+
+    Python-Markdown scans from every ``[`` to the end of the paragraph when nothing closes
+    it, so a paragraph of a few thousand stray ``[`` took minutes; bounded, it takes
+    milliseconds, and every link a person writes is far shorter than the limits.
+    """
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:
+        window = data[index : index + LINK_TEXT_LIMIT]
+        if "]" not in window:  # nothing can close it: skip the character-by-character scan
+            return "", index, False
+        text, end, handled = super().getText(window, 0)  # type: ignore[misc]
+        return text, index + end, handled
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        window = data[index : index + LINK_TARGET_LIMIT]
+        if ")" not in window:
+            return "", None, index, False
+        href, title, end, handled = super().getLink(window, 0)  # type: ignore[misc]
+        return href, title, index + end, handled
+
+
+def _bound_link_scans(md: markdown.Markdown) -> None:
+    for name in _LINK_PROCESSORS:
+        if name in md.inlinePatterns:
+            processor = md.inlinePatterns[name]
+            processor.__class__ = type(f"Bounded{type(processor).__name__}", (_BoundedScan, type(processor)), {})
+
 
 def _make_cleaner() -> Any:
     options: dict[str, Any] = {
@@ -674,7 +709,13 @@ def _source_html(source: str) -> str:
 
 
 def _count(topic: Topic) -> int:
-    return len(topic.articles) + sum(_count(child) for child in topic.children)
+    """Articles in a topic and all its sub-topics (without recursion: topics may nest deep)."""
+    count, stack = 0, [topic]
+    while stack:
+        current = stack.pop()
+        count += len(current.articles)
+        stack.extend(current.children)
+    return count
 
 
 def _plural(count: int) -> str:
@@ -688,6 +729,17 @@ def _entry(kind: str, item_id: str, title: str, summary: str, after_link: str = 
     return f"<li>{link}{after_link}{below}</li>"
 
 
+LISTING_CHUNK = 500  # list items per <ul>: Qt lays out one long list in quadratic time
+
+
+def _list(css_class: str, items: list[str]) -> str:
+    """Items as one <ul>, or several in a row for long lists (20,000 items: 19 s in one, 0.6 s split)."""
+    return "".join(
+        f'<ul class="{css_class}">{"".join(items[i : i + LISTING_CHUNK])}</ul>'
+        for i in range(0, len(items), LISTING_CHUNK)
+    )
+
+
 def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None) -> str:
     parts: list[str] = []
     if topic.children:
@@ -695,17 +747,17 @@ def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None) -> 
             _entry("topic", c.id, c.title, c.summary, f' <span class="count">({_plural(_count(c))})</span>')
             for c in topic.children
         ]
-        parts.append(f'<h2 class="listing">Topics</h2><ul class="topics">{"".join(items)}</ul>')
+        parts.append(f'<h2 class="listing">Topics</h2>{_list("topics", items)}')
     if topic.articles and grades is not None:
         ordered = easier_first(topic.articles, lambda a: grades.get(a.id))
         items = [
             _entry("article", a.id, a.title, a.summary, f' <span class="count">({describe(grades.get(a.id))})</span>')
             for a in ordered
         ]
-        parts.append(f'<h2 class="listing">Articles, easier first</h2><ul class="articles">{"".join(items)}</ul>')
+        parts.append(f'<h2 class="listing">Articles, easier first</h2>{_list("articles", items)}')
     elif topic.articles:
         items = [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
-        parts.append(f'<h2 class="listing">Articles</h2><ul class="articles">{"".join(items)}</ul>')
+        parts.append(f'<h2 class="listing">Articles</h2>{_list("articles", items)}')
     return "\n".join(parts)
 
 

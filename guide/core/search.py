@@ -63,7 +63,6 @@ SCHEMA_VERSION = 2  # bump whenever the schema or the way text is indexed change
 META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, file sizes
 ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
 VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
-_SIDE_FILES = {META_FILE, ARTICLES_FILE, VOCAB_FILE}
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body.
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
@@ -243,7 +242,7 @@ class SearchIndex:
                 if (folder / name).stat().st_size != size:
                     return None
             return dict(meta)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
     def _load(self, folder: Path, readonly: bool = False, previous: _Open | None = None) -> _Open | None:
@@ -1025,7 +1024,7 @@ def _write_side(
     files = {
         p.name: p.stat().st_size
         for p in folder.iterdir()
-        if p.is_file() and p.name not in _SIDE_FILES and not p.name.endswith(".lock")
+        if p.is_file() and p.name != META_FILE and not p.name.endswith(".lock")  # side files too: a cut one rebuilds
     }
     meta = {"schema": SCHEMA_VERSION, "roots": roots, "files": files, "stamps": stamps, "digests": digests}
     atomic.write_text(folder / META_FILE, json.dumps(meta, ensure_ascii=False))

@@ -69,7 +69,7 @@ def _read(path: Path, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
         return {}
     if not isinstance(raw, dict):
@@ -95,6 +95,7 @@ class SettingsStore:
         self.site_file = site_file or paths.site_config_file()
         self.site = _read(self.site_file, SITE_KEYS)
         self.user = _read(self.user_file)
+        atomic.sweep_stale(self.user_file)  # temporary files of a save that was killed
 
     @property
     def settings(self) -> Settings:

@@ -19,9 +19,18 @@ _INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 
 
 def slugify(value: str, separator: str = "-") -> str:
-    """Make a URL-friendly anchor from heading text, as Python-Markdown's toc does."""
-    value = unicodedata.normalize("NFKD", value)
-    value = value.encode("ascii", "ignore").decode("ascii")
+    """Make a URL-friendly anchor from heading text, as Python-Markdown's toc does.
+
+    Accents fold to ASCII ("Café" -> "cafe"); letters with no ASCII form (Cyrillic,
+    Arabic, CJK) are kept, as toc's ``slugify_unicode`` does, instead of vanishing
+    and leaving every such heading an empty, unlinkable slug.
+    """
+    folded = unicodedata.normalize("NFKD", value)
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    if sum(ch.isalnum() for ch in ascii_only) < sum(ch.isalnum() for ch in folded):
+        value = unicodedata.normalize("NFKC", value)  # some letters would be lost: keep them
+    else:
+        value = ascii_only
     value = re.sub(r"[^\w\s-]", "", value).strip().lower()
     return re.sub(rf"[{separator}\s]+", separator, value)
 

@@ -433,7 +433,8 @@ class MainWindow(QMainWindow):
 
         def done(report: IndexReport) -> None:
             self.progress.hide()
-            self.statusBar().showMessage("Search index ready.", 4000)
+            notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in report.notes)
+            self.statusBar().showMessage(notes or "Search index ready.", 15000 if notes else 4000)
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()

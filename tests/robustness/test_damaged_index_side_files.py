@@ -1,0 +1,44 @@
+"""The search index's own side files (titles, vocabulary, metadata) damaged: the next update rebuilds.
+
+tests/core/test_search_index.py damages Whoosh's files; before this, a cut articles.json or
+vocab.txt left search saying "not built yet" for good, because update() found the index current.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from robust_helpers import write_good
+
+from guide.core import search
+from guide.core.search import SearchIndex
+
+DAMAGE = {
+    "articles-cut": (search.ARTICLES_FILE, lambda data: data[: len(data) // 2]),
+    "vocab-cut": (search.VOCAB_FILE, lambda data: data[: len(data) // 2]),
+    "articles-nested": (search.ARTICLES_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
+    "meta-nested": (search.META_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
+    "vocab-empty": (search.VOCAB_FILE, lambda data: b""),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_side_file_is_noticed_and_rebuilt(tmp_path: Path, damage: str) -> None:
+    root = write_good(tmp_path / "content")
+    folder = tmp_path / "index"
+    first = SearchIndex([root], folder)
+    first.update()
+    first.close()
+    name, cut = DAMAGE[damage]
+    path = folder / name
+    path.write_bytes(cut(path.read_bytes()))
+    index = SearchIndex([root], folder)
+    try:
+        assert not index.is_current()
+        report = index.update()
+        assert report.rebuilt and report.notes
+        assert [h.id for h in index.search("lungs").hits] == ["good/beta"]
+        assert index.suggest("alph")
+    finally:
+        index.close()
