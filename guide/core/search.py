@@ -59,7 +59,7 @@ from guide.core.thesaurus import Thesaurus, load_default
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # bump whenever the schema or the way text is indexed changes
+SCHEMA_VERSION = 3  # bump whenever the schema or the way text is indexed changes (3: non-Latin anchors)
 META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, file sizes
 ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
 VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
