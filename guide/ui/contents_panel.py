@@ -41,6 +41,7 @@ class ContentsPanel(QListWidget):
         self.reader = reader
         self._positions: dict[str, float] | None = None
         self._pinned = False
+        self._aimed: str | None = None  # a section gone to: highlighted while its heading is in sight
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole heading
         self.setAccessibleName("Contents")
@@ -59,6 +60,7 @@ class ContentsPanel(QListWidget):
     def set_headings(self, headings: tuple[Heading, ...]) -> None:
         """Show the headings of the page just put in the reader."""
         self.clear()
+        self._aimed = None
         self._forget_positions()
         for heading in headings:
             if not heading.slug:
@@ -79,6 +81,12 @@ class ContentsPanel(QListWidget):
     def current_slug(self) -> str | None:
         item = self.currentItem()
         return item.data(SLUG_ROLE) if item is not None and item.isSelected() else None
+
+    def aim(self, slug: str | None) -> None:
+        """The reading pane was sent to this section (a search hit, a link, Back): highlight it,
+        even where the page ends too soon for its heading to reach the top."""
+        self._aimed = slug
+        self.track()
 
     def _chosen(self, item: QListWidgetItem) -> None:
         slug = item.data(SLUG_ROLE)
@@ -110,6 +118,13 @@ class ContentsPanel(QListWidget):
             self._select(-1)
             return
         bar = self.reader.verticalScrollBar()
+        if self._aimed is not None:
+            y = self._positions.get(self._aimed)
+            rows = [r for r in range(self.count()) if self.item(r).data(SLUG_ROLE) == self._aimed]
+            if y is not None and rows and bar.value() - TOP_SLACK <= y < bar.value() + self.reader.viewport().height():
+                self._select(rows[0])
+                return
+            self._aimed = None  # scrolled away from it: follow the scrolling again
         top = bar.value() + TOP_SLACK
         if bar.maximum() > 0 and bar.value() >= bar.maximum():
             # at the end short last sections never reach the top: take the last one in sight

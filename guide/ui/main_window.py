@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{rendered.title} — Health guide" if rendered.title else "Health guide")
         if place.anchor:
             self.reader.scrollToAnchor(place.anchor)
+            self.contents.aim(place.anchor)
         else:
             self.reader.verticalScrollBar().setValue(0)
         highlight_terms(self.reader, terms)
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         self.history.record(self.current)
         if anchor:
             self.reader.scrollToAnchor(anchor)
+            self.contents.aim(anchor)
         self._update_nav()
 
     def ask_external(self, url: QUrl) -> bool:

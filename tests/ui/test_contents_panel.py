@@ -135,3 +135,23 @@ def test_short_last_section_is_highlighted_at_the_end(qtbot: Any, make_window: A
     qtbot.keyClick(window.reader, Qt.Key.Key_End)
     assert window.reader.verticalScrollBar().value() > 0
     assert window.contents.current_slug() == "short-ending"
+
+
+def test_a_section_gone_to_near_the_end_is_the_one_highlighted(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    """A search hit or link to a short section near the end: the page cannot scroll its heading
+    to the top, yet that section, not the last one, is the one shown as current."""
+    (sample_root / "heart" / "two-short.md").write_text(
+        f"---\ntitle: Two short\n---\n## Long part\n\n{FILLER}\n\n## Next to last\n\nTwo lines.\n\n"
+        "Of text.\n\n## Short ending\n\nOne line.\n",
+        encoding="utf-8",
+    )
+    window = make_window(sample_root)
+    window.resize(900, 500)
+    window.show_place(Place("article", "heart/two-short", "next-to-last"))
+    qtbot.wait(20)  # the layout settles and the panel looks again
+    bar = window.reader.verticalScrollBar()
+    assert bar.value() == bar.maximum() > 0
+    assert window.contents.current_slug() == "next-to-last"
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Home)
+    assert window.contents.current_slug() != "next-to-last"  # scrolled away: the panel follows again
