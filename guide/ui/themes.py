@@ -59,7 +59,8 @@ def window_css(theme: str) -> str:
 
 
 # Fusion draws field frames a shade darker than the window: on black that is black and on the
-# dark grey nearly so, and boxes and check boxes vanished. Drawn frames, arrows and ticks instead.
+# dark grey nearly so, and boxes and check boxes vanished. Drawn frames, arrows and ticks instead;
+# the dock's close button (a dark cross Fusion draws whatever the palette) gets a light square.
 _FIELDS = """
 QLineEdit, QAbstractSpinBox { border: 1px solid FRAME; padding: 2px 3px; }
 QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid FOCUS; padding: 1px 2px; }
@@ -76,6 +77,7 @@ QComboBox::down-arrow { width: 0px; height: 0px; border-left: 5px solid BASE;
 QCheckBox::indicator { width: 13px; height: 13px; border: 1px solid FRAME; background-color: BASE; }
 QCheckBox::indicator:checked { background-color: FOCUS; border: 3px solid BASE; }
 QCheckBox::indicator:focus { border: 2px solid FOCUS; }
+QDockWidget::close-button, QDockWidget::float-button { background-color: #ffffff; border: 1px solid FRAME; }
 """
 FIELD_COLOURS = {  # frame, arrow, base (the box's own background)
     "dark": ("#9aa0a6", "#e8eaed", "#2b2c2f"),

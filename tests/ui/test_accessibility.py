@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QColor, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
 
 from guide.ui.navigation import Place
 from guide.ui.preferences import PreferencesDialog
@@ -187,3 +187,16 @@ def test_high_contrast_fields_have_visible_frames(qtbot: Any, make_window: Any, 
     for field in (dialog.clinic.name, dialog.clinic.contact, window.search.box):
         assert pane_border(field) == QColor("#ffffff"), field.accessibleName()
     dialog.reject()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_contents_close_button_stands_out(make_window: Any, sample_root: Path, theme: str) -> None:
+    """The cross that closes the Contents panel: its darkest and lightest pixels differ enough to see."""
+    window = make_window(sample_root)
+    window.theme_actions[theme].trigger()
+    button = window.contents_dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+    assert button is not None and button.isVisible()
+    image = button.grab().toImage()
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    darkest, lightest = min(pixels, key=QColor.lightness), max(pixels, key=QColor.lightness)
+    assert contrast(darkest, lightest) >= 4.5, f"{theme}: {darkest.name()} on {lightest.name()}"
