@@ -59,6 +59,18 @@ def sweep_stale(path: Path, older_than: float = STALE_AFTER) -> int:
     return removed
 
 
+def keep_aside(path: Path) -> Path | None:
+    """Rename a file that cannot be read to ``NAME.unreadable-YYYYmmdd-HHMMSS`` beside it, so the
+    next save does not overwrite what may still be rescued by hand; None when it cannot be moved."""
+    path = Path(path)
+    kept = path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(path, kept)
+    except OSError:
+        return None
+    return kept
+
+
 def glob_escape(name: str) -> str:
     """``name`` with glob wildcards made literal."""
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)

@@ -12,10 +12,15 @@ log = logging.getLogger(__name__)
 
 
 class Bookmarks:
-    """An ordered list of bookmarked article ids; a broken file reads as empty, never raises."""
+    """An ordered list of bookmarked article ids; a broken file reads as empty, never raises.
+
+    A file that is there but cannot be understood is renamed aside (``problem`` says where),
+    so saving a new list never destroys one that might be rescued.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "bookmarks.json"
+        self.problem: str | None = None  # a sentence for the user when the file could not be read
         self.ids: list[str] = self._read()
         atomic.sweep_stale(self.path)  # temporary files of a save that was killed
 
@@ -24,12 +29,21 @@ class Bookmarks:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return []
-        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
+        except OSError as exc:  # a folder in its place, no permission: nothing to move aside
             log.warning("ignoring unreadable bookmarks file %s: %s", self.path, exc)
             return []
+        except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
+            return self._unreadable(f"not valid JSON ({exc.__class__.__name__})")
         if not isinstance(raw, list):
-            return []
+            return self._unreadable("not a list")
         return [i for i in raw if isinstance(i, str)]
+
+    def _unreadable(self, why: str) -> list[str]:
+        kept = atomic.keep_aside(self.path)
+        where = f"it was kept as {kept.name}" if kept else "it could not be moved aside"
+        self.problem = f"Your bookmarks file could not be read ({why}); {where}, and bookmarking starts afresh."
+        log.warning("bookmarks file %s: %s", self.path, self.problem)
+        return []
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self.ids

@@ -63,18 +63,32 @@ def _coerce(name: str, value: Any) -> Any:
     return None  # pragma: no cover - every field is one of the above
 
 
+class Unreadable(Exception):
+    """A settings file that is there but is not a JSON object."""
+
+
 def _read(path: Path, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
     """Read a settings file; a missing or broken file gives {} and a log line, never an error."""
+    try:
+        return _read_strict(path, allowed)
+    except Unreadable as exc:
+        log.warning("ignoring settings file %s: %s", path, exc)
+        return {}
+
+
+def _read_strict(path: Path, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """As :func:`_read`, but a file that is there and not a JSON object raises :class:`Unreadable`."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
+    except OSError as exc:  # a folder in its place, no permission
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
         return {}
+    except (ValueError, RecursionError) as exc:  # RecursionError: "[[[[…" nested too deep
+        raise Unreadable(f"not valid JSON ({exc.__class__.__name__})") from exc
     if not isinstance(raw, dict):
-        log.warning("ignoring settings file %s: not a JSON object", path)
-        return {}
+        raise Unreadable("not a JSON object")
     values: dict[str, Any] = {}
     for name, value in raw.items():
         if name not in _FIELDS or (allowed is not None and name not in allowed):
@@ -93,8 +107,16 @@ class SettingsStore:
     def __init__(self, user_file: Path | None = None, site_file: Path | None = None) -> None:
         self.user_file = user_file or paths.config_dir() / "settings.json"
         self.site_file = site_file or paths.site_config_file()
-        self.site = _read(self.site_file, SITE_KEYS)
-        self.user = _read(self.user_file)
+        self.site = _read(self.site_file, SITE_KEYS)  # the administrator's file is never moved
+        self.problem: str | None = None  # a sentence for the user when their file could not be read
+        try:
+            self.user = _read_strict(self.user_file)
+        except Unreadable as exc:  # kept aside, so saving new choices does not destroy it
+            kept = atomic.keep_aside(self.user_file)
+            where = f"it was kept as {kept.name}" if kept else "it could not be moved aside"
+            self.problem = f"Your settings file could not be read ({exc}); {where}, and defaults are used."
+            log.warning("settings file %s: %s", self.user_file, self.problem)
+            self.user = {}
         atomic.sweep_stale(self.user_file)  # temporary files of a save that was killed
 
     @property

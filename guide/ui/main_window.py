@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.problems_button.clicked.connect(self.show_problems)
         self.statusBar().addPermanentWidget(self.problems_button)
         self._show_problem_count()
+        self._tell_about_user_files()
 
         # filled in by build_menus
         self.file_menu: QMenu
@@ -404,6 +405,20 @@ class MainWindow(QMainWindow):
         self.problems_button.setVisible(count > 0)
         self.problems_button.setText(f"{count} content problem{'s' if count != 1 else ''} — see Help")
         self.problems_button.setAccessibleName(self.problems_button.text())
+
+    def _tell_about_user_files(self) -> None:
+        """A settings or bookmarks file that could not be read was kept aside: say so in the status
+        bar, where it stays until read, without a dialog in the way of the start."""
+        notes = [p for p in (self.store.problem, self.bookmarks.problem) if p]
+        if not notes:
+            return
+        which = " and ".join(n.split(" file ")[0].removeprefix("Your ") for n in notes)
+        button = QPushButton(f"Your {which} file could not be read — details", self)
+        button.setObjectName("user-file-note")
+        button.setFlat(True)
+        button.setAccessibleName(button.text())
+        button.clicked.connect(lambda: text_dialog(self, "Unreadable files kept aside", "\n\n".join(notes)))
+        self.statusBar().addPermanentWidget(button)
 
     def show_problems(self) -> None:
         text_dialog(self, "Content problems", problems_text(self.library))

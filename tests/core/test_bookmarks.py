@@ -23,3 +23,18 @@ def test_broken_file_reads_as_empty(tmp_path: Path) -> None:
     assert Bookmarks(path).ids == []
     path.write_text('["ok", 3]', encoding="utf-8")
     assert Bookmarks(path).ids == ["ok"]
+
+
+def test_a_broken_file_is_kept_aside_not_overwritten(tmp_path: Path) -> None:
+    """A list that cannot be read may still be rescued by hand: the next save must not destroy it."""
+    path = tmp_path / "bookmarks.json"
+    path.write_text('["heart/heart-attack", "lungs/asth', encoding="utf-8")  # cut off mid-way
+    marks = Bookmarks(path)
+    assert marks.ids == []
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("bookmarks.json.unreadable-")]
+    assert len(kept) == 1
+    assert kept[0].read_text(encoding="utf-8") == '["heart/heart-attack", "lungs/asth'
+    assert marks.problem is not None and kept[0].name in marks.problem
+    marks.toggle("skin/eczema")
+    assert kept[0].read_text(encoding="utf-8").startswith('["heart/heart-attack"')
+    assert Bookmarks(path).ids == ["skin/eczema"] and Bookmarks(path).problem is None

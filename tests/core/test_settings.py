@@ -39,3 +39,17 @@ def test_save_to_an_unwritable_place_reports_false(tmp_path: Path) -> None:
     blocker.write_text("")
     store = SettingsStore(blocker / "settings.json", tmp_path / "site.json")
     assert store.save() is False
+
+
+def test_a_broken_user_file_is_kept_aside_and_the_site_file_never_moves(tmp_path: Path) -> None:
+    user, site = tmp_path / "settings.json", tmp_path / "site.json"
+    user.write_text('{"clinic_name": "Hill', encoding="utf-8")
+    site.write_text("[1, 2", encoding="utf-8")  # the administrator's own broken file stays where it is
+    store = SettingsStore(user, site)
+    assert store.settings == Settings()
+    kept = [p.name for p in tmp_path.iterdir() if p.name.startswith("settings.json.unreadable-")]
+    assert len(kept) == 1 and store.problem is not None and kept[0] in store.problem
+    assert site.read_text(encoding="utf-8") == "[1, 2"
+    store.update(clinic_name="New")
+    assert (tmp_path / kept[0]).read_text(encoding="utf-8") == '{"clinic_name": "Hill'
+    assert SettingsStore(user, site).problem is None

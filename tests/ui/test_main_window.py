@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
 
 from guide.ui.topic_tree import ID_ROLE
 
@@ -209,3 +209,35 @@ def test_print_actions_are_in_the_file_menu_and_toolbar(make_window: Any, sample
     file_menu = [a.text() for a in window.file_menu.actions()]
     assert "&Print…" in file_menu and "&Export PDF…" in file_menu
     assert any(a.shortcut().toString() == "Ctrl+P" for a in window.toolbar.actions())
+
+
+def test_unreadable_bookmarks_are_kept_and_the_user_told(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    from guide.core import paths
+
+    broken = paths.data_dir() / "bookmarks.json"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text('["heart/heart-attack", "lung', encoding="utf-8")
+    window = make_window(sample_root)
+    note = window.findChild(QPushButton, "user-file-note")
+    assert note is not None and note.isVisible()
+    assert note.text() == "Your bookmarks file could not be read — details"
+    kept = [p.name for p in broken.parent.iterdir() if p.name.startswith("bookmarks.json.unreadable-")]
+    assert len(kept) == 1
+
+    shown: list[str] = []
+
+    def read_details() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            view = dialog.findChild(QPlainTextEdit)
+            shown.append(view.toPlainText() if view is not None else "")
+            dialog.close()
+
+    QTimer.singleShot(0, read_details)
+    qtbot.mouseClick(note, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and kept[0] in shown[0]
+
+
+def test_readable_user_files_show_no_note(make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    assert window.findChild(QPushButton, "user-file-note") is None
