@@ -34,12 +34,21 @@ def build_window(window: MainWindow) -> MainWindow:
     return window
 
 
+def platform_fallback() -> None:
+    """The frozen app ships only the xcb and offscreen platform plugins: a desktop that names
+    another one (``QT_QPA_PLATFORM=wayland``) gets X11 through XWayland, not no window at all."""
+    wanted = os.environ.get("QT_QPA_PLATFORM", "")
+    if paths.frozen_base() is not None and wanted and not any(p in wanted for p in ("xcb", "offscreen")):
+        os.environ["QT_QPA_PLATFORM"] = f"{wanted};xcb"  # Qt tries each name in turn
+
+
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
     from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
+    platform_fallback()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("Health guide")
