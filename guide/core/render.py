@@ -1,7 +1,7 @@
 """Markdown to sanitized HTML for the reading pane: the one module that imports ``markdown``.
 
 Rendering follows readme_renderer: Python-Markdown first, then an nh3 allow-list.
-Relative links and images are rewritten to ``guide:`` URLs (see :func:`make_url`)
+Relative links and images are rewritten to ``guide:`` URLs (see :mod:`guide.core.links`)
 by a treeprocessor for Markdown syntax and by a post-pass over the sanitized HTML
 for links an author wrote as raw HTML. Nothing here ever fetches anything: remote
 images become their alt text, and ``http(s)`` links are left for the window to ask
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from guide.core.content import INDEX_NAME, Library, read_file, split_front_matter
+from guide.core.links import IMAGE_SUFFIXES, GuideLink, image_file, make_url, parse_url
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
 from guide.core.readability import describe, easier_first
 from guide.core.text import heading_text, slugify, split_sections
@@ -92,8 +93,6 @@ ALLOWED_CLASSES: dict[str, set[str]] = {
 }
 TABLE_ATTRIBUTES = {"border": "1", "cellspacing": "0", "cellpadding": "6"}  # Qt draws these reliably
 LINK_SCHEMES = frozenset({"guide", "http", "https", "mailto"})
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"})
-URL_KINDS = ("article", "topic", "image")
 # fmt: off
 _MONTHS = ("January", "February", "March", "April", "May", "June",
            "July", "August", "September", "October", "November", "December")
@@ -111,73 +110,6 @@ _TABLE_ATTRS = "".join(f' {k}="{v}"' for k, v in TABLE_ATTRIBUTES.items())
 _ATTR = re.compile(r'([^\s"=/>]+)(?:="([^"]*)")?')
 _H1_LINE = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[\^?[^\]]+\]:")
-
-
-# -- guide: URLs ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GuideLink:
-    """A parsed ``guide:`` URL: an article (with an anchor), a topic or an image."""
-
-    kind: str  # "article", "topic" or "image"
-    target: str  # article id, topic id ("" for the root) or "<root index>/<path>" for an image
-    anchor: str | None = None
-
-
-def make_url(kind: str, target: str, anchor: str | None = None) -> str:
-    """``guide:article/<id>#<anchor>``, ``guide:topic/<id>`` or ``guide:image/<n>/<path>``."""
-    if kind not in URL_KINDS:
-        raise ValueError(f"unknown guide link kind: {kind!r}")
-    url = f"guide:{kind}/{quote(target.strip('/'), safe='/-_.~')}"
-    if anchor:
-        url += "#" + quote(anchor, safe="-_.~:")
-    return url
-
-
-def parse_url(url: str) -> GuideLink | None:
-    """The parts of a ``guide:`` URL, or None for anything else (never raises)."""
-    if not isinstance(url, str) or len(url) > 10_000 or url[:6].lower() != "guide:":
-        return None
-    rest, _, fragment = url[6:].lstrip("/").partition("#")
-    rest = rest.partition("?")[0]
-    kind, _, raw = rest.partition("/")
-    kind = kind.lower()
-    if kind not in URL_KINDS:
-        return None
-    try:
-        target = unquote(raw, errors="strict").strip("/")
-        anchor = unquote(fragment, errors="strict") or None
-    except UnicodeDecodeError:
-        return None
-    if "\\" in target or any(ord(ch) < 32 for ch in target) or ".." in target.split("/"):
-        return None
-    if kind == "article" and not target:
-        return None
-    if kind == "image":
-        number, _, path = target.partition("/")
-        if not number.isdigit() or not path:
-            return None
-        return GuideLink(kind, target, None)
-    return GuideLink(kind, target, anchor)
-
-
-def image_file(library: Library, url: str) -> Path | None:
-    """The image file a ``guide:image/…`` URL names, if it exists inside its root."""
-    link = parse_url(url)
-    if link is None or link.kind != "image":
-        return None
-    number, _, rel = link.target.partition("/")
-    index = int(number)
-    if index >= len(library.roots) or Path(rel).suffix.lower() not in IMAGE_SUFFIXES:
-        return None
-    try:
-        root = library.roots[index].resolve()
-        candidate = (root / rel).resolve()
-        candidate.relative_to(root)  # refuses ".." and symlinks that lead out of the root
-        return candidate if candidate.is_file() else None
-    except (OSError, ValueError, RuntimeError):
-        return None
 
 
 # -- rendering ------------------------------------------------------------------------
