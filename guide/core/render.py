@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import nh3
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
@@ -30,6 +29,7 @@ from guide.core.content import Library, read_file, split_front_matter
 from guide.core.links import Links, PageLinks, make_url, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
 from guide.core.readability import describe, easier_first
+from guide.core.sanitize import finish, make_cleaner
 from guide.core.text import heading_text, slugify, split_sections
 
 # -- configuration: data in one place -----------------------------------------------
@@ -54,56 +54,12 @@ MARKDOWN_CONFIG: dict[str, Any] = {
 }
 
 # fmt: off
-ALLOWED_TAGS = frozenset({
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "sub", "sup", "small",
-    "a", "img", "table", "thead", "tbody", "tr", "th", "td", "div", "span", "abbr",
-})
-# fmt: on
-ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id"},
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "th": {"align", "colspan", "rowspan"},
-    "td": {"align", "colspan", "rowspan"},
-    "ol": {"start"},  # sane_lists keeps the first number of a list
-    "abbr": {"title"},
-    "span": {"title"},  # "Link not available: …"
-}
-ADMONITION_KINDS = frozenset(
-    {
-        "note",
-        "tip",
-        "hint",
-        "important",
-        "warning",
-        "caution",
-        "danger",
-        "attention",
-        "error",
-        "info",
-        "example",
-    }
-)
-ALLOWED_CLASSES: dict[str, set[str]] = {
-    "div": {"admonition", "footnote", *ADMONITION_KINDS},
-    "p": {"admonition-title"},
-    "a": {"footnote-ref", "footnote-backref"},
-    "span": {"link-unavailable", "image-unavailable"},
-}
-TABLE_ATTRIBUTES = {"border": "1", "cellspacing": "0", "cellpadding": "6"}  # Qt draws these reliably
-LINK_SCHEMES = frozenset({"guide", "http", "https", "mailto"})
-# fmt: off
 _MONTHS = ("January", "February", "March", "April", "May", "June",
            "July", "August", "September", "October", "November", "December")
 # fmt: on
 
 _A_TAG = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 _IMG_TAG = re.compile(r"<img\b([^>]*)>")
-_EMPTY_CLASS = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
-_ADMONITION = re.compile(r'<div class="(admonition(?: [a-z]+)?)">((?:(?!<div\b|</div>).)*)</div>', re.DOTALL)
-_TABLE_TAG = re.compile(r"<table\b([^>]*)>")
-_TABLE_ATTRS = "".join(f' {k}="{v}"' for k, v in TABLE_ATTRIBUTES.items())
 _ATTR = re.compile(r'([^\s"=/>]+)(?:="([^"]*)")?')
 _H1_LINE = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[\^?[^\]]+\]:")
@@ -198,7 +154,7 @@ class Renderer:
         self._md.treeprocessors.register(_Rewriter(self._md, self), "guide-links", 1)  # after toc (5)
         _bound_link_scans(self._md)
         self._ctx = _Context(None)
-        self._cleaner = _make_cleaner()
+        self._cleaner = make_cleaner()
         self._links = Links(library)
 
     # -- pages ----------------------------------------------------------------------------
@@ -306,13 +262,7 @@ class Renderer:
             html = _A_TAG.sub(lambda m: self._raw_a(ctx, m), html)
         if "<img" in html:
             html = _IMG_TAG.sub(lambda m: self._raw_img(ctx, m), html)
-        if ' class=""' in html:  # nh3 leaves this when it removes every class
-            html = _EMPTY_CLASS.sub(r"\1", html)
-        if "<table" in html:  # in this order: nh3's own attribute order is not stable
-            html = _TABLE_TAG.sub(lambda m: f"<table{m.group(1)}{_TABLE_ATTRS}>", html)
-        if '<div class="admonition' in html:
-            html = _ADMONITION.sub(_admonition_box, html)
-        return html
+        return finish(html)  # last: the raw-HTML passes above can leave an empty class too
 
     def _raw_a(self, ctx: _Context, match: re.Match[str]) -> str:
         attrs = _attrs(match.group(1))
@@ -372,36 +322,6 @@ def _bound_link_scans(md: markdown.Markdown) -> None:
         if name in md.inlinePatterns:
             processor = md.inlinePatterns[name]
             processor.__class__ = type(f"Bounded{type(processor).__name__}", (_BoundedScan, type(processor)), {})
-
-
-def _make_cleaner() -> Any:
-    options: dict[str, Any] = {
-        "tags": set(ALLOWED_TAGS),
-        "clean_content_tags": {"script", "style", "template", "title", "noscript", "textarea", "select"},
-        "attributes": ALLOWED_ATTRIBUTES,
-        "url_schemes": set(LINK_SCHEMES),
-        "allowed_classes": ALLOWED_CLASSES,
-        "link_rel": None,
-        "strip_comments": True,
-    }
-    cleaner_class = getattr(nh3, "Cleaner", None)
-    if cleaner_class is not None:
-        return cleaner_class(**options)
-
-    class _Clean:  # nh3 before 0.2.18 has no Cleaner
-        def clean(self, html: str) -> str:
-            return nh3.clean(html, **options)
-
-    return _Clean()
-
-
-def _admonition_box(match: re.Match[str]) -> str:
-    """A one-cell table for an admonition: Qt draws a cell's box and padding, not a div's."""
-    kind = match.group(1)
-    return (
-        f'<table class="{kind}" width="100%" border="0" cellspacing="0" cellpadding="8">'
-        f'<tr><td class="{kind}">{match.group(2).strip()}</td></tr></table>'
-    )
 
 
 def _attrs(text: str) -> dict[str, str]:
