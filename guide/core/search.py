@@ -52,7 +52,8 @@ from whoosh.util.numeric import byte_to_length
 from guide.core import atomic, paths
 from guide.core.content import FileEntry, parse_article, read_file, scan
 from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
-from guide.core.query import FILLER, Part, content_words, key, parse, plain_text, snippet, tokenize, unparse
+from guide.core.query import FILLER, Part, content_words, key, parse, plain_text, snippet, tokenize
+from guide.core.ranking import EXACT_BONUS, Plan, common_limit, correct, leading
 from guide.core.spelling import Speller, Suggester
 from guide.core.text import split_sections
 from guide.core.thesaurus import Thesaurus, load_default
@@ -64,16 +65,10 @@ META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, fil
 ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
 VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
 
-# Query-time weights: a word in the title counts most, then aliases, headings, body.
+# Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
-SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
-MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
-COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see _Plan)
-REFINE = 600  # sections that common words are scored on, at most
-COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large libraries fast
 SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
-EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
 
 _STEMS: dict[str, str] = {}
 
@@ -549,9 +544,9 @@ class SearchIndex:
         state = self._ensure_open()
         if state is None:
             return SearchResults(text, message="The search index is not built yet.")
-        parts, corrected = _correct(parsed.parts, state.speller)
-        plan = _Plan(parts, state)
-        hits = tuple(plan.hit(aid, score, docnum) for aid, score, docnum in plan.run(limit))
+        parts, corrected = correct(parsed.parts, state.speller)
+        run = _Run(parts, state)
+        hits = tuple(run.hit(aid, score, docnum) for aid, score, docnum in run.run(limit))
         message = None if hits else "No articles match. Try fewer or other words."
         return SearchResults(text, hits, corrected, message)
 
@@ -563,26 +558,6 @@ class SearchIndex:
         except Exception:
             log.exception("suggest failed")
             return []
-
-
-# -- query building ----------------------------------------------------------------------
-def _correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | None]:
-    """Replace words that the index does not know by their nearest known spelling."""
-    out: list[Part] = []
-    changed = False
-    for part in parts:
-        if part.kind == "prefix":
-            out.append(part)
-            continue
-        words: list[str] = []
-        for word in part.words:
-            fixed = speller.correct(word)
-            if fixed is None and (pair := speller.split(word)):
-                fixed = " ".join(pair)
-            words.extend(fixed.split() if fixed else [word])
-            changed = changed or fixed is not None
-        out.append(Part(tuple(words), part.kind, part.excluded))
-    return out, (unparse(out) if changed else None)
 
 
 class _Scorer:
@@ -695,17 +670,8 @@ def _blocks(
     yield ids, weights
 
 
-@dataclass(frozen=True)
-class _Alt:
-    """One way a concept can be met: these stems, at this weight; ``complete`` needs them all."""
-
-    stems: tuple[str, ...]
-    weight: float = 1.0
-    complete: bool = False
-
-
-class _Plan:
-    """A query as concepts of alternative stems, with what is needed to rank, filter and highlight.
+class _Run:
+    """A :class:`~guide.core.ranking.Plan` run on the open index: scores, filters, hits.
 
     A word found in many sections ("causes", "blood") is too common to pick articles by
     and slow to score everywhere: it selects sections only through article names, and
@@ -716,60 +682,9 @@ class _Plan:
         self.state = state
         self.searcher = state.searcher
         self.scorer = state.scorer
-        self.common = max(50, min(COMMON_MAX, int(self.searcher.doc_count() * COMMON_SHARE)))
-        self.highlight: set[str] = set()
-        self.prefixes: list[str] = []
-        self.alt_keys: list[str] = []
-        self.concepts: list[list[_Alt]] = []
-        self.concept_alts: list[list[frozenset[str]]] = []  # curated ways to name each plain concept
-        self.musts: list[list[_Alt]] = []  # every must be met: phrases and prefixes
+        self.common = common_limit(self.searcher.doc_count())
         self._stored: dict[int, dict[str, Any]] = {}
-        positive = [p for p in parts if not p.excluded]
-        words = [w for p in positive if p.kind == "word" for w in p.words]
-        content = content_words(words) or words
-        self.key = key(" ".join(content))
-        self.phrases = [tuple(stem(w) for w in p.words) for p in positive if p.kind == "phrase"]
-        self._concepts(content)
-        for part in positive:
-            if part.kind == "phrase":
-                alt = _Alt(tuple(stem(w) for w in part.words), 1.0, True)
-                self.musts.append([alt])
-                self.concepts.append([alt])
-                self.highlight.update(alt.stems)
-            elif part.kind == "prefix":
-                alts = [_Alt((t,)) for t in self._expand(part.words[0])]
-                self.musts.append(alts)
-                self.concepts.append(alts)
-                self.prefixes.append(part.words[0])
-        self.excluded = [
-            _Alt((t,)) if p.kind == "prefix" else _Alt(tuple(stem(w) for w in p.words), 1.0, True)
-            for p in parts
-            if p.excluded
-            for t in (self._expand(p.words[0]) if p.kind == "prefix" else [""])
-        ]
-
-    def _concepts(self, content: list[str]) -> None:
-        matches = {m.start: m for m in self.state.thesaurus.matches(content)}
-        i = 0
-        while i < len(content):
-            match = matches.get(i)
-            if match is None:
-                self.concepts.append([_Alt((stem(content[i]),))])
-                self.concept_alts.append([frozenset({stem(content[i])})])
-                self.highlight.add(stem(content[i]))
-                i += 1
-                continue
-            span = content[match.start : match.end]
-            alternatives = match.alternatives[:MAX_ALTERNATIVES]
-            concept = [_Alt(tuple(stem(w) for w in span))]
-            concept += [_Alt(tuple(stem(w) for w in alt), SYNONYM_WEIGHT, True) for alt in alternatives]
-            self.concepts.append(concept)
-            curated = self.state.base_thesaurus.alternatives(span)
-            self.concept_alts.append([frozenset(stem(w) for w in alt) for alt in (span, *curated)])
-            self.highlight.update(s for alt in concept for s in alt.stems)
-            if match.start == 0 and match.end == len(content):
-                self.alt_keys = [key(" ".join(alt)) for alt in match.alternatives]
-            i = match.end
+        self.plan = Plan(parts, state.thesaurus, state.base_thesaurus, stem, self._expand)
 
     def _expand(self, prefix: str) -> list[str]:
         """The commonest indexed stems starting with ``prefix`` (or with its own stem)."""
@@ -786,7 +701,7 @@ class _Plan:
         """Document number -> score: the sum over concepts of each one's best alternative."""
         df = self.scorer.df
         names_df = self.scorer.names_df
-        single = {s for concept in self.concepts for alt in concept if not alt.complete for s in alt.stems}
+        single = {s for concept in self.plan.concepts for alt in concept if not alt.complete for s in alt.stems}
         common = {s for s in single if df(s) > self.common}
         per_term: dict[str, dict[int, float]] = {}
         for s in single:
@@ -794,12 +709,12 @@ class _Plan:
                 per_term[s] = self.scorer.score(s, ("names", "words"))
             else:  # a common word selects sections only through names, and only if it is rare there
                 per_term[s] = self.scorer.score(s, ("names",)) if names_df(s) <= self.common else {}
-        for concept in self.concepts:  # words that must come together: the rarest picks the sections
+        for concept in self.plan.concepts:  # words that must come together: the rarest picks the sections
             for alt in concept:
                 if not alt.complete:
                     continue
                 stems = sorted(alt.stems, key=df)
-                if df(stems[0]) > self.common and not self.musts:
+                if df(stems[0]) > self.common and not self.plan.musts:
                     continue  # a synonym made only of common words is too vague to search by
                 only: set[int] | None = None
                 for s in stems:
@@ -807,61 +722,30 @@ class _Plan:
                         found = self.scorer.score(s, ("names", "words"), only)
                         per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
                     only = set(per_term[s]) if only is None else only & set(per_term[s])
-        selected = self._leading(per_term)  # empty: only common words, named nowhere
+        selected = leading(per_term)  # empty: only common words, named nowhere
         for s in common:
             extra = self.scorer.score(s, ("words",), selected or None)
             merged = per_term[s]
             for d, v in extra.items():
                 merged[d] = merged.get(d, 0.0) + v
-        total: dict[int, float] = defaultdict(float)
-        for concept in self.concepts:
-            best: dict[int, float] = {}
-            for alt in concept:
-                if any(s not in per_term for s in alt.stems):
-                    continue
-                maps = [per_term[s] for s in alt.stems]
-                docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
-                for d in docs:
-                    value = alt.weight * sum(m.get(d, 0.0) for m in maps)
-                    if value > best.get(d, 0.0):
-                        best[d] = value
-            for d, value in best.items():
-                total[d] += value
-        for must in self.musts:
-            allowed: set[int] = set()
-            for alt in must:
-                maps = [per_term.get(s, {}) for s in alt.stems]
-                allowed |= set.intersection(*map(set, maps)) if maps else set()
-            total = defaultdict(float, {d: v for d, v in total.items() if d in allowed})
-        return total
-
-    @staticmethod
-    def _leading(per_term: dict[str, dict[int, float]]) -> set[int]:
-        """The sections that the selective words score best: common words refine only these."""
-        rough: dict[int, float] = defaultdict(float)
-        for scores in per_term.values():
-            for d, v in scores.items():
-                rough[d] += v
-        if len(rough) <= REFINE:
-            return set(rough)
-        return {d for d, _ in heapq.nlargest(REFINE, rough.items(), key=lambda item: item[1])}
+        return self.plan.combine(per_term)
 
     def run(self, limit: int) -> list[tuple[str, float, int]]:
         """(article id, score, best section document) for the best ``limit`` articles."""
         ids = self.state.ids
         total = self._scores()
         drop: set[str] = set()
-        for alt in self.excluded:
+        for alt in self.plan.excluded:
             maps = [self.scorer.score(s, ("names", "words")) for s in alt.stems]
             if maps:
                 drop.update(ids[d] for d in set.intersection(*map(set, maps)))
-        want = limit * (10 if self.phrases else 4) + 20
+        want = limit * (10 if self.plan.phrases else 4) + 20
         best: dict[str, tuple[float, int]] = {}
         for docnum, score in heapq.nlargest(want, total.items(), key=lambda item: item[1]):
             aid = ids[docnum]
             if aid not in drop and aid not in best and self._has_phrases(aid, docnum):
                 best[aid] = (score, docnum)
-        exact = {aid for k in (self.key, *self.alt_keys) for aid, _ in self.state.exact.get(k, ())}
+        exact = {aid for k in (self.plan.key, *self.plan.alt_keys) for aid, _ in self.state.exact.get(k, ())}
         for aid in [a for a in exact if a not in best and a not in drop][:5]:
             sections = [(total.get(d, 0.0), d) for d in self.searcher.document_numbers(id=aid)]
             if sections:
@@ -873,29 +757,10 @@ class _Plan:
         return ranked[:limit]
 
     def _named(self, aid: str) -> float:
-        """How much of the query an article's title (or, a little less, an alias) names.
-
-        A title counts only when all its words are in the query, directly or through the
-        curated thesaurus (not through other articles' aliases); it then scores the share
-        of the query's concepts it names: 1.0 for "Glaucoma" on "glaucoma", 0.5 on "how
-        is glaucoma treated". Filler never counts, so question-shaped titles compare fairly.
-        """
-        if not self.concept_alts:
+        """How much of the query an article's names name (:meth:`Plan.named`); no stems needed without concepts."""
+        if not self.plan.concept_alts:
             return 0.0
-        title, aliases = self.state.name_stems(aid)
-        return max([self._cover(title), *(0.9 * self._cover(a) for a in aliases)])
-
-    def _cover(self, stems: frozenset[str]) -> float:
-        if not stems:
-            return 0.0
-        named = 0
-        used: set[str] = set()
-        for alternatives in self.concept_alts:
-            fitting = [alt for alt in alternatives if alt <= stems]
-            if fitting:
-                named += 1
-                used.update(*fitting)
-        return named / len(self.concept_alts) if used >= stems else 0.0
+        return self.plan.named(*self.state.name_stems(aid))
 
     def stored(self, docnum: int) -> dict[str, Any]:
         if docnum not in self._stored:
@@ -903,24 +768,24 @@ class _Plan:
         return self._stored[docnum]
 
     def _has_phrases(self, aid: str, docnum: int) -> bool:
-        if not self.phrases:
+        if not self.plan.phrases:
             return True
         title, aliases = self.state.articles.get(aid, ("", []))
         stored = self.stored(docnum)
         pieces = [title, *aliases, stored.get("section") or "", stored.get("text") or ""]
         stemmed = [" " + " ".join(stem(w) for w in tokenize(p)) + " " for p in pieces]
-        return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.phrases)
+        return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.plan.phrases)
 
     def hit(self, aid: str, score: float, docnum: int) -> SearchHit:
         stored = self.stored(docnum)
         body = (stored.get("text") or "")[:SNIPPET_SCAN]
-        prefixes = tuple(self.prefixes)
+        prefixes = tuple(self.plan.prefixes)
         known: dict[str, bool] = {}
 
         def matches(word: str) -> bool:
             found = known.get(word)
             if found is None:
-                found = stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
+                found = stem(word) in self.plan.highlight or (bool(prefixes) and word.startswith(prefixes))
                 known[word] = found
             return found
 
