@@ -5,13 +5,14 @@ matches. Whoosh stores the postings (BM25F weights of a "names" field and a "wor
 field), the section text for snippets and the article ids; ranking reads those postings
 a block at a time (:class:`_Scorer`) instead of through Whoosh's matcher trees, which
 are too slow in pure Python for search-as-you-type. Query text is parsed, spelled and
-widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus), and
-hits leave as plain :class:`SearchHit` values.
+widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus); the plan
+made of it, and how its per-word scores combine into a ranking, are in
+:mod:`guide.core.ranking`. Hits leave as plain :class:`SearchHit` values.
 
 The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and the content
 stamps from :func:`guide.core.content.scan`; a full build goes into a temporary folder
 beside it that is renamed into place, under a lock file, so a crash or a second process
-never leaves half an index.
+never leaves half an index (the folder and its side files: :mod:`guide.core.indexfiles`).
 
 An index shipped with the app (built at build time, used read-only in place) is matched
 to the content by size and hash of each article instead (``digests`` in its metadata):
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import heapq
 import json
 import logging
@@ -49,8 +49,22 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from guide.core import atomic, paths
+from guide.core import atomic
 from guide.core.content import FileEntry, parse_article, read_file, scan
+from guide.core.indexfiles import (
+    ARTICLES_FILE,
+    META_FILE,
+    VOCAB_FILE,
+    default_index_dir,
+    file_lock,
+    read_json,
+    read_meta,
+    read_vocab,
+    replace_dir,
+    root_key,
+    stamps_of,
+    write_side,
+)
 from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.query import FILLER, Part, content_words, key, parse, plain_text, snippet, tokenize
 from guide.core.ranking import EXACT_BONUS, Plan, common_limit, correct, leading
@@ -61,9 +75,6 @@ from guide.core.thesaurus import Thesaurus, load_default
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3  # bump whenever the schema or the way text is indexed changes (3: non-Latin anchors)
-META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, file sizes
-ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
-VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
@@ -133,35 +144,6 @@ def make_schema() -> Schema:
     )
 
 
-def root_key(root: Path) -> str:
-    """How a content root is named in an index: its resolved path, or "<bundled>" for the app's own.
-
-    The one-file app unpacks its content into a new temporary folder at every start; naming
-    that root by its path would make a new cache index (and leave the old one) every time.
-    """
-    resolved = Path(root).resolve()
-    return "<bundled>" if resolved == paths.bundled_content().resolve() else str(resolved)
-
-
-def default_index_dir(roots: Sequence[Path]) -> Path:
-    """``<cache>/indexes/<hash of the resolved roots>``: one index per set of roots."""
-    joined = "\n".join(root_key(r) for r in roots)
-    return paths.cache_dir() / "indexes" / hashlib.sha1(joined.encode()).hexdigest()[:12]
-
-
-def hit_to_json(hit: SearchHit) -> dict[str, Any]:
-    """A hit as a JSON-ready dict for the CLI."""
-    return {
-        "id": hit.id,
-        "title": hit.title,
-        "section": hit.section,
-        "anchor": hit.anchor,
-        "score": round(hit.score, 4),
-        "snippet": hit.snippet,
-        "terms": list(hit.terms),
-    }
-
-
 @dataclass
 class _Open:
     """An opened, checked index and what is kept in memory beside it."""
@@ -219,26 +201,8 @@ class SearchIndex:
         return [root_key(r) for r in self.roots]
 
     def _read_meta(self, folder: Path, shipped: bool = False) -> dict[str, Any] | None:
-        """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise.
-
-        A ``shipped`` index was built elsewhere: its roots are not compared (the content
-        is, by :meth:`_shipped_problem`), but it must carry the digests to compare.
-        """
-        try:
-            meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-            if meta.get("schema") != SCHEMA_VERSION:
-                return None
-            if shipped:
-                if not isinstance(meta.get("digests"), dict):
-                    return None
-            elif meta.get("roots") != self._roots_key():
-                return None
-            for name, size in meta["files"].items():
-                if (folder / name).stat().st_size != size:
-                    return None
-            return dict(meta)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            return None
+        """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise."""
+        return read_meta(folder, SCHEMA_VERSION, self._roots_key, shipped)
 
     def _load(self, folder: Path, readonly: bool = False, previous: _Open | None = None) -> _Open | None:
         """Open a checked index folder, or None if it is missing, stale in schema or damaged.
@@ -255,8 +219,8 @@ class SearchIndex:
             searcher = ix.searcher()
             ids = searcher.reader().column_reader("id")
             scorer = _Scorer(searcher)
-            articles = {k: (v[0], list(v[1])) for k, v in _read_json(folder / ARTICLES_FILE).items()}
-            counts = _read_vocab(folder / VOCAB_FILE)
+            articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
+            counts = read_vocab(folder / VOCAB_FILE)
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable: %s", folder, exc)
             return None
@@ -333,7 +297,7 @@ class SearchIndex:
         """
         if self.readonly_dir is None:
             return "no index is shipped"
-        stamps = _stamps(entries)
+        stamps = stamps_of(entries)
         if self._shipped_fits == stamps:
             return None
         meta = self._read_meta(self.readonly_dir, shipped=True)
@@ -354,7 +318,7 @@ class SearchIndex:
         the articles once to match the shipped index)."""
         try:
             entries = scan(self.roots)[0]
-            stamps = _stamps(entries)
+            stamps = stamps_of(entries)
             if self.readonly_dir is not None and self._shipped_problem(entries) is None:
                 return True
             if self._open is not None:
@@ -378,7 +342,7 @@ class SearchIndex:
         """Bring the index up to date: rebuild if needed, else re-index only what changed."""
         started = time.perf_counter()
         entries = scan(self.roots)[0]
-        stamps = _stamps(entries)
+        stamps = stamps_of(entries)
         notes: list[str] = []
         with self._update_lock:
             if self.readonly_dir is not None:
@@ -403,7 +367,7 @@ class SearchIndex:
             target = self._fallback or self.index_dir
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                with _file_lock(target.with_name(target.name + ".lock")):
+                with file_lock(target.with_name(target.name + ".lock")):
                     report = self._update_in(target, entries, stamps, progress, notes)
             except OSError as exc:
                 if self._fallback is not None:
@@ -459,8 +423,8 @@ class SearchIndex:
         self._release(target)
         try:
             ix = windex.open_dir(str(target))
-            articles = {k: (v[0], list(v[1])) for k, v in _read_json(target / ARTICLES_FILE).items()}
-            counts = Counter(_read_vocab(target / VOCAB_FILE))
+            articles = {k: (v[0], list(v[1])) for k, v in read_json(target / ARTICLES_FILE).items()}
+            counts = Counter(read_vocab(target / VOCAB_FILE))
             writer = ix.writer(compound=False)
             try:
                 for aid in removed + [e.id for e in changed]:
@@ -476,7 +440,7 @@ class SearchIndex:
             ix.close()
             for entry in changed + added + [e for e in entries if e.id not in digests]:
                 digests[entry.id] = entry.digest()
-            _write_side(target, self._roots_key(), stamps, digests, articles, counts)
+            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
         except Exception as exc:  # a damaged index: start again from the files
             notes.append(f"the index could not be updated ({exc}); rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
@@ -516,10 +480,10 @@ class SearchIndex:
             writer.commit()
             ix.close()
             digests = {e.id: e.digest() for e in entries}
-            _write_side(folder, self._roots_key(), stamps, digests, articles, counts)
+            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
             if swap:
                 self._release(target)
-                _replace_dir(folder, target)
+                replace_dir(folder, target)
         except BaseException:
             if swap:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -846,81 +810,7 @@ def _name_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in (content_words(words) or words))
 
 
-def _stamps(entries: Sequence[FileEntry]) -> dict[str, str]:
-    return {e.id: e.stamp for e in entries}
-
-
 def _with(report: IndexReport, **changes: Any) -> IndexReport:
     from dataclasses import replace
 
     return replace(report, **changes)
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    value = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(value, dict):
-        raise ValueError(f"{path.name} is not an object")
-    return value
-
-
-def _read_vocab(path: Path) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, count = line.partition(" ")
-        counts[word] = int(count)
-    return counts
-
-
-def _write_side(
-    folder: Path,
-    roots: list[str],
-    stamps: dict[str, str],
-    digests: dict[str, str],
-    articles: dict[str, tuple[str, list[str]]],
-    counts: Counter[str],
-) -> None:
-    """Write the files beside Whoosh's, the stamped metadata last (it marks the index complete).
-
-    ``stamps`` (size and mtime) tell a later update in place what changed; ``digests`` (size
-    and hash) let a copy of the index, shipped with the app, be matched to its content.
-    """
-    atomic.write_text(folder / ARTICLES_FILE, json.dumps(articles, ensure_ascii=False))
-    atomic.write_text(folder / VOCAB_FILE, "".join(f"{w} {c}\n" for w, c in sorted(counts.items())))
-    files = {
-        p.name: p.stat().st_size
-        for p in folder.iterdir()
-        if p.is_file() and p.name != META_FILE and not p.name.endswith(".lock")  # side files too: a cut one rebuilds
-    }
-    meta = {"schema": SCHEMA_VERSION, "roots": roots, "files": files, "stamps": stamps, "digests": digests}
-    atomic.write_text(folder / META_FILE, json.dumps(meta, ensure_ascii=False))
-
-
-def _replace_dir(new: Path, target: Path) -> None:
-    """Put the folder ``new`` where ``target`` is, moving the old one aside first."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / "index")
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (created if needed), so only one process builds at a time.
-
-    Without ``fcntl`` (Windows) there is no lock; builds still go into unique temporary
-    folders that are renamed into place, so the worst case is building twice.
-    """
-    with open(path, "a+b") as handle:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            yield
-            return
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
