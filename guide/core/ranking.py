@@ -1,4 +1,4 @@
-"""Query planning and ranking on plain values: spelling, concepts, common words, title coverage."""
+"""Query planning and ranking on plain values: lookups, spelling, concepts, common words, title coverage."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from guide.core.query import Part, content_words, key, unparse
-from guide.core.spelling import Speller
+from guide.core.query import FILLER, Part, content_words, key, tokenize, unparse
+from guide.core.spelling import Speller, Suggester
 from guide.core.thesaurus import Thesaurus
 
 SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
@@ -36,6 +36,46 @@ def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | 
             changed = changed or fixed is not None
         out.append(Part(tuple(words), part.kind, part.excluded))
     return out, (unparse(out) if changed else None)
+
+
+def build_lookups(
+    articles: dict[str, tuple[str, list[str]]], counts: dict[str, int], base_thesaurus: Thesaurus
+) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
+    """Build the speller, the thesaurus with every article's names, suggestions and exact titles.
+
+    ``articles`` is id -> (title, aliases) and ``counts`` the indexed words; the exact table
+    maps a title's or alias's key to (article id, tier): 2 for a title, 1 for an alias.
+    """
+    thesaurus = Thesaurus()
+    for group in base_thesaurus.groups():
+        thesaurus.add(group)
+    exact: dict[str, list[tuple[str, int]]] = {}
+    title_words: set[str] = set()
+    seen_groups: set[tuple[str, ...]] = set()
+    keys: dict[str, str] = {}  # many titles and aliases repeat: compute each key once
+
+    def k(text: str) -> str:
+        found = keys.get(text)
+        if found is None:
+            found = keys[text] = key(text)
+            title_words.update(tokenize(text))
+        return found
+
+    title_keys = {k(title) for title, _ in articles.values()}
+    for aid, (title, aliases) in articles.items():
+        exact.setdefault(k(title), []).append((aid, 2))
+        for alias in aliases:
+            exact.setdefault(k(alias), []).append((aid, 1))
+        # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
+        # a wider subject: it would send every search for that subject here
+        own = [a for a in aliases if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))]
+        group = tuple(dict.fromkeys([title, *own]))
+        if len(group) > 1 and group not in seen_groups:
+            seen_groups.add(group)
+            thesaurus.add(group)
+    speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
+    suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
+    return speller, thesaurus, suggester, exact
 
 
 def common_limit(sections: int) -> int:

@@ -66,8 +66,8 @@ from guide.core.indexfiles import (
     write_side,
 )
 from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
-from guide.core.query import FILLER, Part, content_words, key, parse, plain_text, snippet, tokenize
-from guide.core.ranking import EXACT_BONUS, Plan, common_limit, correct, leading
+from guide.core.query import Part, content_words, parse, plain_text, snippet, tokenize
+from guide.core.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
 from guide.core.spelling import Speller, Suggester
 from guide.core.text import split_sections
 from guide.core.thesaurus import Thesaurus, load_default
@@ -228,7 +228,7 @@ class SearchIndex:
             previous.speller.learn(counts)
             lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
         else:
-            lookups = self._lookups(articles, counts)
+            lookups = build_lookups(articles, counts, self._base_thesaurus)
         speller, thesaurus, suggester, exact = lookups
         return _Open(
             folder,
@@ -244,41 +244,6 @@ class SearchIndex:
             suggester,
             exact,
         )
-
-    def _lookups(
-        self, articles: dict[str, tuple[str, list[str]]], counts: dict[str, int]
-    ) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
-        """Build the speller, the thesaurus with every article's names, suggestions and exact titles."""
-        thesaurus = Thesaurus()
-        for group in self._base_thesaurus.groups():
-            thesaurus.add(group)
-        exact: dict[str, list[tuple[str, int]]] = {}
-        title_words: set[str] = set()
-        seen_groups: set[tuple[str, ...]] = set()
-        keys: dict[str, str] = {}  # many titles and aliases repeat: compute each key once
-
-        def k(text: str) -> str:
-            found = keys.get(text)
-            if found is None:
-                found = keys[text] = key(text)
-                title_words.update(tokenize(text))
-            return found
-
-        title_keys = {k(title) for title, _ in articles.values()}
-        for aid, (title, aliases) in articles.items():
-            exact.setdefault(k(title), []).append((aid, 2))
-            for alias in aliases:
-                exact.setdefault(k(alias), []).append((aid, 1))
-            # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
-            # a wider subject: it would send every search for that subject here
-            own = [a for a in aliases if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))]
-            group = tuple(dict.fromkeys([title, *own]))
-            if len(group) > 1 and group not in seen_groups:
-                seen_groups.add(group)
-                thesaurus.add(group)
-        speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
-        suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
-        return speller, thesaurus, suggester, exact
 
     def _ensure_open(self) -> _Open | None:
         with self._lock:
