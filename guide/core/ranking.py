@@ -1,13 +1,15 @@
-"""Query planning and ranking on plain values: lookups, spelling, concepts, common words, title coverage."""
+"""Query planning and ranking on plain values: lookups, spelling, concepts, common words, names, hits."""
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from guide.core.query import FILLER, Part, content_words, key, tokenize, unparse
+from guide.core.models import SearchHit
+from guide.core.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
 from guide.core.spelling import Speller, Suggester
 from guide.core.thesaurus import Thesaurus
 
@@ -17,6 +19,7 @@ COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (s
 REFINE = 600  # sections that common words are scored on, at most
 COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large libraries fast
 EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
+SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
 
 
 def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | None]:
@@ -214,6 +217,24 @@ class Plan:
                 named += 1
                 used.update(*fitting)
         return named / len(self.concept_alts) if used >= stems else 0.0
+
+    def hit(self, aid: str, title: str, stored: Mapping[str, Any], score: float) -> SearchHit:
+        """The hit for an article at one section (its stored fields): snippet and words to highlight."""
+        body = (stored.get("text") or "")[:SNIPPET_SCAN]
+        prefixes = tuple(self.prefixes)
+        known: dict[str, bool] = {}
+        stem = self._stem
+
+        def matches(word: str) -> bool:
+            found = known.get(word)
+            if found is None:
+                found = stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
+                known[word] = found
+            return found
+
+        section = stored.get("section")
+        seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
+        return SearchHit(aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen))
 
 
 def leading(per_term: dict[str, dict[int, float]]) -> set[int]:

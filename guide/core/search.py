@@ -66,7 +66,7 @@ from guide.core.indexfiles import (
     write_side,
 )
 from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
-from guide.core.query import Part, content_words, parse, plain_text, snippet, tokenize
+from guide.core.query import Part, content_words, parse, plain_text, tokenize
 from guide.core.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
 from guide.core.spelling import Speller, Suggester
 from guide.core.text import split_sections
@@ -79,7 +79,6 @@ SCHEMA_VERSION = 3  # bump whenever the schema or the way text is indexed change
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
-SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
 
 _STEMS: dict[str, str] = {}
 
@@ -706,22 +705,8 @@ class _Run:
         return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.plan.phrases)
 
     def hit(self, aid: str, score: float, docnum: int) -> SearchHit:
-        stored = self.stored(docnum)
-        body = (stored.get("text") or "")[:SNIPPET_SCAN]
-        prefixes = tuple(self.plan.prefixes)
-        known: dict[str, bool] = {}
-
-        def matches(word: str) -> bool:
-            found = known.get(word)
-            if found is None:
-                found = stem(word) in self.plan.highlight or (bool(prefixes) and word.startswith(prefixes))
-                known[word] = found
-            return found
-
         title = self.state.articles.get(aid, (aid, []))[0]
-        section = stored.get("section")
-        seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
-        return SearchHit(aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen))
+        return self.plan.hit(aid, title, self.stored(docnum), score)
 
 
 # -- documents and files -----------------------------------------------------------------
