@@ -26,7 +26,8 @@ def main() -> None:
     library = load_library([FIXTURES])
     from PySide6.QtGui import QImage
 
-    from guide.core.render import Renderer, image_file
+    from guide.core.links import image_file
+    from guide.core.render import Renderer
 
     renderer = Renderer(library)
     options = HandoutOptions(clinic_name="Benchmark Clinic", clinic_contact="Tel 555 0100")

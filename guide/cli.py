@@ -161,7 +161,7 @@ def _batch_lines(source: str) -> list[str]:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from guide.core.search import hit_to_json
+    from guide.core.models import hit_to_json
 
     if args.query is None and args.batch is None:
         return _fail("search needs a QUERY or --batch FILE")

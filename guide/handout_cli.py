@@ -46,7 +46,7 @@ def image_loader(library: Library) -> Callable[[str], Any]:
     """A loader of ``guide:image/...`` URLs into QImages (imports Qt; call after the app exists)."""
     from PySide6.QtGui import QImage
 
-    from guide.core.render import image_file
+    from guide.core.links import image_file
 
     def load(url: str) -> QImage | None:
         path = image_file(library, url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -104,6 +104,19 @@ class SearchHit:
     score: float
     snippet: str  # HTML: escaped text with matched words in <b>…</b>
     terms: tuple[str, ...] = ()  # words to highlight in the opened page
+
+
+def hit_to_json(hit: SearchHit) -> dict[str, Any]:
+    """A hit as a JSON-ready dict for the CLI."""
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "section": hit.section,
+        "anchor": hit.anchor,
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet,
+        "terms": list(hit.terms),
+    }
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Markdown to sanitized HTML for the reading pane: the one module that imports ``markdown``.
 
 Rendering follows readme_renderer: Python-Markdown first, then an nh3 allow-list.
-Relative links and images are rewritten to ``guide:`` URLs (see :func:`make_url`)
-by a treeprocessor for Markdown syntax and by a post-pass over the sanitized HTML
-for links an author wrote as raw HTML. Nothing here ever fetches anything: remote
+Relative links and images are rewritten to ``guide:`` URLs by a treeprocessor for
+Markdown syntax and by a post-pass over the sanitized HTML for links an author wrote
+as raw HTML; what each one becomes is decided in :mod:`guide.core.links`, which also
+refuses links that leave the content root. Nothing here ever fetches anything: remote
 images become their alt text, and ``http(s)`` links are left for the window to ask
 about. A :class:`Renderer` holds one Markdown instance and is not thread-safe:
 make one per thread.
@@ -19,16 +20,16 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
 
 import markdown
-import nh3
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
-from guide.core.content import INDEX_NAME, Library, read_file, split_front_matter
+from guide.core.content import Library, read_file, split_front_matter
+from guide.core.links import Links, PageLinks, make_url, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
 from guide.core.readability import describe, easier_first
+from guide.core.sanitize import finish, make_cleaner
 from guide.core.text import heading_text, slugify, split_sections
 
 # -- configuration: data in one place -----------------------------------------------
@@ -53,149 +54,26 @@ MARKDOWN_CONFIG: dict[str, Any] = {
 }
 
 # fmt: off
-ALLOWED_TAGS = frozenset({
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "sub", "sup", "small",
-    "a", "img", "table", "thead", "tbody", "tr", "th", "td", "div", "span", "abbr",
-})
-# fmt: on
-ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id"},
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "th": {"align", "colspan", "rowspan"},
-    "td": {"align", "colspan", "rowspan"},
-    "ol": {"start"},  # sane_lists keeps the first number of a list
-    "abbr": {"title"},
-    "span": {"title"},  # "Link not available: …"
-}
-ADMONITION_KINDS = frozenset(
-    {
-        "note",
-        "tip",
-        "hint",
-        "important",
-        "warning",
-        "caution",
-        "danger",
-        "attention",
-        "error",
-        "info",
-        "example",
-    }
-)
-ALLOWED_CLASSES: dict[str, set[str]] = {
-    "div": {"admonition", "footnote", *ADMONITION_KINDS},
-    "p": {"admonition-title"},
-    "a": {"footnote-ref", "footnote-backref"},
-    "span": {"link-unavailable", "image-unavailable"},
-}
-TABLE_ATTRIBUTES = {"border": "1", "cellspacing": "0", "cellpadding": "6"}  # Qt draws these reliably
-LINK_SCHEMES = frozenset({"guide", "http", "https", "mailto"})
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"})
-URL_KINDS = ("article", "topic", "image")
-# fmt: off
 _MONTHS = ("January", "February", "March", "April", "May", "June",
            "July", "August", "September", "October", "November", "December")
 # fmt: on
 
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _A_TAG = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 _IMG_TAG = re.compile(r"<img\b([^>]*)>")
-_EMPTY_CLASS = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
-_EXPLICIT_ID = re.compile(r"\{[^}\n]*#([\w-]+)")
-_ADMONITION = re.compile(r'<div class="(admonition(?: [a-z]+)?)">((?:(?!<div\b|</div>).)*)</div>', re.DOTALL)
-_TABLE_TAG = re.compile(r"<table\b([^>]*)>")
-_TABLE_ATTRS = "".join(f' {k}="{v}"' for k, v in TABLE_ATTRIBUTES.items())
 _ATTR = re.compile(r'([^\s"=/>]+)(?:="([^"]*)")?')
 _H1_LINE = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[\^?[^\]]+\]:")
-
-
-# -- guide: URLs ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GuideLink:
-    """A parsed ``guide:`` URL: an article (with an anchor), a topic or an image."""
-
-    kind: str  # "article", "topic" or "image"
-    target: str  # article id, topic id ("" for the root) or "<root index>/<path>" for an image
-    anchor: str | None = None
-
-
-def make_url(kind: str, target: str, anchor: str | None = None) -> str:
-    """``guide:article/<id>#<anchor>``, ``guide:topic/<id>`` or ``guide:image/<n>/<path>``."""
-    if kind not in URL_KINDS:
-        raise ValueError(f"unknown guide link kind: {kind!r}")
-    url = f"guide:{kind}/{quote(target.strip('/'), safe='/-_.~')}"
-    if anchor:
-        url += "#" + quote(anchor, safe="-_.~:")
-    return url
-
-
-def parse_url(url: str) -> GuideLink | None:
-    """The parts of a ``guide:`` URL, or None for anything else (never raises)."""
-    if not isinstance(url, str) or len(url) > 10_000 or url[:6].lower() != "guide:":
-        return None
-    rest, _, fragment = url[6:].lstrip("/").partition("#")
-    rest = rest.partition("?")[0]
-    kind, _, raw = rest.partition("/")
-    kind = kind.lower()
-    if kind not in URL_KINDS:
-        return None
-    try:
-        target = unquote(raw, errors="strict").strip("/")
-        anchor = unquote(fragment, errors="strict") or None
-    except UnicodeDecodeError:
-        return None
-    if "\\" in target or any(ord(ch) < 32 for ch in target) or ".." in target.split("/"):
-        return None
-    if kind == "article" and not target:
-        return None
-    if kind == "image":
-        number, _, path = target.partition("/")
-        if not number.isdigit() or not path:
-            return None
-        return GuideLink(kind, target, None)
-    return GuideLink(kind, target, anchor)
-
-
-def image_file(library: Library, url: str) -> Path | None:
-    """The image file a ``guide:image/…`` URL names, if it exists inside its root."""
-    link = parse_url(url)
-    if link is None or link.kind != "image":
-        return None
-    number, _, rel = link.target.partition("/")
-    index = int(number)
-    if index >= len(library.roots) or Path(rel).suffix.lower() not in IMAGE_SUFFIXES:
-        return None
-    try:
-        root = library.roots[index].resolve()
-        candidate = (root / rel).resolve()
-        candidate.relative_to(root)  # refuses ".." and symlinks that lead out of the root
-        return candidate if candidate.is_file() else None
-    except (OSError, ValueError, RuntimeError):
-        return None
 
 
 # -- rendering ------------------------------------------------------------------------
 
 
 @dataclass
-class _Context:
+class _Context(PageLinks):
     """What the current conversion resolves against and collects into."""
 
-    base: Article | Topic | None  # None: leave relative links alone (render_text)
-    path: Path | None = None
-    body: str = ""
-    body_line: int = 1
     expected: list[Section] = field(default_factory=list)  # ## and ### sections, for heading ids
-    problems: list[Problem] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
-    cursor: dict[str, int] = field(default_factory=dict)
-    verify: bool = False  # also check that linked sections exist (guide check)
 
 
 class _Rewriter(Treeprocessor):
@@ -210,13 +88,13 @@ class _Rewriter(Treeprocessor):
         self._headings(root, ctx)
         for el in root.iter():
             if el.tag == "a" and "href" in el.attrib:
-                href = self.renderer._link(ctx, _tree_value(el.get("href", "")))
+                href = self.renderer._links.link(ctx, _tree_value(el.get("href", "")))
                 if href is None:
                     _make_unavailable(el, _tree_value(el.get("href", "")))
                 else:
                     el.set("href", href)
             elif el.tag == "img":
-                src, label = self.renderer._image(ctx, _tree_value(el.get("src", "")))
+                src, label = self.renderer._links.image(ctx, _tree_value(el.get("src", "")))
                 if src is None:
                     text = _image_label(label, _tree_value(el.get("alt", "")))
                     el.tag, el.text = "span", text
@@ -255,7 +133,7 @@ def _make_unavailable(el: etree.Element, target: str) -> None:
     el.tag = "span"
     el.attrib.clear()
     el.set("class", "link-unavailable")
-    el.set("title", _unavailable(target))
+    el.set("title", unavailable(target))
     if keep:
         el.set("id", keep)
 
@@ -267,11 +145,6 @@ def _image_label(label: str, alt: str) -> str:
     return f"[{alt}]" if alt else "[image]"
 
 
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class Renderer:
     """Builds the pages of the reading pane from a library: articles, topics, welcome."""
 
@@ -281,8 +154,8 @@ class Renderer:
         self._md.treeprocessors.register(_Rewriter(self._md, self), "guide-links", 1)  # after toc (5)
         _bound_link_scans(self._md)
         self._ctx = _Context(None)
-        self._cleaner = _make_cleaner()
-        self._anchor_cache: dict[str, frozenset[str]] = {}
+        self._cleaner = make_cleaner()
+        self._links = Links(library)
 
     # -- pages ----------------------------------------------------------------------------
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:
@@ -368,7 +241,8 @@ class Renderer:
         source = _drop_title_line(body, title)
         if only is not None:
             sections, source = _select(source, sections, only)
-        ctx = _Context(base, path, body, body_line, [s for s in sections if s.level in (2, 3)], verify=verify)
+        expected = [s for s in sections if s.level in (2, 3)]
+        ctx = _Context(base, path, body, body_line, verify=verify, expected=expected)
         return self._convert(ctx, source), ctx
 
     def _convert(self, ctx: _Context, source: str) -> str:
@@ -388,13 +262,7 @@ class Renderer:
             html = _A_TAG.sub(lambda m: self._raw_a(ctx, m), html)
         if "<img" in html:
             html = _IMG_TAG.sub(lambda m: self._raw_img(ctx, m), html)
-        if ' class=""' in html:  # nh3 leaves this when it removes every class
-            html = _EMPTY_CLASS.sub(r"\1", html)
-        if "<table" in html:  # in this order: nh3's own attribute order is not stable
-            html = _TABLE_TAG.sub(lambda m: f"<table{m.group(1)}{_TABLE_ATTRS}>", html)
-        if '<div class="admonition' in html:
-            html = _ADMONITION.sub(_admonition_box, html)
-        return html
+        return finish(html)  # last: the raw-HTML passes above can leave an empty class too
 
     def _raw_a(self, ctx: _Context, match: re.Match[str]) -> str:
         attrs = _attrs(match.group(1))
@@ -403,160 +271,21 @@ class Renderer:
         if "href" not in attrs:
             title = ' class="link-unavailable" title="Link not available"' if not ident else ""
             return f"<span{ident}{title}>{inner}</span>"
-        href = self._link(ctx, attrs["href"])
+        href = self._links.link(ctx, attrs["href"])
         if href is None:
-            title = escape(_unavailable(attrs["href"]))
+            title = escape(unavailable(attrs["href"]))
             return f'<span{ident} class="link-unavailable" title="{title}">{inner}</span>'
         rest = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items() if k in ("class", "title"))
         return f'<a{ident} href="{escape(href)}"{rest}>{inner}</a>'
 
     def _raw_img(self, ctx: _Context, match: re.Match[str]) -> str:
         attrs = _attrs(match.group(1))
-        src, label = self._image(ctx, attrs.get("src", ""))
+        src, label = self._links.image(ctx, attrs.get("src", ""))
         if src is None:
             text = escape(_image_label(label, attrs.get("alt", "")))
             return f'<span class="image-unavailable">{text}</span>'
         attrs["src"] = src
         return "<img" + "".join(f' {k}="{escape(v)}"' for k, v in attrs.items()) + ">"
-
-    # -- link and image decisions -------------------------------------------------------------
-    def _link(self, ctx: _Context, href: str) -> str | None:
-        """The href to keep for a link, or None to show its text only (problems recorded)."""
-        raw = href.strip()
-        probe = _INVISIBLE.sub("", unescape(raw))
-        if not probe:
-            return None
-        if probe.startswith("#"):
-            return raw
-        scheme = _SCHEME.match(probe)
-        if scheme:
-            name = scheme.group(1).lower()
-            if name in ("http", "https", "mailto"):
-                return raw
-            link = parse_url(probe) if name == "guide" else None
-            if link is not None and self._exists(ctx, link):
-                return make_url(link.kind, link.target, link.anchor)
-            if link is not None:
-                self._problem(ctx, raw, f"link to missing {link.kind}: {_short(raw)}")
-                return None
-            self._problem(ctx, raw, f"unsafe or unknown link removed: {_short(raw)}")
-            return None
-        if probe.startswith("//"):  # "//host/path" is a network address, not a file
-            self._problem(ctx, raw, f"link leaves the content root: {_short(raw)}")
-            return None
-        return raw if ctx.base is None else self._relative_link(ctx, raw)
-
-    def _exists(self, ctx: _Context, link: GuideLink) -> bool:
-        if ctx.base is None:  # no library to look in (render_text)
-            return True
-        if link.kind == "article":
-            return self.library.article(link.target) is not None
-        if link.kind == "topic":
-            return self.library.topic(link.target) is not None
-        return image_file(self.library, make_url(link.kind, link.target)) is not None
-
-    def _relative_link(self, ctx: _Context, raw: str) -> str | None:
-        assert ctx.base is not None
-        target, _, anchor = raw.partition("#")
-        target = unquote(target.partition("?")[0])
-        root = ctx.base.root
-        resolved = self.library.resolve(ctx.base, target) if target else None
-        if resolved is None or root is None:
-            self._problem(ctx, raw, f"link leaves the content root: {_short(raw)}")
-            return None
-        try:
-            url, message = self._internal(resolved, root, unquote(anchor) or None, ctx.verify)
-        except (OSError, ValueError):
-            url, message = None, "link to missing file"
-        if message:  # a link that works but misses its section is only a warning
-            self._problem(ctx, raw, f"{message}: {_short(raw)}", "warning" if url else "error")
-        return url
-
-    def _internal(
-        self, resolved: Path, root: Path, anchor: str | None, verify: bool
-    ) -> tuple[str | None, str]:
-        """The guide: URL for a file inside the root, or a reason why there is none."""
-        if resolved.suffix.lower() == ".md" and resolved.name != INDEX_NAME:
-            found = self.library.article_for_path(resolved)
-            if found is None:
-                return None, "link to missing article"
-            url = make_url("article", found.id, anchor)
-            if verify and anchor and not anchor.startswith("fn") and anchor not in self._anchors(found):
-                return url, "link to a missing section"
-            return url, ""
-        if resolved.name == INDEX_NAME or resolved.is_dir():
-            folder = resolved.parent if resolved.name == INDEX_NAME else resolved
-            rel = folder.relative_to(root.resolve()).as_posix()
-            topic_id = "" if rel == "." else rel
-            if self.library.topic(topic_id) is None:
-                return None, "link to missing topic"
-            return make_url("topic", topic_id), ""
-        return None, "link to a file that is not an article" if resolved.exists() else "link to missing file"
-
-    def _anchors(self, article: Article) -> frozenset[str]:
-        """The section anchors of another article, for ``guide check``."""
-        if article.id not in self._anchor_cache:
-            body = self.library.body(article)
-            slugs = {s.slug for s in split_sections(body) if s.slug}
-            self._anchor_cache[article.id] = frozenset(slugs | set(_EXPLICIT_ID.findall(body)))
-        return self._anchor_cache[article.id]
-
-    def _image(self, ctx: _Context, src: str) -> tuple[str | None, str]:
-        """The src to keep for an image, or None and a label for the text shown instead."""
-        raw = src.strip()
-        probe = _INVISIBLE.sub("", unescape(raw))
-        scheme = _SCHEME.match(probe)
-        if not probe:
-            self._problem(ctx, raw, "image without a file name")
-            return None, ""
-        if scheme:
-            name = scheme.group(1).lower()
-            if name in ("http", "https"):
-                self._problem(ctx, raw, f"image from the internet is not shown: {_short(raw)}", "warning")
-                return None, "image not loaded"
-            if name == "guide" and image_file(self.library, probe) is not None:
-                return probe, ""
-            self._problem(ctx, raw, f"unsafe or unknown image source removed: {_short(raw)}")
-            return None, ""
-        if probe.startswith("//"):
-            self._problem(ctx, raw, f"image from the internet is not shown: {_short(raw)}", "warning")
-            return None, "image not loaded"
-        if ctx.base is None:  # nothing to check against: only plain relative paths stay
-            path = unquote(probe.partition("#")[0].partition("?")[0])
-            return (
-                (None, "") if path.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", path) else (raw, "")
-            )
-        target = unquote(raw.partition("#")[0].partition("?")[0])
-        resolved = self.library.resolve(ctx.base, target) if target else None
-        root = ctx.base.root
-        if resolved is None or root is None:
-            self._problem(ctx, raw, f"image leaves the content root: {_short(raw)}")
-            return None, ""
-        try:
-            is_file = resolved.is_file()
-        except OSError:
-            is_file = False
-        if not is_file:
-            self._problem(ctx, raw, f"image not found: {_short(raw)}")
-            return None, ""
-        if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-            self._problem(ctx, raw, f"not an image file: {_short(raw)}")
-            return None, ""
-        index = _root_index(self.library, root)
-        rel = resolved.relative_to(root.resolve()).as_posix()
-        return make_url("image", f"{index}/{rel}"), ""
-
-    def _problem(self, ctx: _Context, target: str, message: str, severity: str = "error") -> None:
-        if ctx.base is None or ctx.path is None:
-            return
-        start = ctx.cursor.get(target, 0)
-        pos = ctx.body.find(target, start) if target else -1
-        if pos < 0 and target:
-            pos = ctx.body.find(target)
-        ctx.cursor[target] = pos + 1 if pos >= 0 else start
-        line = ctx.body_line + (ctx.body.count("\n", 0, pos) if pos >= 0 else 0)
-        ctx.problems.append(Problem(ctx.path, line, message, "warning" if severity == "warning" else "error"))
-
 
 # -- helpers --------------------------------------------------------------------------
 
@@ -595,52 +324,8 @@ def _bound_link_scans(md: markdown.Markdown) -> None:
             processor.__class__ = type(f"Bounded{type(processor).__name__}", (_BoundedScan, type(processor)), {})
 
 
-def _make_cleaner() -> Any:
-    options: dict[str, Any] = {
-        "tags": set(ALLOWED_TAGS),
-        "clean_content_tags": {"script", "style", "template", "title", "noscript", "textarea", "select"},
-        "attributes": ALLOWED_ATTRIBUTES,
-        "url_schemes": set(LINK_SCHEMES),
-        "allowed_classes": ALLOWED_CLASSES,
-        "link_rel": None,
-        "strip_comments": True,
-    }
-    cleaner_class = getattr(nh3, "Cleaner", None)
-    if cleaner_class is not None:
-        return cleaner_class(**options)
-
-    class _Clean:  # nh3 before 0.2.18 has no Cleaner
-        def clean(self, html: str) -> str:
-            return nh3.clean(html, **options)
-
-    return _Clean()
-
-
-def _admonition_box(match: re.Match[str]) -> str:
-    """A one-cell table for an admonition: Qt draws a cell's box and padding, not a div's."""
-    kind = match.group(1)
-    return (
-        f'<table class="{kind}" width="100%" border="0" cellspacing="0" cellpadding="8">'
-        f'<tr><td class="{kind}">{match.group(2).strip()}</td></tr></table>'
-    )
-
-
 def _attrs(text: str) -> dict[str, str]:
     return {m.group(1).lower(): unescape(m.group(2) or "") for m in _ATTR.finditer(text)}
-
-
-def _unavailable(target: str) -> str:
-    """The tooltip of a removed link: names a missing file, never repeats a script."""
-    if _SCHEME.match(_INVISIBLE.sub("", unescape(target))) or not target.strip():
-        return "Link not available"
-    return f"Link not available: {_short(target)}"
-
-
-def _root_index(library: Library, root: Path) -> int:
-    for index, candidate in enumerate(library.roots):
-        if candidate == root or candidate.resolve() == root.resolve():
-            return index
-    return 0
 
 
 def _index_body_line(path: Path) -> int:

@@ -5,13 +5,14 @@ matches. Whoosh stores the postings (BM25F weights of a "names" field and a "wor
 field), the section text for snippets and the article ids; ranking reads those postings
 a block at a time (:class:`_Scorer`) instead of through Whoosh's matcher trees, which
 are too slow in pure Python for search-as-you-type. Query text is parsed, spelled and
-widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus), and
-hits leave as plain :class:`SearchHit` values.
+widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus); the plan
+made of it, and how its per-word scores combine into a ranking, are in
+:mod:`guide.core.ranking`. Hits leave as plain :class:`SearchHit` values.
 
 The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and the content
 stamps from :func:`guide.core.content.scan`; a full build goes into a temporary folder
 beside it that is renamed into place, under a lock file, so a crash or a second process
-never leaves half an index.
+never leaves half an index (the folder and its side files: :mod:`guide.core.indexfiles`).
 
 An index shipped with the app (built at build time, used read-only in place) is matched
 to the content by size and hash of each article instead (``digests`` in its metadata):
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import heapq
 import json
 import logging
@@ -49,10 +49,25 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from guide.core import atomic, paths
+from guide.core import atomic
 from guide.core.content import FileEntry, parse_article, read_file, scan
+from guide.core.indexfiles import (
+    ARTICLES_FILE,
+    META_FILE,
+    VOCAB_FILE,
+    default_index_dir,
+    file_lock,
+    read_json,
+    read_meta,
+    read_vocab,
+    replace_dir,
+    root_key,
+    stamps_of,
+    write_side,
+)
 from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
-from guide.core.query import FILLER, Part, content_words, key, parse, plain_text, snippet, tokenize, unparse
+from guide.core.query import Part, content_words, parse, plain_text, tokenize
+from guide.core.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
 from guide.core.spelling import Speller, Suggester
 from guide.core.text import split_sections
 from guide.core.thesaurus import Thesaurus, load_default
@@ -60,20 +75,10 @@ from guide.core.thesaurus import Thesaurus, load_default
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3  # bump whenever the schema or the way text is indexed changes (3: non-Latin anchors)
-META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, file sizes
-ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
-VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
 
-# Query-time weights: a word in the title counts most, then aliases, headings, body.
+# Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
-SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
-MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
-COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see _Plan)
-REFINE = 600  # sections that common words are scored on, at most
-COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large libraries fast
-SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
-EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
 
 _STEMS: dict[str, str] = {}
 
@@ -138,35 +143,6 @@ def make_schema() -> Schema:
     )
 
 
-def root_key(root: Path) -> str:
-    """How a content root is named in an index: its resolved path, or "<bundled>" for the app's own.
-
-    The one-file app unpacks its content into a new temporary folder at every start; naming
-    that root by its path would make a new cache index (and leave the old one) every time.
-    """
-    resolved = Path(root).resolve()
-    return "<bundled>" if resolved == paths.bundled_content().resolve() else str(resolved)
-
-
-def default_index_dir(roots: Sequence[Path]) -> Path:
-    """``<cache>/indexes/<hash of the resolved roots>``: one index per set of roots."""
-    joined = "\n".join(root_key(r) for r in roots)
-    return paths.cache_dir() / "indexes" / hashlib.sha1(joined.encode()).hexdigest()[:12]
-
-
-def hit_to_json(hit: SearchHit) -> dict[str, Any]:
-    """A hit as a JSON-ready dict for the CLI."""
-    return {
-        "id": hit.id,
-        "title": hit.title,
-        "section": hit.section,
-        "anchor": hit.anchor,
-        "score": round(hit.score, 4),
-        "snippet": hit.snippet,
-        "terms": list(hit.terms),
-    }
-
-
 @dataclass
 class _Open:
     """An opened, checked index and what is kept in memory beside it."""
@@ -224,26 +200,8 @@ class SearchIndex:
         return [root_key(r) for r in self.roots]
 
     def _read_meta(self, folder: Path, shipped: bool = False) -> dict[str, Any] | None:
-        """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise.
-
-        A ``shipped`` index was built elsewhere: its roots are not compared (the content
-        is, by :meth:`_shipped_problem`), but it must carry the digests to compare.
-        """
-        try:
-            meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-            if meta.get("schema") != SCHEMA_VERSION:
-                return None
-            if shipped:
-                if not isinstance(meta.get("digests"), dict):
-                    return None
-            elif meta.get("roots") != self._roots_key():
-                return None
-            for name, size in meta["files"].items():
-                if (folder / name).stat().st_size != size:
-                    return None
-            return dict(meta)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            return None
+        """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise."""
+        return read_meta(folder, SCHEMA_VERSION, self._roots_key, shipped)
 
     def _load(self, folder: Path, readonly: bool = False, previous: _Open | None = None) -> _Open | None:
         """Open a checked index folder, or None if it is missing, stale in schema or damaged.
@@ -260,8 +218,8 @@ class SearchIndex:
             searcher = ix.searcher()
             ids = searcher.reader().column_reader("id")
             scorer = _Scorer(searcher)
-            articles = {k: (v[0], list(v[1])) for k, v in _read_json(folder / ARTICLES_FILE).items()}
-            counts = _read_vocab(folder / VOCAB_FILE)
+            articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
+            counts = read_vocab(folder / VOCAB_FILE)
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable: %s", folder, exc)
             return None
@@ -269,7 +227,7 @@ class SearchIndex:
             previous.speller.learn(counts)
             lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
         else:
-            lookups = self._lookups(articles, counts)
+            lookups = build_lookups(articles, counts, self._base_thesaurus)
         speller, thesaurus, suggester, exact = lookups
         return _Open(
             folder,
@@ -285,41 +243,6 @@ class SearchIndex:
             suggester,
             exact,
         )
-
-    def _lookups(
-        self, articles: dict[str, tuple[str, list[str]]], counts: dict[str, int]
-    ) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
-        """Build the speller, the thesaurus with every article's names, suggestions and exact titles."""
-        thesaurus = Thesaurus()
-        for group in self._base_thesaurus.groups():
-            thesaurus.add(group)
-        exact: dict[str, list[tuple[str, int]]] = {}
-        title_words: set[str] = set()
-        seen_groups: set[tuple[str, ...]] = set()
-        keys: dict[str, str] = {}  # many titles and aliases repeat: compute each key once
-
-        def k(text: str) -> str:
-            found = keys.get(text)
-            if found is None:
-                found = keys[text] = key(text)
-                title_words.update(tokenize(text))
-            return found
-
-        title_keys = {k(title) for title, _ in articles.values()}
-        for aid, (title, aliases) in articles.items():
-            exact.setdefault(k(title), []).append((aid, 2))
-            for alias in aliases:
-                exact.setdefault(k(alias), []).append((aid, 1))
-            # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
-            # a wider subject: it would send every search for that subject here
-            own = [a for a in aliases if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))]
-            group = tuple(dict.fromkeys([title, *own]))
-            if len(group) > 1 and group not in seen_groups:
-                seen_groups.add(group)
-                thesaurus.add(group)
-        speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
-        suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
-        return speller, thesaurus, suggester, exact
 
     def _ensure_open(self) -> _Open | None:
         with self._lock:
@@ -338,7 +261,7 @@ class SearchIndex:
         """
         if self.readonly_dir is None:
             return "no index is shipped"
-        stamps = _stamps(entries)
+        stamps = stamps_of(entries)
         if self._shipped_fits == stamps:
             return None
         meta = self._read_meta(self.readonly_dir, shipped=True)
@@ -359,7 +282,7 @@ class SearchIndex:
         the articles once to match the shipped index)."""
         try:
             entries = scan(self.roots)[0]
-            stamps = _stamps(entries)
+            stamps = stamps_of(entries)
             if self.readonly_dir is not None and self._shipped_problem(entries) is None:
                 return True
             if self._open is not None:
@@ -383,7 +306,7 @@ class SearchIndex:
         """Bring the index up to date: rebuild if needed, else re-index only what changed."""
         started = time.perf_counter()
         entries = scan(self.roots)[0]
-        stamps = _stamps(entries)
+        stamps = stamps_of(entries)
         notes: list[str] = []
         with self._update_lock:
             if self.readonly_dir is not None:
@@ -408,7 +331,7 @@ class SearchIndex:
             target = self._fallback or self.index_dir
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                with _file_lock(target.with_name(target.name + ".lock")):
+                with file_lock(target.with_name(target.name + ".lock")):
                     report = self._update_in(target, entries, stamps, progress, notes)
             except OSError as exc:
                 if self._fallback is not None:
@@ -464,8 +387,8 @@ class SearchIndex:
         self._release(target)
         try:
             ix = windex.open_dir(str(target))
-            articles = {k: (v[0], list(v[1])) for k, v in _read_json(target / ARTICLES_FILE).items()}
-            counts = Counter(_read_vocab(target / VOCAB_FILE))
+            articles = {k: (v[0], list(v[1])) for k, v in read_json(target / ARTICLES_FILE).items()}
+            counts = Counter(read_vocab(target / VOCAB_FILE))
             writer = ix.writer(compound=False)
             try:
                 for aid in removed + [e.id for e in changed]:
@@ -481,7 +404,7 @@ class SearchIndex:
             ix.close()
             for entry in changed + added + [e for e in entries if e.id not in digests]:
                 digests[entry.id] = entry.digest()
-            _write_side(target, self._roots_key(), stamps, digests, articles, counts)
+            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
         except Exception as exc:  # a damaged index: start again from the files
             notes.append(f"the index could not be updated ({exc}); rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
@@ -521,10 +444,10 @@ class SearchIndex:
             writer.commit()
             ix.close()
             digests = {e.id: e.digest() for e in entries}
-            _write_side(folder, self._roots_key(), stamps, digests, articles, counts)
+            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
             if swap:
                 self._release(target)
-                _replace_dir(folder, target)
+                replace_dir(folder, target)
         except BaseException:
             if swap:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -549,9 +472,9 @@ class SearchIndex:
         state = self._ensure_open()
         if state is None:
             return SearchResults(text, message="The search index is not built yet.")
-        parts, corrected = _correct(parsed.parts, state.speller)
-        plan = _Plan(parts, state)
-        hits = tuple(plan.hit(aid, score, docnum) for aid, score, docnum in plan.run(limit))
+        parts, corrected = correct(parsed.parts, state.speller)
+        run = _Run(parts, state)
+        hits = tuple(run.hit(aid, score, docnum) for aid, score, docnum in run.run(limit))
         message = None if hits else "No articles match. Try fewer or other words."
         return SearchResults(text, hits, corrected, message)
 
@@ -563,26 +486,6 @@ class SearchIndex:
         except Exception:
             log.exception("suggest failed")
             return []
-
-
-# -- query building ----------------------------------------------------------------------
-def _correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | None]:
-    """Replace words that the index does not know by their nearest known spelling."""
-    out: list[Part] = []
-    changed = False
-    for part in parts:
-        if part.kind == "prefix":
-            out.append(part)
-            continue
-        words: list[str] = []
-        for word in part.words:
-            fixed = speller.correct(word)
-            if fixed is None and (pair := speller.split(word)):
-                fixed = " ".join(pair)
-            words.extend(fixed.split() if fixed else [word])
-            changed = changed or fixed is not None
-        out.append(Part(tuple(words), part.kind, part.excluded))
-    return out, (unparse(out) if changed else None)
 
 
 class _Scorer:
@@ -695,17 +598,8 @@ def _blocks(
     yield ids, weights
 
 
-@dataclass(frozen=True)
-class _Alt:
-    """One way a concept can be met: these stems, at this weight; ``complete`` needs them all."""
-
-    stems: tuple[str, ...]
-    weight: float = 1.0
-    complete: bool = False
-
-
-class _Plan:
-    """A query as concepts of alternative stems, with what is needed to rank, filter and highlight.
+class _Run:
+    """A :class:`~guide.core.ranking.Plan` run on the open index: scores, filters, hits.
 
     A word found in many sections ("causes", "blood") is too common to pick articles by
     and slow to score everywhere: it selects sections only through article names, and
@@ -716,60 +610,9 @@ class _Plan:
         self.state = state
         self.searcher = state.searcher
         self.scorer = state.scorer
-        self.common = max(50, min(COMMON_MAX, int(self.searcher.doc_count() * COMMON_SHARE)))
-        self.highlight: set[str] = set()
-        self.prefixes: list[str] = []
-        self.alt_keys: list[str] = []
-        self.concepts: list[list[_Alt]] = []
-        self.concept_alts: list[list[frozenset[str]]] = []  # curated ways to name each plain concept
-        self.musts: list[list[_Alt]] = []  # every must be met: phrases and prefixes
+        self.common = common_limit(self.searcher.doc_count())
         self._stored: dict[int, dict[str, Any]] = {}
-        positive = [p for p in parts if not p.excluded]
-        words = [w for p in positive if p.kind == "word" for w in p.words]
-        content = content_words(words) or words
-        self.key = key(" ".join(content))
-        self.phrases = [tuple(stem(w) for w in p.words) for p in positive if p.kind == "phrase"]
-        self._concepts(content)
-        for part in positive:
-            if part.kind == "phrase":
-                alt = _Alt(tuple(stem(w) for w in part.words), 1.0, True)
-                self.musts.append([alt])
-                self.concepts.append([alt])
-                self.highlight.update(alt.stems)
-            elif part.kind == "prefix":
-                alts = [_Alt((t,)) for t in self._expand(part.words[0])]
-                self.musts.append(alts)
-                self.concepts.append(alts)
-                self.prefixes.append(part.words[0])
-        self.excluded = [
-            _Alt((t,)) if p.kind == "prefix" else _Alt(tuple(stem(w) for w in p.words), 1.0, True)
-            for p in parts
-            if p.excluded
-            for t in (self._expand(p.words[0]) if p.kind == "prefix" else [""])
-        ]
-
-    def _concepts(self, content: list[str]) -> None:
-        matches = {m.start: m for m in self.state.thesaurus.matches(content)}
-        i = 0
-        while i < len(content):
-            match = matches.get(i)
-            if match is None:
-                self.concepts.append([_Alt((stem(content[i]),))])
-                self.concept_alts.append([frozenset({stem(content[i])})])
-                self.highlight.add(stem(content[i]))
-                i += 1
-                continue
-            span = content[match.start : match.end]
-            alternatives = match.alternatives[:MAX_ALTERNATIVES]
-            concept = [_Alt(tuple(stem(w) for w in span))]
-            concept += [_Alt(tuple(stem(w) for w in alt), SYNONYM_WEIGHT, True) for alt in alternatives]
-            self.concepts.append(concept)
-            curated = self.state.base_thesaurus.alternatives(span)
-            self.concept_alts.append([frozenset(stem(w) for w in alt) for alt in (span, *curated)])
-            self.highlight.update(s for alt in concept for s in alt.stems)
-            if match.start == 0 and match.end == len(content):
-                self.alt_keys = [key(" ".join(alt)) for alt in match.alternatives]
-            i = match.end
+        self.plan = Plan(parts, state.thesaurus, state.base_thesaurus, stem, self._expand)
 
     def _expand(self, prefix: str) -> list[str]:
         """The commonest indexed stems starting with ``prefix`` (or with its own stem)."""
@@ -786,7 +629,7 @@ class _Plan:
         """Document number -> score: the sum over concepts of each one's best alternative."""
         df = self.scorer.df
         names_df = self.scorer.names_df
-        single = {s for concept in self.concepts for alt in concept if not alt.complete for s in alt.stems}
+        single = {s for concept in self.plan.concepts for alt in concept if not alt.complete for s in alt.stems}
         common = {s for s in single if df(s) > self.common}
         per_term: dict[str, dict[int, float]] = {}
         for s in single:
@@ -794,12 +637,12 @@ class _Plan:
                 per_term[s] = self.scorer.score(s, ("names", "words"))
             else:  # a common word selects sections only through names, and only if it is rare there
                 per_term[s] = self.scorer.score(s, ("names",)) if names_df(s) <= self.common else {}
-        for concept in self.concepts:  # words that must come together: the rarest picks the sections
+        for concept in self.plan.concepts:  # words that must come together: the rarest picks the sections
             for alt in concept:
                 if not alt.complete:
                     continue
                 stems = sorted(alt.stems, key=df)
-                if df(stems[0]) > self.common and not self.musts:
+                if df(stems[0]) > self.common and not self.plan.musts:
                     continue  # a synonym made only of common words is too vague to search by
                 only: set[int] | None = None
                 for s in stems:
@@ -807,61 +650,30 @@ class _Plan:
                         found = self.scorer.score(s, ("names", "words"), only)
                         per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
                     only = set(per_term[s]) if only is None else only & set(per_term[s])
-        selected = self._leading(per_term)  # empty: only common words, named nowhere
+        selected = leading(per_term)  # empty: only common words, named nowhere
         for s in common:
             extra = self.scorer.score(s, ("words",), selected or None)
             merged = per_term[s]
             for d, v in extra.items():
                 merged[d] = merged.get(d, 0.0) + v
-        total: dict[int, float] = defaultdict(float)
-        for concept in self.concepts:
-            best: dict[int, float] = {}
-            for alt in concept:
-                if any(s not in per_term for s in alt.stems):
-                    continue
-                maps = [per_term[s] for s in alt.stems]
-                docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
-                for d in docs:
-                    value = alt.weight * sum(m.get(d, 0.0) for m in maps)
-                    if value > best.get(d, 0.0):
-                        best[d] = value
-            for d, value in best.items():
-                total[d] += value
-        for must in self.musts:
-            allowed: set[int] = set()
-            for alt in must:
-                maps = [per_term.get(s, {}) for s in alt.stems]
-                allowed |= set.intersection(*map(set, maps)) if maps else set()
-            total = defaultdict(float, {d: v for d, v in total.items() if d in allowed})
-        return total
-
-    @staticmethod
-    def _leading(per_term: dict[str, dict[int, float]]) -> set[int]:
-        """The sections that the selective words score best: common words refine only these."""
-        rough: dict[int, float] = defaultdict(float)
-        for scores in per_term.values():
-            for d, v in scores.items():
-                rough[d] += v
-        if len(rough) <= REFINE:
-            return set(rough)
-        return {d for d, _ in heapq.nlargest(REFINE, rough.items(), key=lambda item: item[1])}
+        return self.plan.combine(per_term)
 
     def run(self, limit: int) -> list[tuple[str, float, int]]:
         """(article id, score, best section document) for the best ``limit`` articles."""
         ids = self.state.ids
         total = self._scores()
         drop: set[str] = set()
-        for alt in self.excluded:
+        for alt in self.plan.excluded:
             maps = [self.scorer.score(s, ("names", "words")) for s in alt.stems]
             if maps:
                 drop.update(ids[d] for d in set.intersection(*map(set, maps)))
-        want = limit * (10 if self.phrases else 4) + 20
+        want = limit * (10 if self.plan.phrases else 4) + 20
         best: dict[str, tuple[float, int]] = {}
         for docnum, score in heapq.nlargest(want, total.items(), key=lambda item: item[1]):
             aid = ids[docnum]
             if aid not in drop and aid not in best and self._has_phrases(aid, docnum):
                 best[aid] = (score, docnum)
-        exact = {aid for k in (self.key, *self.alt_keys) for aid, _ in self.state.exact.get(k, ())}
+        exact = {aid for k in (self.plan.key, *self.plan.alt_keys) for aid, _ in self.state.exact.get(k, ())}
         for aid in [a for a in exact if a not in best and a not in drop][:5]:
             sections = [(total.get(d, 0.0), d) for d in self.searcher.document_numbers(id=aid)]
             if sections:
@@ -873,29 +685,10 @@ class _Plan:
         return ranked[:limit]
 
     def _named(self, aid: str) -> float:
-        """How much of the query an article's title (or, a little less, an alias) names.
-
-        A title counts only when all its words are in the query, directly or through the
-        curated thesaurus (not through other articles' aliases); it then scores the share
-        of the query's concepts it names: 1.0 for "Glaucoma" on "glaucoma", 0.5 on "how
-        is glaucoma treated". Filler never counts, so question-shaped titles compare fairly.
-        """
-        if not self.concept_alts:
+        """How much of the query an article's names name (:meth:`Plan.named`); no stems needed without concepts."""
+        if not self.plan.concept_alts:
             return 0.0
-        title, aliases = self.state.name_stems(aid)
-        return max([self._cover(title), *(0.9 * self._cover(a) for a in aliases)])
-
-    def _cover(self, stems: frozenset[str]) -> float:
-        if not stems:
-            return 0.0
-        named = 0
-        used: set[str] = set()
-        for alternatives in self.concept_alts:
-            fitting = [alt for alt in alternatives if alt <= stems]
-            if fitting:
-                named += 1
-                used.update(*fitting)
-        return named / len(self.concept_alts) if used >= stems else 0.0
+        return self.plan.named(*self.state.name_stems(aid))
 
     def stored(self, docnum: int) -> dict[str, Any]:
         if docnum not in self._stored:
@@ -903,31 +696,17 @@ class _Plan:
         return self._stored[docnum]
 
     def _has_phrases(self, aid: str, docnum: int) -> bool:
-        if not self.phrases:
+        if not self.plan.phrases:
             return True
         title, aliases = self.state.articles.get(aid, ("", []))
         stored = self.stored(docnum)
         pieces = [title, *aliases, stored.get("section") or "", stored.get("text") or ""]
         stemmed = [" " + " ".join(stem(w) for w in tokenize(p)) + " " for p in pieces]
-        return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.phrases)
+        return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.plan.phrases)
 
     def hit(self, aid: str, score: float, docnum: int) -> SearchHit:
-        stored = self.stored(docnum)
-        body = (stored.get("text") or "")[:SNIPPET_SCAN]
-        prefixes = tuple(self.prefixes)
-        known: dict[str, bool] = {}
-
-        def matches(word: str) -> bool:
-            found = known.get(word)
-            if found is None:
-                found = stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
-                known[word] = found
-            return found
-
         title = self.state.articles.get(aid, (aid, []))[0]
-        section = stored.get("section")
-        seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
-        return SearchHit(aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen))
+        return self.plan.hit(aid, title, self.stored(docnum), score)
 
 
 # -- documents and files -----------------------------------------------------------------
@@ -981,81 +760,7 @@ def _name_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in (content_words(words) or words))
 
 
-def _stamps(entries: Sequence[FileEntry]) -> dict[str, str]:
-    return {e.id: e.stamp for e in entries}
-
-
 def _with(report: IndexReport, **changes: Any) -> IndexReport:
     from dataclasses import replace
 
     return replace(report, **changes)
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    value = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(value, dict):
-        raise ValueError(f"{path.name} is not an object")
-    return value
-
-
-def _read_vocab(path: Path) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, count = line.partition(" ")
-        counts[word] = int(count)
-    return counts
-
-
-def _write_side(
-    folder: Path,
-    roots: list[str],
-    stamps: dict[str, str],
-    digests: dict[str, str],
-    articles: dict[str, tuple[str, list[str]]],
-    counts: Counter[str],
-) -> None:
-    """Write the files beside Whoosh's, the stamped metadata last (it marks the index complete).
-
-    ``stamps`` (size and mtime) tell a later update in place what changed; ``digests`` (size
-    and hash) let a copy of the index, shipped with the app, be matched to its content.
-    """
-    atomic.write_text(folder / ARTICLES_FILE, json.dumps(articles, ensure_ascii=False))
-    atomic.write_text(folder / VOCAB_FILE, "".join(f"{w} {c}\n" for w, c in sorted(counts.items())))
-    files = {
-        p.name: p.stat().st_size
-        for p in folder.iterdir()
-        if p.is_file() and p.name != META_FILE and not p.name.endswith(".lock")  # side files too: a cut one rebuilds
-    }
-    meta = {"schema": SCHEMA_VERSION, "roots": roots, "files": files, "stamps": stamps, "digests": digests}
-    atomic.write_text(folder / META_FILE, json.dumps(meta, ensure_ascii=False))
-
-
-def _replace_dir(new: Path, target: Path) -> None:
-    """Put the folder ``new`` where ``target`` is, moving the old one aside first."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / "index")
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (created if needed), so only one process builds at a time.
-
-    Without ``fcntl`` (Windows) there is no lock; builds still go into unique temporary
-    folders that are renamed into place, so the worst case is building twice.
-    """
-    with open(path, "a+b") as handle:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            yield
-            return
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -39,7 +39,7 @@ PAPERS = (("A4", "a4"), ("Letter", "letter"))
 
 def _image_loader(library: Library) -> Callable[[str], QImage | None]:
     def load(url: str) -> QImage | None:
-        from guide.core.render import image_file  # the renderer owns image URLs
+        from guide.core.links import image_file  # the core owns image URLs
 
         path = image_file(library, url)
         image = QImage(str(path)) if path is not None else QImage()

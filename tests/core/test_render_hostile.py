@@ -17,8 +17,9 @@ import pytest
 
 from guide import cli
 from guide.core.content import Library, load_library
+from guide.core.links import image_file, parse_url
 from guide.core.models import Rendered
-from guide.core.render import Renderer, image_file, page_text, parse_url
+from guide.core.render import Renderer, page_text
 
 ESCAPE = "leaves the content root"
 

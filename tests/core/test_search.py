@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from test_search_helpers import small_library, write_article
 
-from guide.core.search import SearchIndex, hit_to_json
+from guide.core.models import hit_to_json
+from guide.core.search import SearchIndex
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from test_search_helpers import small_library, write_article
 
 from guide.core import search
-from guide.core.search import META_FILE, SearchIndex
+from guide.core.indexfiles import META_FILE
+from guide.core.search import SearchIndex
 
 
 def touch_later(path: Path) -> None:

@@ -372,7 +372,7 @@ def test_image_bombs_neither_hang_nor_break_the_page(tmp_path: Path, make_window
     from PySide6.QtGui import QImage
 
     from guide.core.handout import HandoutOptions, build_handout_html
-    from guide.core.render import image_file
+    from guide.core.links import image_file
     from guide.ui.printing import write_pdf
 
     root = write_good(tmp_path / "content")

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from robust_helpers import write_good
 
-from guide.core import search
+from guide.core import indexfiles
 from guide.core.search import SearchIndex
 
 DAMAGE = {
-    "articles-cut": (search.ARTICLES_FILE, lambda data: data[: len(data) // 2]),
-    "vocab-cut": (search.VOCAB_FILE, lambda data: data[: len(data) // 2]),
-    "articles-nested": (search.ARTICLES_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
-    "meta-nested": (search.META_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
-    "vocab-empty": (search.VOCAB_FILE, lambda data: b""),
+    "articles-cut": (indexfiles.ARTICLES_FILE, lambda data: data[: len(data) // 2]),
+    "vocab-cut": (indexfiles.VOCAB_FILE, lambda data: data[: len(data) // 2]),
+    "articles-nested": (indexfiles.ARTICLES_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
+    "meta-nested": (indexfiles.META_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
+    "vocab-empty": (indexfiles.VOCAB_FILE, lambda data: b""),
 }
 
 

@@ -33,7 +33,8 @@ _MARKDOWN_BITS = st.sampled_from(
         "\r\n", "x.md", "../", "javascript:", "guide:article/", "http://example.org", " ", "word", "émoji 🫀", "مرحبا",
     ]
 )
-_ACTIVE_URL = re.compile(r"""(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data):""")
+# inside a tag only: escaped text such as "&lt;a href=javascript:" is harmless and shown as typed
+_ACTIVE_URL = re.compile(r"""<[^<>]*(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data):""")
 BODIES = st.lists(_MARKDOWN_BITS | st.text(max_size=8), max_size=120).map("".join)
 
 

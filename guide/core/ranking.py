@@ -1,0 +1,248 @@
+"""Query planning and ranking on plain values: lookups, spelling, concepts, common words, names, hits."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from guide.core.models import SearchHit
+from guide.core.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
+from guide.core.spelling import Speller, Suggester
+from guide.core.thesaurus import Thesaurus
+
+SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
+MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
+COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see common_limit)
+REFINE = 600  # sections that common words are scored on, at most
+COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large libraries fast
+EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
+SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
+
+
+def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | None]:
+    """Replace words that the index does not know by their nearest known spelling."""
+    out: list[Part] = []
+    changed = False
+    for part in parts:
+        if part.kind == "prefix":
+            out.append(part)
+            continue
+        words: list[str] = []
+        for word in part.words:
+            fixed = speller.correct(word)
+            if fixed is None and (pair := speller.split(word)):
+                fixed = " ".join(pair)
+            words.extend(fixed.split() if fixed else [word])
+            changed = changed or fixed is not None
+        out.append(Part(tuple(words), part.kind, part.excluded))
+    return out, (unparse(out) if changed else None)
+
+
+def build_lookups(
+    articles: dict[str, tuple[str, list[str]]], counts: dict[str, int], base_thesaurus: Thesaurus
+) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
+    """Build the speller, the thesaurus with every article's names, suggestions and exact titles.
+
+    ``articles`` is id -> (title, aliases) and ``counts`` the indexed words; the exact table
+    maps a title's or alias's key to (article id, tier): 2 for a title, 1 for an alias.
+    """
+    thesaurus = Thesaurus()
+    for group in base_thesaurus.groups():
+        thesaurus.add(group)
+    exact: dict[str, list[tuple[str, int]]] = {}
+    title_words: set[str] = set()
+    seen_groups: set[tuple[str, ...]] = set()
+    keys: dict[str, str] = {}  # many titles and aliases repeat: compute each key once
+
+    def k(text: str) -> str:
+        found = keys.get(text)
+        if found is None:
+            found = keys[text] = key(text)
+            title_words.update(tokenize(text))
+        return found
+
+    title_keys = {k(title) for title, _ in articles.values()}
+    for aid, (title, aliases) in articles.items():
+        exact.setdefault(k(title), []).append((aid, 2))
+        for alias in aliases:
+            exact.setdefault(k(alias), []).append((aid, 1))
+        # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
+        # a wider subject: it would send every search for that subject here
+        own = [a for a in aliases if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))]
+        group = tuple(dict.fromkeys([title, *own]))
+        if len(group) > 1 and group not in seen_groups:
+            seen_groups.add(group)
+            thesaurus.add(group)
+    speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
+    suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
+    return speller, thesaurus, suggester, exact
+
+
+def common_limit(sections: int) -> int:
+    """How many sections a word may be in and still pick articles; in more, it is "common"."""
+    return max(50, min(COMMON_MAX, int(sections * COMMON_SHARE)))
+
+
+@dataclass(frozen=True)
+class Alt:
+    """One way a concept can be met: these stems, at this weight; ``complete`` needs them all."""
+
+    stems: tuple[str, ...]
+    weight: float = 1.0
+    complete: bool = False
+
+
+class Plan:
+    """A query as concepts of alternative stems, with what is needed to rank, filter and highlight.
+
+    Words are stemmed by ``stem`` and prefixes widened by ``expand``, both from the index
+    (:mod:`guide.core.search`), so a plan always agrees with the postings it is run on.
+    """
+
+    def __init__(
+        self,
+        parts: Sequence[Part],
+        thesaurus: Thesaurus,
+        base_thesaurus: Thesaurus,
+        stem: Callable[[str], str],
+        expand: Callable[[str], list[str]],
+    ) -> None:
+        self.thesaurus = thesaurus  # the curated groups and every article's names
+        self.base_thesaurus = base_thesaurus  # the curated groups alone: what may name a title
+        self._stem = stem
+        self._expand = expand
+        self.highlight: set[str] = set()
+        self.prefixes: list[str] = []
+        self.alt_keys: list[str] = []
+        self.concepts: list[list[Alt]] = []
+        self.concept_alts: list[list[frozenset[str]]] = []  # curated ways to name each plain concept
+        self.musts: list[list[Alt]] = []  # every must be met: phrases and prefixes
+        positive = [p for p in parts if not p.excluded]
+        words = [w for p in positive if p.kind == "word" for w in p.words]
+        content = content_words(words) or words
+        self.key = key(" ".join(content))
+        self.phrases = [tuple(self._stem(w) for w in p.words) for p in positive if p.kind == "phrase"]
+        self._concepts(content)
+        for part in positive:
+            if part.kind == "phrase":
+                alt = Alt(tuple(self._stem(w) for w in part.words), 1.0, True)
+                self.musts.append([alt])
+                self.concepts.append([alt])
+                self.highlight.update(alt.stems)
+            elif part.kind == "prefix":
+                alts = [Alt((t,)) for t in self._expand(part.words[0])]
+                self.musts.append(alts)
+                self.concepts.append(alts)
+                self.prefixes.append(part.words[0])
+        self.excluded = [
+            Alt((t,)) if p.kind == "prefix" else Alt(tuple(self._stem(w) for w in p.words), 1.0, True)
+            for p in parts
+            if p.excluded
+            for t in (self._expand(p.words[0]) if p.kind == "prefix" else [""])
+        ]
+
+    def _concepts(self, content: list[str]) -> None:
+        matches = {m.start: m for m in self.thesaurus.matches(content)}
+        i = 0
+        while i < len(content):
+            match = matches.get(i)
+            if match is None:
+                self.concepts.append([Alt((self._stem(content[i]),))])
+                self.concept_alts.append([frozenset({self._stem(content[i])})])
+                self.highlight.add(self._stem(content[i]))
+                i += 1
+                continue
+            span = content[match.start : match.end]
+            alternatives = match.alternatives[:MAX_ALTERNATIVES]
+            concept = [Alt(tuple(self._stem(w) for w in span))]
+            concept += [Alt(tuple(self._stem(w) for w in alt), SYNONYM_WEIGHT, True) for alt in alternatives]
+            self.concepts.append(concept)
+            curated = self.base_thesaurus.alternatives(span)
+            self.concept_alts.append([frozenset(self._stem(w) for w in alt) for alt in (span, *curated)])
+            self.highlight.update(s for alt in concept for s in alt.stems)
+            if match.start == 0 and match.end == len(content):
+                self.alt_keys = [key(" ".join(alt)) for alt in match.alternatives]
+            i = match.end
+
+    def combine(self, per_term: dict[str, dict[int, float]]) -> dict[int, float]:
+        """Document number -> score: the sum over concepts of each one's best alternative.
+
+        ``per_term`` holds each stem's scores; documents that miss a must are left out.
+        """
+        total: dict[int, float] = defaultdict(float)
+        for concept in self.concepts:
+            best: dict[int, float] = {}
+            for alt in concept:
+                if any(s not in per_term for s in alt.stems):
+                    continue
+                maps = [per_term[s] for s in alt.stems]
+                docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
+                for d in docs:
+                    value = alt.weight * sum(m.get(d, 0.0) for m in maps)
+                    if value > best.get(d, 0.0):
+                        best[d] = value
+            for d, value in best.items():
+                total[d] += value
+        for must in self.musts:
+            allowed: set[int] = set()
+            for alt in must:
+                maps = [per_term.get(s, {}) for s in alt.stems]
+                allowed |= set.intersection(*map(set, maps)) if maps else set()
+            total = defaultdict(float, {d: v for d, v in total.items() if d in allowed})
+        return total
+
+    def named(self, title: frozenset[str], aliases: Sequence[frozenset[str]]) -> float:
+        """How much of the query an article's title (or, a little less, an alias) names, from their stems.
+
+        A title counts only when all its words are in the query, directly or through the
+        curated thesaurus (not through other articles' aliases); it then scores the share
+        of the query's concepts it names: 1.0 for "Glaucoma" on "glaucoma", 0.5 on "how
+        is glaucoma treated". Filler never counts, so question-shaped titles compare fairly.
+        """
+        if not self.concept_alts:
+            return 0.0
+        return max([self._cover(title), *(0.9 * self._cover(a) for a in aliases)])
+
+    def _cover(self, stems: frozenset[str]) -> float:
+        if not stems:
+            return 0.0
+        named = 0
+        used: set[str] = set()
+        for alternatives in self.concept_alts:
+            fitting = [alt for alt in alternatives if alt <= stems]
+            if fitting:
+                named += 1
+                used.update(*fitting)
+        return named / len(self.concept_alts) if used >= stems else 0.0
+
+    def hit(self, aid: str, title: str, stored: Mapping[str, Any], score: float) -> SearchHit:
+        """The hit for an article at one section (its stored fields): snippet and words to highlight."""
+        body = (stored.get("text") or "")[:SNIPPET_SCAN]
+        prefixes = tuple(self.prefixes)
+        known: dict[str, bool] = {}
+        stem = self._stem
+
+        def matches(word: str) -> bool:
+            found = known.get(word)
+            if found is None:
+                found = stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
+                known[word] = found
+            return found
+
+        section = stored.get("section")
+        seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
+        return SearchHit(aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen))
+
+
+def leading(per_term: dict[str, dict[int, float]]) -> set[int]:
+    """The sections that the selective words score best: common words refine only these."""
+    rough: dict[int, float] = defaultdict(float)
+    for scores in per_term.values():
+        for d, v in scores.items():
+            rough[d] += v
+    if len(rough) <= REFINE:
+        return set(rough)
+    return {d for d, _ in heapq.nlargest(REFINE, rough.items(), key=lambda item: item[1])}
