@@ -41,11 +41,20 @@ def text_dialog(parent: QWidget, title: str, text: str) -> None:
     dialog.exec()
 
 
+def _on_a_keyboard(keys: QKeySequence) -> bool:
+    """False for the keys Qt adds to standard shortcuts that a clinic keyboard lacks (F13 to F35,
+    and dedicated Copy, Paste, Back… keys): "Ctrl+C, Ctrl+Ins" rather than "…, F16, Copy"."""
+    key = keys[0].key().value if keys.count() else 0
+    return not (Qt.Key.Key_F13.value <= key <= 0x01FFFFFF)
+
+
 def shortcuts_text(actions: list[QAction]) -> str:
     """One line per action that has keys, plus the keys that belong to single widgets."""
     lines = []
     for action in actions:
-        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        keys = ", ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if _on_a_keyboard(k)
+        )
         if keys:
             lines.append(f"{action.text().replace('&', ''):<28} {keys}")
     for name, keys in (("Next/previous match", "Enter / Shift+Enter / F3"), ("Clear search / close find", "Esc")):

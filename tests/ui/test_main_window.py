@@ -241,3 +241,22 @@ def test_unreadable_bookmarks_are_kept_and_the_user_told(qtbot: Any, make_window
 def test_readable_user_files_show_no_note(make_window: Any, sample_root: Path) -> None:
     window = make_window(sample_root)
     assert window.findChild(QPushButton, "user-file-note") is None
+
+
+def test_f1_lists_the_shortcuts_a_keyboard_has(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    shown: list[str] = []
+
+    def read_list() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            view = dialog.findChild(QPlainTextEdit)
+            shown.append(view.toPlainText() if view is not None else "")
+            dialog.close()
+
+    QTimer.singleShot(0, read_list)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F1)
+    assert len(shown) == 1
+    keys = {line[:28].strip(): line[28:].strip() for line in shown[0].splitlines()}
+    assert keys["Copy"] == "Ctrl+C, Ctrl+Ins"  # not "…, F16, Copy": keys no clinic keyboard has
+    assert "Ctrl+F" in shown[0] and "Alt+Left" in shown[0] and "Ctrl+D" in shown[0] and "Ctrl+P" in shown[0]
