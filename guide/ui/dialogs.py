@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -44,7 +45,7 @@ def text_dialog(parent: QWidget, title: str, text: str) -> None:
 def _on_a_keyboard(keys: QKeySequence) -> bool:
     """False for the keys Qt adds to standard shortcuts that a clinic keyboard lacks (F13 to F35,
     and dedicated Copy, Paste, Back… keys): "Ctrl+C, Ctrl+Ins" rather than "…, F16, Copy"."""
-    key = keys[0].key().value if keys.count() else 0
+    key = cast(Any, keys)[0].key().value if keys.count() else 0  # the stubs lack QKeySequence[i]
     return not (Qt.Key.Key_F13.value <= key <= 0x01FFFFFF)
 
 
