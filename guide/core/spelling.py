@@ -26,11 +26,17 @@ SMALL_VOCABULARY = 20_000  # below this, a short unknown word is more likely rea
 RARE = 2  # a word seen this rarely, one edit from a word 100 times as common, is a typo in the text
 
 
-def sound(word: str) -> str:
-    """A rough key for how a word sounds: "excema" and "eczema", "sirosis" and "cirrhosis" agree."""
+def spoken(word: str) -> str:
+    """The word spelled as it sounds, vowels kept: "sirosis" and "cirrhosis" both give "sirosis"."""
     w = word.replace("ph", "f").replace("x", "ks")
     w = re.sub(r"c(?=[eiy])", "s", w)
     w = w.replace("c", "k").replace("q", "k").replace("z", "s").replace("y", "i").replace("h", "")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def sound(word: str) -> str:
+    """A rough key for how a word sounds: "excema" and "eczema", "sirosis" and "cirrhosis" agree."""
+    w = spoken(word)
     return re.sub(r"(.)\1+", r"\1", w[:1] + re.sub(r"[aeiou]", "", w[1:]))
 
 
@@ -106,6 +112,10 @@ class Speller:
             distance = OSA.distance(word, candidate)
             if distance <= limit + 1:
                 rank = self._rank(word, candidate, distance) - 1.5
+                if spoken(candidate) == spoken(word):
+                    # written as it sounds ("sirosis" for cirrhosis): the letters differ, the word does
+                    # not, so this beats any near miss that merely looks alike ("siris")
+                    rank -= 2.0 + (0.3 if candidate[:1] != word[:1] else 0.0)
                 if best is None or rank < best[0]:
                     best = (rank, candidate)
         for length in range(len(word) - limit, len(word) + limit + 1):

@@ -43,3 +43,13 @@ def test_suggester_prefix_word_start_and_near_miss() -> None:
     assert "b" in [s.id for s in suggester.suggest("diab")]
     assert [s.text for s in suggester.suggest("glaucomma")] == ["Glaucoma"]
     assert suggester.suggest("") == [] and suggester.suggest("!!") == []
+
+
+def test_a_word_written_as_it_sounds_beats_a_near_miss_that_only_looks_alike() -> None:
+    """"sirosis" is two edits from the rare-disease word "siris" and three from "cirrhosis",
+    but it is how "cirrhosis" sounds; likewise "excema" for "eczema"."""
+    counts = {"siris": 42, "cirrhosis": 471, "coffin": 40, "eczema": 120, "excess": 300}
+    speller = Speller(counts, title_words={"siris", "coffin", "cirrhosis", "eczema"})
+    assert speller.correct("sirosis") == "cirrhosis"
+    assert speller.correct("excema") == "eczema"
+    assert speller.correct("sirris") == "siris"  # a plain slip of the finger still goes to the near word
