@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
@@ -21,6 +22,7 @@ from guide.core.models import SearchHit, SearchResults, Suggestion
 from guide.ui.tasks import Progress, TaskRunner
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
+T = TypeVar("T")
 
 
 class Searcher(Protocol):
@@ -43,6 +45,7 @@ class SearchPanel(QWidget):
         self._in_flight = 0  # background searches running; they hold the index's lock
         self._warm = False  # the index has been opened by a background search
         self._suggestions: dict[str, str] = {}
+        self._suggested_for: str | None = None  # the text whose titles were shown as it was typed
         self.box = QLineEdit(self)
         self.box.setObjectName("search")
         self.box.setPlaceholderText("Search (Ctrl+K)")
@@ -96,26 +99,34 @@ class SearchPanel(QWidget):
         # titles under the box follow every key (suggest takes ~3 ms); the full search waits for a
         # pause. Not while a search runs, which holds the index's lock, nor before the first search
         # has opened the index: either would stall typing, and that search brings suggestions too.
+        self._suggested_for = None
         if self.index is not None and self._warm and not self._in_flight:
             self._show_suggestions(self.index.suggest(text.strip(), limit=8))
+            self._suggested_for = text.strip()
         self.timer.start()
 
     def search_now(self) -> None:
         query = self.box.text().strip()
         if not query or self.index is None:
             return
+        index = self.index
+        suggest = query != self._suggested_for  # else its titles were already shown as it was typed
+
+        def op(progress: Progress) -> tuple[SearchResults, list[Suggestion] | None]:
+            return index.search(query, limit=30), (index.suggest(query, limit=8) if suggest else None)
+
+        self._run(op, lambda found: self.show_results(*found))
+
+    def _run(self, op: Callable[[Progress], T], show: Callable[[T], None]) -> None:
+        """Search in the background; only the newest search's results are shown."""
         self._generation += 1
         generation = self._generation
-        index = self.index
 
-        def op(progress: Progress) -> tuple[SearchResults, list[Suggestion]]:
-            return index.search(query, limit=30), index.suggest(query, limit=8)
-
-        def done(result: tuple[SearchResults, list[Suggestion]]) -> None:
+        def done(result: T) -> None:
             self._in_flight -= 1
             self._warm = True
             if generation == self._generation:
-                self.show_results(*result)
+                show(result)
 
         def failed(exc: BaseException) -> None:
             self._in_flight -= 1
@@ -128,7 +139,8 @@ class SearchPanel(QWidget):
         self.note.setText(html.escape(f"Search failed: {exc}"))
         self.note.show()
 
-    def show_results(self, results: SearchResults, suggestions: list[Suggestion]) -> None:
+    def show_results(self, results: SearchResults, suggestions: list[Suggestion] | None) -> None:
+        """Show a search's hits; ``suggestions`` None keeps the titles already under the box."""
         self.last = results
         self.results.clear()
         for hit in results.hits:
@@ -144,7 +156,8 @@ class SearchPanel(QWidget):
             self.note.show()
         else:
             self.note.hide()
-        self._show_suggestions(suggestions)
+        if suggestions is not None:
+            self._show_suggestions(suggestions)
         self.results.show()
         self.active_changed.emit(True)
 
@@ -174,26 +187,12 @@ class SearchPanel(QWidget):
         self.timer.stop()
         query = self.last.query
         index = self.index
-        self._generation += 1
-        generation = self._generation
 
         def op(progress: Progress) -> SearchResults:
-            from guide.core.models import SearchResults as _R
+            found = index.search(f'"{query}"' if " " in query else query, limit=30)
+            return found if found.corrected is None else SearchResults(query=query, message="No articles found.")
 
-            found: Any = index.search(f'"{query}"' if " " in query else query, limit=30)
-            return found if found.corrected is None else _R(query=query, message="No articles found.")
-
-        def done(results: SearchResults) -> None:
-            self._in_flight -= 1
-            if generation == self._generation:
-                self.show_results(results, [])
-
-        def failed(exc: BaseException) -> None:
-            self._in_flight -= 1
-            self._failed(exc)
-
-        self._in_flight += 1
-        self.tasks.run(op, done, failure=failed)
+        self._run(op, lambda results: self.show_results(results, []))
 
     # -- choosing --------------------------------------------------------------------
     def _activated(self, item: QListWidgetItem) -> None:
@@ -224,6 +223,7 @@ class SearchPanel(QWidget):
         self.timer.stop()
         self._generation += 1
         self.box.clear()
+        self._suggested_for = None
         self.results.clear()
         self.results.hide()
         self.note.hide()

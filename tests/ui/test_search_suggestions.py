@@ -38,3 +38,22 @@ def test_suggestions_appear_on_each_key_before_the_search_runs(
     qtbot.keyClicks(panel.box, "talk")
     assert any("alking" in s for s in panel.completer_model.stringList())
     assert panel.timer.isActive()
+
+
+def test_the_search_after_a_pause_does_not_work_out_the_titles_again(
+    qtbot: Any, make_window: Any, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(sample_root)
+    panel = window.search
+    qtbot.keyClicks(panel.box, "heart")  # the first search opens the index
+    qtbot.waitUntil(lambda: panel.results.count() > 0, timeout=5000)
+    qtbot.keyClick(panel.box, Qt.Key.Key_Escape)
+    panel.box.setFocus()
+    asked: list[str] = []
+    suggest = panel.index.suggest
+    monkeypatch.setattr(panel.index, "suggest", lambda text, limit=8: asked.append(text) or suggest(text, limit))
+    qtbot.keyClicks(panel.box, "hyper")
+    qtbot.waitUntil(lambda: panel.last is not None and panel.last.query == "hyper", timeout=5000)
+    window.tasks.wait()
+    assert asked == ["h", "hy", "hyp", "hype", "hyper"]  # once per key, not once more with the search
+    assert "hypertension" in [s.lower() for s in panel.completer_model.stringList()]
