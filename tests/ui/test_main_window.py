@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,22 @@ def test_print_actions_are_in_the_file_menu_and_toolbar(make_window: Any, sample
     assert any(a.shortcut().toString() == "Ctrl+P" for a in window.toolbar.actions())
 
 
+def texts_of_dialogs_opened_by(action: Callable[[], None]) -> list[str]:
+    """Do ``action``, which opens a modal text dialog; read the dialog's text and close it."""
+    shown: list[str] = []
+
+    def read() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            view = dialog.findChild(QPlainTextEdit)
+            shown.append(view.toPlainText() if view is not None else "")
+            dialog.close()
+
+    QTimer.singleShot(0, read)
+    action()
+    return shown
+
+
 def test_unreadable_bookmarks_are_kept_and_the_user_told(qtbot: Any, make_window: Any, sample_root: Path) -> None:
     from guide.core import paths
 
@@ -224,17 +241,7 @@ def test_unreadable_bookmarks_are_kept_and_the_user_told(qtbot: Any, make_window
     kept = [p.name for p in broken.parent.iterdir() if p.name.startswith("bookmarks.json.unreadable-")]
     assert len(kept) == 1
 
-    shown: list[str] = []
-
-    def read_details() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            view = dialog.findChild(QPlainTextEdit)
-            shown.append(view.toPlainText() if view is not None else "")
-            dialog.close()
-
-    QTimer.singleShot(0, read_details)
-    qtbot.mouseClick(note, Qt.MouseButton.LeftButton)
+    shown = texts_of_dialogs_opened_by(lambda: qtbot.mouseClick(note, Qt.MouseButton.LeftButton))
     assert len(shown) == 1 and kept[0] in shown[0]
 
 
@@ -245,17 +252,7 @@ def test_readable_user_files_show_no_note(make_window: Any, sample_root: Path) -
 
 def test_f1_lists_the_shortcuts_a_keyboard_has(qtbot: Any, make_window: Any, sample_root: Path) -> None:
     window = make_window(sample_root)
-    shown: list[str] = []
-
-    def read_list() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            view = dialog.findChild(QPlainTextEdit)
-            shown.append(view.toPlainText() if view is not None else "")
-            dialog.close()
-
-    QTimer.singleShot(0, read_list)
-    qtbot.keyClick(window.reader, Qt.Key.Key_F1)
+    shown = texts_of_dialogs_opened_by(lambda: qtbot.keyClick(window.reader, Qt.Key.Key_F1))
     assert len(shown) == 1
     keys = {line[:28].strip(): line[28:].strip() for line in shown[0].splitlines()}
     assert keys["Copy"] == "Ctrl+C, Ctrl+Ins"  # not "…, F16, Copy": keys no clinic keyboard has
