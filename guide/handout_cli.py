@@ -58,19 +58,15 @@ def image_loader(library: Library) -> Callable[[str], Any]:
     return load
 
 
-def run_handout(args: argparse.Namespace) -> int:
-    """Write the handout PDF; 0 on success, 2 for an unknown id or section, 1 if it cannot be written."""
-    roots = [Path(p) for p in args.content] if getattr(args, "content", None) else [paths.bundled_content()]
-    output = Path(args.output)
-    library = load_library(roots)
-    options = options_from_args(args)
+def write_handout(library: Library, ids: list[str], output: Path, options: HandoutOptions) -> int:
+    """Print the articles as a handout PDF at ``output``; returns the number of pages.
+
+    Raises :class:`HandoutError` for an unknown id or section (before Qt is started) and
+    OSError when the file cannot be written.
+    """
     from guide.core.render import Renderer
 
-    try:
-        html = build_handout_html(library, Renderer(library), list(args.ids), options)
-    except HandoutError as exc:
-        print(f"guide: {exc}", file=sys.stderr)
-        return 2
+    html = build_handout_html(library, Renderer(library), ids, options)
     if (
         not os.environ.get("QT_QPA_PLATFORM")
         and not os.environ.get("DISPLAY")
@@ -84,8 +80,19 @@ def run_handout(args: argparse.Namespace) -> int:
     global _app
     if QGuiApplication.instance() is None:
         _app = QGuiApplication(["guide"])  # kept for the life of the process
+    return write_pdf(html, output, options, image_loader(library))
+
+
+def run_handout(args: argparse.Namespace) -> int:
+    """Write the handout PDF; 0 on success, 2 for an unknown id or section, 1 if it cannot be written."""
+    roots = [Path(p) for p in args.content] if getattr(args, "content", None) else [paths.bundled_content()]
+    output = Path(args.output)
+    library = load_library(roots)
     try:
-        pages = write_pdf(html, output, options, image_loader(library))
+        pages = write_handout(library, list(args.ids), output, options_from_args(args))
+    except HandoutError as exc:
+        print(f"guide: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"guide: could not write {output}: {exc}", file=sys.stderr)
         return 1
