@@ -24,6 +24,7 @@ class ReadingLevelLabel(QLabel):
         self.tasks = tasks
         self._grading: set[str] = set()  # topics whose articles are being graded
         self._stop = threading.Event()
+        self._showing: Article | None = None  # the article whose grade the label is for
         self.setToolTip(EXPLANATION)
         self.setAccessibleName("Reading level")
         self.setAccessibleDescription(EXPLANATION)
@@ -34,12 +35,24 @@ class ReadingLevelLabel(QLabel):
         self._stop.set()
 
     def show_article(self, article: Article | None) -> None:
-        """Grade the article (about 2 ms, then remembered) and show it; hide for other pages."""
+        """Show the article's grade; one not yet known is worked out in the background (about
+        2 ms, but 0.7 s for a 5 MB article), then remembered. Hidden for other pages."""
+        self._showing = article
         if article is None:
             self.hide()
             return
-        self.setText(f"Reading level: {describe(self.levels.grade(article))}")
         self.show()
+        if self.levels.known(article):
+            self.setText(f"Reading level: {describe(self.levels.grade(article))}")
+            return
+        self.setText("Reading level: …")
+        levels = self.levels
+
+        def done(value: float | None) -> None:
+            if self._showing is article:  # not if another page was opened meanwhile
+                self.setText(f"Reading level: {describe(value)}")
+
+        self.tasks.run(lambda progress: levels.grade(article), done, lambda exc: done(None))
 
     def topic_grades(self, topic: Topic) -> dict[str, float | None] | None:
         """The grades of the topic's articles if all are known; else None, and they are
