@@ -59,16 +59,16 @@ def sweep_stale(path: Path, older_than: float = STALE_AFTER) -> int:
     return removed
 
 
-def keep_aside(path: Path) -> Path | None:
+def keep_aside(path: Path) -> str:
     """Rename a file that cannot be read to ``NAME.unreadable-YYYYmmdd-HHMMSS`` beside it, so the
-    next save does not overwrite what may still be rescued by hand; None when it cannot be moved."""
+    next save does not overwrite what may still be rescued by hand; says where it went."""
     path = Path(path)
     kept = path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
     try:
         os.replace(path, kept)
     except OSError:
-        return None
-    return kept
+        return "it could not be moved aside"
+    return f"it was kept as {kept.name}"
 
 
 def glob_escape(name: str) -> str:

@@ -39,8 +39,7 @@ class Bookmarks:
         return [i for i in raw if isinstance(i, str)]
 
     def _unreadable(self, why: str) -> list[str]:
-        kept = atomic.keep_aside(self.path)
-        where = f"it was kept as {kept.name}" if kept else "it could not be moved aside"
+        where = atomic.keep_aside(self.path)
         self.problem = f"Your bookmarks file could not be read ({why}); {where}, and bookmarking starts afresh."
         log.warning("bookmarks file %s: %s", self.path, self.problem)
         return []

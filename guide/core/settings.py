@@ -112,8 +112,7 @@ class SettingsStore:
         try:
             self.user = _read_strict(self.user_file)
         except Unreadable as exc:  # kept aside, so saving new choices does not destroy it
-            kept = atomic.keep_aside(self.user_file)
-            where = f"it was kept as {kept.name}" if kept else "it could not be moved aside"
+            where = atomic.keep_aside(self.user_file)
             self.problem = f"Your settings file could not be read ({exc}); {where}, and defaults are used."
             log.warning("settings file %s: %s", self.user_file, self.problem)
             self.user = {}
