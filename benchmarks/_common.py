@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.core.query import key
+from guide.core.search.query import key
 
 HERE = Path(__file__).resolve().parent
 TARBALL = HERE.parent.parent / "shared" / "corpora" / "medquad-content.tar.gz"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guide.core.query import Part, content_words, key, parse, plain_text, snippet, tokenize, unparse
-from guide.core.thesaurus import Thesaurus, load_default, parse_lines
+from guide.core.search.query import Part, content_words, key, parse, plain_text, snippet, tokenize, unparse
+from guide.core.search.thesaurus import Thesaurus, load_default, parse_lines
 
 
 def test_tokens_keep_short_and_numeric_words() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from guide.core.query import parse
-from guide.core.ranking import REFINE, Plan, leading
-from guide.core.thesaurus import Thesaurus
+from guide.core.search.query import parse
+from guide.core.search.ranking import REFINE, Plan, leading
+from guide.core.search.thesaurus import Thesaurus
 
 
 def plan(query: str, thesaurus: Thesaurus | None = None) -> Plan:
@@ -52,10 +52,10 @@ def test_a_hit_highlights_query_words_and_prefixes() -> None:
     assert "<b>" in hit.snippet
 
 
-def test_only_the_search_module_imports_whoosh() -> None:
+def test_only_the_search_engine_imports_whoosh() -> None:
     package = Path(__file__).parents[2] / "guide"
     pattern = re.compile(r"^\s*(import whoosh|from whoosh\b)", re.MULTILINE)
     users = sorted(
         p.relative_to(package).as_posix() for p in package.rglob("*.py") if pattern.search(p.read_text("utf-8"))
     )
-    assert users == ["core/search.py"]
+    assert users == ["core/search/engine.py"]

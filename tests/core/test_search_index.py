@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_search_helpers import small_library, write_article
 
-from guide.core import search
-from guide.core.indexfiles import META_FILE
 from guide.core.search import SearchIndex
+from guide.core.search import engine as search
+from guide.core.search.indexfiles import META_FILE
 
 
 def touch_later(path: Path) -> None:

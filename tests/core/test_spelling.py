@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guide.core.spelling import Speller, Suggester
+from guide.core.search.spelling import Speller, Suggester
 
 COUNTS = {
     "diabetes": 900,

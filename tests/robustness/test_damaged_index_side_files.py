@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from robust_helpers import write_good
 
-from guide.core import indexfiles
-from guide.core.search import SearchIndex
+from guide.core.search import SearchIndex, indexfiles
 
 DAMAGE = {
     "articles-cut": (indexfiles.ARTICLES_FILE, lambda data: data[: len(data) // 2]),

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from robust_helpers import write, write_good
 
 from guide.core.content import load_library
-from guide.core.query import MAX_QUERY_CHARS, MAX_TERMS, parse
 from guide.core.render import Renderer
 from guide.core.search import SearchIndex
+from guide.core.search.query import MAX_QUERY_CHARS, MAX_TERMS, parse
 
 _MARKDOWN_BITS = st.sampled_from(
     [

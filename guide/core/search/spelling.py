@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from guide.core.models import Suggestion
-from guide.core.query import tokenize
+from guide.core.search.query import tokenize
 
 MIN_LENGTH = 3  # shorter words ("mi", "ct") are abbreviations more often than typos
 SMALL_VOCABULARY = 20_000  # below this, a short unknown word is more likely real English than a typo

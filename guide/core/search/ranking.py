@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from guide.core.models import SearchHit
-from guide.core.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
-from guide.core.spelling import Speller, Suggester
-from guide.core.thesaurus import Thesaurus
+from guide.core.search.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
+from guide.core.search.spelling import Speller, Suggester
+from guide.core.search.thesaurus import Thesaurus
 
 SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
 MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
@@ -99,7 +99,7 @@ class Plan:
     """A query as concepts of alternative stems, with what is needed to rank, filter and highlight.
 
     Words are stemmed by ``stem`` and prefixes widened by ``expand``, both from the index
-    (:mod:`guide.core.search`), so a plan always agrees with the postings it is run on.
+    (:mod:`guide.core.search.engine`), so a plan always agrees with the postings it is run on.
     """
 
     def __init__(

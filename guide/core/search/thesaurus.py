@@ -1,6 +1,6 @@
 """The search thesaurus: groups of words that mean the same (lay term, medical term, abbreviation).
 
-The data lives in ``guide/resources/thesaurus.txt``: one group a line, terms separated
+The data lives in ``resources/thesaurus.txt``: one group a line, terms separated
 by ``|``, comments after ``#``. Article aliases are merged in at run time, so that a
 query naming an alias also finds the other articles about the same subject.
 """
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from guide.core.query import content_words, light_stem, tokenize
+from guide.core.search.query import content_words, light_stem, tokenize
 
 MAX_PHRASE = 6  # longest term, in content words, that is looked for in a query
 

@@ -1,4 +1,4 @@
-"""Full-text search: the one module that imports Whoosh.
+"""The search index: the one module that imports Whoosh.
 
 Every article section is a document, so a hit can open the page at the section that
 matches. Whoosh stores the postings (BM25F weights of a "names" field and a "words"
@@ -7,12 +7,12 @@ a block at a time (:class:`_Scorer`) instead of through Whoosh's matcher trees, 
 are too slow in pure Python for search-as-you-type. Query text is parsed, spelled and
 widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus); the plan
 made of it, and how its per-word scores combine into a ranking, are in
-:mod:`guide.core.ranking`. Hits leave as plain :class:`SearchHit` values.
+:mod:`guide.core.search.ranking`. Hits leave as plain :class:`SearchHit` values.
 
 The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and the content
 stamps from :func:`guide.core.content.scan`; a full build goes into a temporary folder
 beside it that is renamed into place, under a lock file, so a crash or a second process
-never leaves half an index (the folder and its side files: :mod:`guide.core.indexfiles`).
+never leaves half an index (the folder and its side files: :mod:`guide.core.search.indexfiles`).
 
 An index shipped with the app (built at build time, used read-only in place) is matched
 to the content by size and hash of each article instead (``digests`` in its metadata):
@@ -51,7 +51,8 @@ from whoosh.util.numeric import byte_to_length
 
 from guide.core import atomic
 from guide.core.content import FileEntry, parse_article, read_file, scan
-from guide.core.indexfiles import (
+from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
+from guide.core.search.indexfiles import (
     ARTICLES_FILE,
     META_FILE,
     VOCAB_FILE,
@@ -65,12 +66,11 @@ from guide.core.indexfiles import (
     stamps_of,
     write_side,
 )
-from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
-from guide.core.query import Part, content_words, parse, plain_text, tokenize
-from guide.core.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
-from guide.core.spelling import Speller, Suggester
+from guide.core.search.query import Part, content_words, parse, plain_text, tokenize
+from guide.core.search.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
+from guide.core.search.spelling import Speller, Suggester
+from guide.core.search.thesaurus import Thesaurus, load_default
 from guide.core.text import split_sections
-from guide.core.thesaurus import Thesaurus, load_default
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class _Parts(TEXT):
     """Several texts indexed as one field, each word weighted by the part it is in (BM25F).
 
     The value is a tuple of texts (or of word lists), one for each weight. Tokens come from
-    :func:`guide.core.query.tokenize`, so queries and the index always agree. No
+    :func:`guide.core.search.query.tokenize`, so queries and the index always agree. No
     positions are kept (they cost a third of the build time): quoted phrases are
     checked against the stored section text instead.
     """
@@ -599,7 +599,7 @@ def _blocks(
 
 
 class _Run:
-    """A :class:`~guide.core.ranking.Plan` run on the open index: scores, filters, hits.
+    """A :class:`~guide.core.search.ranking.Plan` run on the open index: scores, filters, hits.
 
     A word found in many sections ("causes", "blood") is too common to pick articles by
     and slow to score everywhere: it selects sections only through article names, and
