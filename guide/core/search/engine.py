@@ -66,15 +66,15 @@ from guide.core.search.indexfiles import (
     stamps_of,
     write_side,
 )
-from guide.core.search.query import Part, content_words, parse, plain_text, tokenize
+from guide.core.search.query import Part, content_words, parse, tokenize
 from guide.core.search.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default
-from guide.core.text import split_sections
+from guide.core.text import plain_text, split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # bump whenever the schema or the way text is indexed changes (3: non-Latin anchors)
+SCHEMA_VERSION = 4  # bump whenever the schema or the way text is indexed changes (4: one plain_text)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
