@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from guide.core.content import Library
+from guide.core.dates import format_date, review_overdue
 from guide.core.models import Article
 from guide.core.render import Renderer
 from guide.core.text import split_sections
@@ -45,13 +46,6 @@ def default_paper(locale_name: str) -> str:
     """ "letter" where that paper is usual (US, Canada, Mexico, the Philippines …), else "a4"."""
     country = re.split(r"[_\-.@]", locale_name)[1:2]
     return "letter" if country and country[0].upper() in LETTER_COUNTRIES else "a4"
-
-
-def format_date(value: dt.date) -> str:
-    """ "1 March 2024", without a locale-dependent month name."""
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")  # fmt: skip
-    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 def print_ready(body: str) -> str:
@@ -110,7 +104,7 @@ def _reviewed_line(article: Article, today: dt.date) -> str:
     if article.reviewed:
         who = f" by {html.escape(article.reviewed_by)}" if article.reviewed_by else ""
         parts.append(f"Reviewed {format_date(article.reviewed)}{who}.")
-    if article.review_due and article.review_due <= today:
+    if article.review_due is not None and review_overdue(article.review_due, today):
         parts.append(f"Review was due {format_date(article.review_due)}.")
     return f'<p class="reviewed">{" ".join(parts)}</p>' if parts else ""
 

@@ -12,14 +12,10 @@ import re
 from collections.abc import Mapping
 from html import escape
 
+from guide.core.dates import format_date, review_overdue
 from guide.core.links import make_url
 from guide.core.models import Article, Heading, Problem, Rendered, Topic
 from guide.core.readability import describe, easier_first
-
-# fmt: off
-_MONTHS = ("January", "February", "March", "April", "May", "June",
-           "July", "August", "September", "October", "November", "December")
-# fmt: on
 
 
 def article_page(
@@ -36,8 +32,8 @@ def article_page(
         parts.append(f'<p class="summary">{escape(article.summary)}</p>')
     if meta := _review_line(article):
         parts.append(f'<p class="meta">{escape(meta)}</p>')
-    if article.review_due is not None and today > article.review_due:
-        due = _date_text(article.review_due)
+    if article.review_due is not None and review_overdue(article.review_due, today):
+        due = format_date(article.review_due)
         parts.append(
             '<table class="review-due" width="100%" border="0" cellspacing="0" cellpadding="10">'
             f'<tr><td class="review-due">This article was due for review on {due}. '
@@ -86,16 +82,12 @@ def welcome_page(root: Topic, library_title: str = "Health guide") -> Rendered:
 # -- helpers --------------------------------------------------------------------------
 
 
-def _date_text(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _review_line(article: Article) -> str:
     if article.reviewed is None and not article.reviewed_by:
         return ""
     text = "Reviewed"
     if article.reviewed is not None:
-        text += f" {_date_text(article.reviewed)}"
+        text += f" {format_date(article.reviewed)}"
     if article.reviewed_by:
         text += f" by {article.reviewed_by}"
     return text
