@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
+from guide.core.links import parse_url
 from guide.core.models import IndexReport, Rendered, SearchHit, Topic
 from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
@@ -35,7 +36,7 @@ from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcu
 from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.navigation import History, Place
 from guide.ui.preferences import PreferencesDialog
-from guide.ui.reader import Reader, parse_link
+from guide.ui.reader import Reader
 from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
         if text.startswith("#"):
             self.go_to_section(text[1:])
             return
-        link = parse_link(text)
+        link = parse_url(text)
         if link is not None and link.kind in ("article", "topic"):
             if link.kind == "article" and link.target == self.current.id and self.current.kind == "article":
                 self.go_to_section(link.anchor)
