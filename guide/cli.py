@@ -23,9 +23,6 @@ from guide.core.models import Problem
 if TYPE_CHECKING:
     from guide.core.search import SearchIndex
 
-COMMANDS = ("index", "search", "render", "check", "handout")
-
-
 def _add_content(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--content",

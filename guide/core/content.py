@@ -339,9 +339,6 @@ class Library:
         """Every article, in tree order."""
         return [a for t in _walk_topics(self.root_topic) for a in t.articles]
 
-    def topics(self) -> list[Topic]:
-        return list(_walk_topics(self.root_topic))
-
     def __len__(self) -> int:
         return len(self._articles)
 

@@ -97,7 +97,7 @@ def root_image(roots: Sequence[Path], url: str) -> Path | None:
 class PageLinks:
     """What the links of one page resolve against, and the problems they collect."""
 
-    base: Article | Topic | None  # None: leave relative links alone (render_text)
+    base: Article | Topic | None  # None: no page (relative links are left alone)
     path: Path | None = None
     body: str = ""
     body_line: int = 1
@@ -144,7 +144,7 @@ class Links:
         return raw if ctx.base is None else self._relative_link(ctx, raw)
 
     def _exists(self, ctx: PageLinks, link: GuideLink) -> bool:
-        if ctx.base is None:  # no library to look in (render_text)
+        if ctx.base is None:  # no page to resolve against
             return True
         if link.kind == "article":
             return self.library.article(link.target) is not None

@@ -182,10 +182,6 @@ class Renderer:
         """The link and image problems of an article, for ``guide check``."""
         return self._render_body(article, self.library.body(article), verify=True)[1].problems
 
-    def render_text(self, text: str) -> str:
-        """Markdown without a library: sanitized, relative links left as they are."""
-        return self._convert(_Context(None, body=text), text)
-
     # -- the pipeline -----------------------------------------------------------------------
     def _render_body(
         self, base: Article | Topic, body: str, only: set[str] | None = None, verify: bool = False
@@ -329,24 +325,3 @@ def _select(body: str, sections: list[Section], only: set[str]) -> tuple[list[Se
         else:  # keep link and footnote definitions, so references elsewhere still work
             keep.extend(line for line in part if _REFERENCE_DEF.match(line))
     return chosen, "\n".join(keep)
-
-
-def render_text(markdown_text: str) -> str:
-    """Sanitized HTML for Markdown on its own (no library: relative links stay as written)."""
-    return Renderer(Library((), (), ())).render_text(markdown_text)
-
-
-_BLOCK_END = re.compile(
-    r"<(?:br|hr|/p|/h[1-6]|/li|/tr|/dt|/dd|/blockquote|/pre|/div|/table|/ul|/ol|/dl)\b[^>]*>", re.I
-)
-_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
-_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.DOTALL)
-
-
-def page_text(html: str) -> str:
-    """The plain text of rendered HTML: one block per line, entities decoded."""
-    text = " ".join(_DROP.sub("", html).split())
-    text = _CELL_END.sub(" ", _BLOCK_END.sub("\n", text))
-    text = unescape(re.sub(r"<[^>]*>", "", text))
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)

@@ -51,7 +51,6 @@ def build_menus(w: MainWindow) -> None:
     add_action(w, edit, "&Preferences…", w.show_preferences, "Ctrl+,")
 
     view = bar.addMenu("&View")
-    w.view_menu = view
     add_action(w, view, "Zoom &in", lambda: w.zoom(1), ["Ctrl++", "Ctrl+="])
     add_action(w, view, "Zoom &out", lambda: w.zoom(-1), "Ctrl+-")
     add_action(w, view, "&Reset zoom", lambda: w.zoom(0), "Ctrl+0")

@@ -125,7 +125,6 @@ class MainWindow(QMainWindow):
 
         # filled in by build_menus
         self.file_menu: QMenu
-        self.view_menu: QMenu
         self.print_anchor: QAction
         self.theme_actions: dict[str, QAction]
         self.back_action: QAction

@@ -53,11 +53,6 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(_APOSTROPHE.sub("", text).casefold())
 
 
-def iter_tokens(text: str) -> Iterable[re.Match[str]]:
-    """Word matches of a text, with their places (for snippets); apostrophes split here."""
-    return _WORD.finditer(text)
-
-
 def content_words(words: Sequence[str]) -> list[str]:
     """Drop filler words; keep a letter or number that names a kind ("hepatitis a", "type 2")."""
     kept: list[str] = []
@@ -109,10 +104,6 @@ class Parsed:
     @property
     def positive(self) -> list[Part]:
         return [p for p in self.parts if not p.excluded]
-
-    def words(self) -> list[str]:
-        """The plain words searched for (not phrases, prefixes or exclusions), in order."""
-        return [w for p in self.parts if p.kind == "word" and not p.excluded for w in p.words]
 
 
 _PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
