@@ -19,6 +19,7 @@ from guide import __version__
 from guide.core import paths
 from guide.core.content import load_library
 from guide.core.models import Problem
+from guide.core.settings import PAPER_SIZES
 
 if TYPE_CHECKING:
     from guide.core.search import SearchIndex
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     handout.add_argument("--sections", metavar="SLUG,SLUG", help="only these sections")
     handout.add_argument("--large-print", action="store_true", help="16 pt text with wider lines")
-    handout.add_argument("--paper", choices=("a4", "letter"), help="paper size (default from the locale)")
+    handout.add_argument("--paper", choices=tuple(PAPER_SIZES), help="paper size (default from the locale)")
     handout.add_argument("--clinic-name", metavar="TEXT")
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)

@@ -35,7 +35,7 @@ class HandoutOptions:
 
     sections: tuple[str, ...] | None = None  # section slugs; None for the whole article
     large_print: bool = False
-    paper: str = "a4"  # "a4" or "letter"
+    paper: str = "a4"  # a key of settings.PAPER_SIZES
     clinic_name: str = ""
     clinic_contact: str = ""
     clinic_logo: str = ""  # path of an image file, "" for none

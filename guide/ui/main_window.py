@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,7 @@ from guide.core.links import parse_url
 from guide.core.models import IndexReport, Rendered, SearchHit, Topic
 from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
-from guide.core.settings import SettingsStore
+from guide.core.settings import ZOOM_LIMITS, SettingsStore
 from guide.ui import themes
 from guide.ui.actions import build_menus
 from guide.ui.contents_panel import ContentsDock
@@ -340,7 +340,8 @@ class MainWindow(QMainWindow):
 
     # -- zoom and themes -----------------------------------------------------------------
     def zoom(self, step: int) -> None:
-        level = 0 if step == 0 else max(-5, min(10, self.store.settings.text_zoom + step))
+        low, high = ZOOM_LIMITS
+        level = 0 if step == 0 else max(low, min(high, self.store.settings.text_zoom + step))
         self.store.update(text_zoom=level)
         self._apply_zoom()
 
@@ -365,8 +366,10 @@ class MainWindow(QMainWindow):
         QApplication.setPalette(themes.palette(effective))
         self.reader.document().setDefaultStyleSheet(themes.reader_css(effective))
         self.setStyleSheet(themes.window_css(effective))
-        if self.history:
+        if self.history:  # the page again in the new colours, at the same place
+            position = self.reader.top_position()
             self.show_place(self.current, record=False)
+            self.reader.scroll_to(position)
 
     def show_preferences(self) -> PreferencesDialog:
         """Open Edit > Preferences (window-modal); returns the dialog."""
@@ -377,9 +380,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_settings(self) -> None:
-        """Show the saved theme and text size (after Preferences changed them)."""
+        """Show the saved theme and text size (after Preferences changed them), keeping the reader's place."""
+        position = self.reader.top_position()
         self.apply_theme(self.store.settings.theme)
         self._apply_zoom()
+        self.reader.scroll_to(position)
 
     # -- bookmarks -----------------------------------------------------------------------
     def toggle_bookmark(self) -> None:
@@ -465,7 +470,7 @@ class MainWindow(QMainWindow):
 
     # -- remembered state ----------------------------------------------------------------
     def _restore(self) -> None:
-        s = self.store.settings
+        s = self.store.state.state
         if s.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
         else:
@@ -476,21 +481,22 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(s.splitter_state.encode()))
         if s.last_article and self.library.article(s.last_article) is not None:
             self.show_place(Place("article", s.last_article, s.last_anchor or None))
-            if s.last_scroll and not s.last_anchor:
-                self.reader.verticalScrollBar().setValue(s.last_scroll)
+            if not s.last_anchor:  # where the reader was, once the window has its size and the page its layout
+                QTimer.singleShot(0, lambda: self.reader.scroll_to(s.last_position, s.last_scroll))
         else:
             self.show_place(Place("welcome"))
 
     def save_state(self) -> None:
         self.levels.save()
         article = self.current.id if self.current.kind == "article" else ""
-        self.store.update(
+        self.store.state.update(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
             window_state=bytes(self.saveState().toBase64().data()).decode(),
             splitter_state=bytes(self.splitter.saveState().toBase64().data()).decode(),
             last_article=article,
             last_anchor="",
             last_scroll=self.reader.verticalScrollBar().value() if article else 0,
+            last_position=self.reader.top_position() if article else -1,
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QTextDocument, QWheelEvent
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from guide.core.links import root_image
@@ -28,6 +28,21 @@ class Reader(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Reading pane")
         self.setAccessibleDescription("The open article or topic")
+
+    def top_position(self) -> int:
+        """The character offset of the text at the top of the pane: a place that survives a new
+        layout (another theme, text size or window width), where a scroll value in pixels does not."""
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def scroll_to(self, position: int, pixels: int = 0) -> None:
+        """Scroll so that the text at ``position`` is at the top; without one (-1), to ``pixels``."""
+        bar = self.verticalScrollBar()
+        if position < 0:
+            bar.setValue(pixels)
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
 
     def loadResource(self, type_: int, url: QUrl | str) -> object:
         text = url.toString() if isinstance(url, QUrl) else str(url)

@@ -71,7 +71,7 @@ def _core_flows(root: Path, scratch: Path, qapp: Any) -> None:
     write_pdf(html, scratch / "core.pdf", options, lambda url: QImage())
     bookmarks = Bookmarks()
     bookmarks.toggle("good/alpha")
-    SettingsStore().update(last_article="good/alpha")
+    SettingsStore().state.update(last_article="good/alpha")
 
 
 def _window_flows(root: Path, scratch: Path, qtbot: Any, make_window: Any, monkeypatch: Any) -> None:
