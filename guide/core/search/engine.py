@@ -176,6 +176,12 @@ class _Open:
             self.searcher.close()
 
 
+def _reason(exc: BaseException) -> str:
+    """An exception in words for a log line: its kind, and its message when it has one."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 class SearchIndex:
     """Builds, updates and searches the index of a set of content roots."""
 
@@ -221,7 +227,7 @@ class SearchIndex:
             articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
             counts = read_vocab(folder / VOCAB_FILE)
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
-            log.warning("search index at %s is unreadable: %s", folder, exc)
+            log.warning("search index at %s is unreadable (%s); it will be built again", folder, _reason(exc))
             return None
         if previous is not None and previous.folder == folder and previous.articles == articles:
             previous.speller.learn(counts)
