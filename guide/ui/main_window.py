@@ -35,6 +35,7 @@ from guide.ui.contents_panel import ContentsDock
 from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_text, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.navigation import History, Place
+from guide.ui.notice import NoticeBar
 from guide.ui.preferences import PreferencesDialog
 from guide.ui.reader import Reader
 from guide.ui.reading_level import ReadingLevelLabel
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 4, 4, 4)
+        self.notice = NoticeBar(self)  # a sentence above the page, e.g. a content folder not found
+        right_layout.addWidget(self.notice)
         right_layout.addWidget(self.reader, 1)
         right_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
