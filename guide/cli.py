@@ -229,13 +229,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from guide.core.render import Renderer
+    from guide.core.problems import content_problems
 
     library = load_library(content_roots(args), progress=_ProgressBar("Checking"))
-    problems = list(library.problems)
-    renderer = Renderer(library)
-    for article in library.articles():
-        problems.extend(renderer.check(article))
+    problems = content_problems(library)  # the window counts with the same function
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")

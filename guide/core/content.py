@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from guide.core.models import Article, Problem, Topic
+from guide.core.yaml_reasons import yaml_reason
 
 try:  # libyaml is several times faster on large libraries
     _Loader: Any = yaml.CSafeLoader
@@ -113,12 +114,11 @@ def split_front_matter(path: Path, text: str) -> ParsedFile:
     try:
         meta = yaml.load(raw, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = 2 + (mark.line if mark is not None else 0)
-        reason = exc.problem or "invalid YAML"
-        return ParsedFile({}, body, end + 2, (Problem(path, line, f"invalid YAML in front matter: {reason}"),))
+        reason, offset = yaml_reason(exc)
+        return ParsedFile({}, body, end + 2, (Problem(path, 2 + offset, f"front matter: {reason}"),))
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        return ParsedFile({}, body, end + 2, (Problem(path, 2, f"invalid YAML in front matter: {exc}"),))
+        reason = "it is nested too deeply" if isinstance(exc, RecursionError) else yaml_reason(exc)[0]
+        return ParsedFile({}, body, end + 2, (Problem(path, 2, f"front matter: {reason}"),))
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
@@ -25,7 +27,8 @@ from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.links import parse_url
-from guide.core.models import IndexReport, Rendered, SearchHit, Topic
+from guide.core.models import IndexReport, Problem, Rendered, SearchHit, Topic
+from guide.core.problems import content_problems, count_text
 from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
 from guide.core.settings import ZOOM_LIMITS, SettingsStore
@@ -43,6 +46,7 @@ from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
 
+log = logging.getLogger(__name__)
 LEVELS_FILE = "reading-levels.json"
 
 
@@ -123,7 +127,10 @@ class MainWindow(QMainWindow):
         self.problems_button.setFlat(True)
         self.problems_button.clicked.connect(self.show_problems)
         self.statusBar().addPermanentWidget(self.problems_button)
+        self._content_problems: list[Problem] | None = None  # None until the background check is done
+        self._closing = threading.Event()
         self._show_problem_count()
+        self._check_content()
         self._tell_about_user_files()
 
         # filled in by build_menus
@@ -409,10 +416,25 @@ class MainWindow(QMainWindow):
 
     # -- status, dialogs -----------------------------------------------------------------
     def _show_problem_count(self) -> None:
-        count = len(self.library.problems)
-        self.problems_button.setVisible(count > 0)
-        self.problems_button.setText(f"{count} content problem{'s' if count != 1 else ''} — see Help")
+        """The count `guide check` gives, once the background check (links and images too) is done."""
+        problems = self._content_problems
+        self.problems_button.setVisible(problems is not None and len(problems) > 0)
+        self.problems_button.setText(f"{count_text(problems or [])} — see Help")
         self.problems_button.setAccessibleName(self.problems_button.text())
+
+    def _check_content(self) -> None:
+        """Find every content problem in the background, as `guide check` does (one function)."""
+        library, closing = self.library, self._closing
+
+        def done(problems: list[Problem]) -> None:
+            if library is self.library and not closing.is_set():
+                self._content_problems = problems
+                self._show_problem_count()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("content check failed: %s", exc)
+
+        self.tasks.run(lambda _progress: content_problems(library, stop=closing.is_set), done, failed)
 
     def _tell_about_user_files(self) -> None:
         """A settings or bookmarks file that could not be read was kept aside: say so in the status
@@ -429,7 +451,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(button)
 
     def show_problems(self) -> None:
-        text_dialog(self, "Content problems", problems_text(self.library))
+        problems = self._content_problems if self._content_problems is not None else self.library.problems
+        text_dialog(self, "Content problems", problems_text(problems))
 
     def show_shortcuts(self) -> None:
         text_dialog(self, "Keyboard shortcuts", shortcuts_text(self.actions()))
@@ -503,6 +526,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing.set()  # the content check stops at the next article
         self.save_state()
         self.search.timer.stop()
         self.level_label.stop()

@@ -271,7 +271,7 @@ NAMED: list[tuple[str, bytes, int]] = [
     ("crlf-no-title", b"---\r\nsummary: s\r\n---\r\nbody\r\n", 1),
     ("title-dict", b"---\ntitle: {a: 1}\n---\ntext\n", 2),
     ("title-list", b"---\nsummary: s\ntitle: [a, b]\n---\ntext\n", 3),
-    ("bad-yaml-line", b"---\ntitle: ok\nsummary: s\ntags: [unclosed\n---\ntext\n", 5),
+    ("bad-yaml-line", b"---\ntitle: ok\nsummary: s\ntags: [unclosed\n---\ntext\n", 4),  # where "[" was opened
     ("yaml-python-tag", b"---\ntitle: !!python/object/apply:os.system [echo]\n---\ntext\n", 2),
     ("yaml-bad-date", b"---\ntitle: A\nreviewed: 2024-13-45\n---\ntext\n", 2),
     ("deep-yaml", b"---\ntitle: A\ntags: " + b"[" * 3000 + b"]" * 3000 + b"\n---\ntext\n", 3),
