@@ -60,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_content(search)
     _add_index_dir(search)
 
+    listing = sub.add_parser("list", help="list the articles: id, title, topic and language")
+    listing.add_argument("--json", action="store_true", help="print one JSON object per article")
+    _add_content(listing)
+
     render = sub.add_parser("render", help="print the HTML the reading pane shows for an article")
-    render.add_argument("id", help="article id, e.g. mental-health/cognitive-behavioural-therapy")
+    render.add_argument("id", help="article id, e.g. mental-health/talking-therapies/cognitive-behavioral-therapy")
     _add_content(render)
 
     check = sub.add_parser("check", help="report problems in the content (exit 1 on errors)")
@@ -220,11 +224,32 @@ def cmd_render(args: argparse.Namespace) -> int:
         return _fail(str(errors[0]))
     article = library.article(args.id)
     if article is None:
-        return _fail(f"no article with id '{args.id}' (try 'guide search {args.id.rpartition('/')[2]}')")
+        return _fail(f"no article with id '{args.id}' ('guide list' shows every id)")
     rendered = Renderer(library).article(article)
     for problem in rendered.problems:
         print(problem, file=sys.stderr)
     print(rendered.html)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Every article in tree order: id, title, topic (its title) and language; tab-separated or JSON."""
+    library = load_library(content_roots(args))
+    if errors := _root_errors(library.problems):
+        return _fail(str(errors[0]))
+    for article in library.articles():
+        topic = library.topic(article.topic_id)
+        row = {
+            "id": article.id,
+            "title": article.title,
+            "topic": topic.title if topic is not None else "",
+            "topic_id": article.topic_id,
+            "language": article.language,
+        }
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print("\t".join(" ".join(str(row[k]).split()) for k in ("id", "title", "topic", "language")))
     return 0
 
 
@@ -262,6 +287,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "index": cmd_index,
     "search": cmd_search,
+    "list": cmd_list,
     "render": cmd_render,
     "check": cmd_check,
     "handout": cmd_handout,
