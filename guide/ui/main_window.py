@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         if s.last_article and self.library.article(s.last_article) is not None:
             self.show_place(Place("article", s.last_article, s.last_anchor or None))
             if not s.last_anchor:  # where the reader was, once the window has its size and the page its layout
-                QTimer.singleShot(0, lambda: self.reader.scroll_to(s.last_position, s.last_scroll))
+                QTimer.singleShot(0, self.reader, lambda: self.reader.scroll_to(s.last_position, s.last_scroll))
         else:
             self.show_place(Place("welcome"))
 
