@@ -158,3 +158,31 @@ def test_window_state_from_a_newer_version_or_broken_is_survived(tmp_path: Path)
     path.write_text("{broken", encoding="utf-8")
     assert StateStore(path).state.last_article == ""
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("state.json.unreadable-")]
+
+
+def _sample(option: object) -> object:
+    """A non-default value a declaration allows."""
+    from guide.core.settings import Option
+
+    assert isinstance(option, Option)
+    if option.choices is not None:
+        return next(c for c in option.choices if c != option.default)
+    if isinstance(option.default, bool):
+        return not option.default
+    if isinstance(option.default, int):
+        return (option.limits or (0, 1))[1]
+    if isinstance(option.default, str):
+        return "set by the site"
+    return ["/srv/one", "/srv/two"]
+
+
+def test_every_site_key_is_read_from_the_site_file_with_no_code_of_its_own(tmp_path: Path) -> None:
+    """Adding a site key is one declaration: the reader takes it from there (keys added later too)."""
+    from guide.core.settings import OPTIONS, SITE_KEYS
+
+    site = tmp_path / "site.json"
+    site.write_text(json.dumps({key: _sample(OPTIONS[key]) for key in SITE_KEYS}), encoding="utf-8")
+    settings = SettingsStore(tmp_path / "user.json", site).settings
+    for key in SITE_KEYS:
+        value = _sample(OPTIONS[key])
+        assert getattr(settings, key) == (tuple(value) if isinstance(value, list) else value), key
