@@ -63,7 +63,7 @@ class Baseline:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_argument(parser)
-    parser.add_argument("--queries", type=Path, default=HERE / "queries_medquad.tsv")
+    parser.add_argument("--queries", type=Path, default=HERE / "queries" / "legacy.tsv")
     parser.add_argument("--index-dir", type=Path, help="reuse (or build) the product index here")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--show-misses", action="store_true", help="print each query that missed")
