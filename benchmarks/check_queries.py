@@ -21,11 +21,7 @@ CATEGORIES = {"lay", "question", "misspelling", "abbreviation", "topic"}
 
 
 def article_ids(root: Path) -> set[str]:
-    return {
-        path.relative_to(root).with_suffix("").as_posix()
-        for path in root.rglob("*.md")
-        if path.name != "index.md"
-    }
+    return {path.relative_to(root).with_suffix("").as_posix() for path in root.rglob("*.md") if path.name != "index.md"}
 
 
 def check_file(path: Path, ids: set[str]) -> tuple[list[str], Counter[str], set[str]]:
