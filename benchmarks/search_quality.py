@@ -22,16 +22,18 @@ into something else.
 
 Tune search on dev only. The test set is for reporting: its misses are shown only with
 --i-am-reporting, and whoever reads them while changing search should say so.
-Indexes are built in temp folders and GUIDE_CACHE_DIR points at one, so nothing of the
-user's is read or written.
+Indexes are built in a temp folder (removed at the end) and GUIDE_CACHE_DIR points into it, so
+nothing of the user's is read or written.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -254,6 +256,7 @@ def main() -> None:
     parser.add_argument("--no-process", action="store_true", help="skip the fresh-process first-query timing")
     args = parser.parse_args()
     os.environ["GUIDE_CACHE_DIR"] = str(WORK / "cache")  # this process and the `guide search` ones
+    atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # runs are repeated while tuning: leave no litter
 
     sets = [args.queries.stem] if args.queries else [s for s in args.sets.split(",") if s]
     if args.misses == "test" and not args.i_am_reporting:
@@ -270,6 +273,8 @@ def main() -> None:
     query_sets = {name: load_queries(path) for name, path in paths.items()}
 
     root = corpus_root(args.corpus)
+    if args.corpus is None:  # extracted from the tarball into a temp folder of its own
+        atexit.register(shutil.rmtree, root.parent, ignore_errors=True)
     titles = titles_of(root)
     by_title: dict[str, set[str]] = {}
     for article_id, title in titles.items():
