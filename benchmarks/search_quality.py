@@ -12,8 +12,8 @@ articles:
 
 Then p50/p95 query latency per system over the test set (per-query median of 3 passes), the
 first-query latency of a fresh ``guide search`` process (median of 3, beside a bare interpreter
-start), and how many of the 200 everyday words in benchmarks/queries/everyday-words.txt the guide's search "corrects"
-into something else.
+start), and how many of the 200 everyday words in benchmarks/queries/everyday-words.txt the
+guide's search "corrects" into something else.
 
     .venv/bin/python benchmarks/search_quality.py [--corpus DIR] [--sets dev,test,legacy]
         [--systems guide,whoosh,fts5] [--misses dev|legacy] [--index-dir DIR]
