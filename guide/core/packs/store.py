@@ -145,7 +145,8 @@ class PackStore:
 
     # -- changing ------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, subject: str = "") -> Iterator[None]:
+        """Hold the folder's lock, or refuse at once (naming ``subject``) when another change holds it."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle = open(self.folder / ".lock", "a+b")  # noqa: SIM115 - closed below
@@ -163,7 +164,8 @@ class PackStore:
                 pass
             except OSError as exc:
                 raise PackError(
-                    f"{self.folder}: another install, removal or roll-back is running; try again when it has finished"
+                    f"{subject or self.folder}: another install, removal or roll-back is running in {self.folder}; "
+                    "try again when it has finished"
                 ) from exc
             yield
         finally:
@@ -193,7 +195,7 @@ class PackStore:
                 raise PackError(f"{pack_file}: {signature.describe()}; this workstation installs only verified packs")
             if not allow_unsigned:
                 raise PackError(f"{pack_file}: {signature.describe()}; confirm to install it anyway (--allow-unsigned)")
-        with self._locked():
+        with self._locked(str(pack_file)):
             head = archive.read_manifest(pack_file)
             old = self.get(head.id)
             if old is not None and not allow_downgrade:
