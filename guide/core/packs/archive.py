@@ -394,7 +394,7 @@ def build(
             found = found.with_topic_title(meta.id, meta.title)
         catalogs.write(found, stage / CATALOG)
         index = SearchIndex([content], stage / "index")
-        index.procs = procs
+        index.procs = procs if len(found.articles) > 1000 else 1  # forking costs seconds: only for big packs
         try:
             index.update(progress=progress)
         finally:
