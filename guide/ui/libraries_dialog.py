@@ -119,7 +119,8 @@ class LibrariesDialog(QDialog):
         self.packs = all_installed(self.site_packs_dir)
         for pack in self.packs:
             m = pack.manifest
-            verified = f"Yes — {pack.verified}" if pack.verified else "No"
+            verified = "Yes" if pack.verified == m.publisher else f"Yes ({pack.verified})"
+            verified = verified if pack.verified else "No"
             values = (
                 m.title,
                 m.version,
@@ -134,6 +135,8 @@ class LibrariesDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, m.id)
             if not pack.verified:
                 item.setToolTip(3, "Unsigned, or signed by a publisher key this computer does not trust")
+            else:
+                item.setToolTip(3, f"Signed with the trusted key of {pack.verified} (key {pack.key_id})")
             if pack.scope == "system":
                 item.setToolTip(0, "Installed for every user of this computer")
             for column in (5, 6):

@@ -37,6 +37,8 @@ MAX_MANIFEST = 50_000_000
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$|^[a-z0-9]$")
 VERSION_PATTERN = re.compile(r"^\d{1,9}(\.\d{1,9}){0,3}$")
 TOP_FOLDERS = ("content/", "index/")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a 5,000-file manifest in 0.1 s, not 2
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 Progress = Callable[[int, int], None]
 
 
@@ -84,7 +86,7 @@ class Manifest:
             "at_root": self.at_root,
             "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in self.files],
         }
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
 
     def article_hashes(self) -> dict[str, str]:
         """Article id -> SHA-256 of its file, for reporting what an update changed."""
@@ -115,7 +117,7 @@ def check_version(version: object, where: str = "") -> None:
 def parse_manifest(text: str, where: str) -> Manifest:
     """The manifest of ``pack.yaml``; anything missing or odd is a :class:`PackError` naming ``where``."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise PackError(f"{where}: pack.yaml is not valid YAML ({exc.__class__.__name__})") from exc
     if not isinstance(data, dict):
