@@ -139,6 +139,8 @@ class PackStore:
             fields = {k: tuple(v) if k == "sources" else v for k, v in summary.items() if k != "files"}
             manifest = Manifest(**fields)  # type: ignore[arg-type]
             archive.check_id(manifest.id)
+            if manifest.id != folder.parent.name:
+                return None  # a folder renamed by hand: not the pack it says it is
             size = int(info["size"])
         except (OSError, ValueError, PackError, KeyError, TypeError, AttributeError):
             return None
