@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,16 +36,15 @@ def build_window(window: MainWindow) -> MainWindow:
     return window
 
 
-def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> None:
+def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Callable[[], None]:
     """File → Libraries…; after a change the window shows the content again, packs included."""
     from guide.ui.libraries_dialog import add_libraries_action
 
-    def reload() -> None:
-        library, index = load_sources(roots, with_packs)
-        window.replace_library(library, index)
-        window.index = index
+    def reload() -> None:  # reading a 5,000-article catalog takes a moment: not on the UI thread
+        window.tasks.run(lambda progress: load_sources(roots, with_packs), lambda found: window.replace_library(*found))
 
     add_libraries_action(window, reload)
+    return reload
 
 
 def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, SearchIndex | None]:
