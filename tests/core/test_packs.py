@@ -343,3 +343,12 @@ def test_verify_now_notices_a_changed_installed_file(pack: Path) -> None:
     (installed.content / "clinic" / "heart" / "heart-attack.md").write_text("changed")
     with pytest.raises(PackError, match=r"heart-attack\.md has changed"):
         store.verify("clinic", trust())
+
+
+def test_leftovers_of_a_killed_install_are_cleared_by_the_next(pack: Path) -> None:
+    install(pack)
+    leftover = paths.user_packs_dir() / ".install-clinic-killed" / "content"
+    leftover.mkdir(parents=True)
+    (leftover / "half.md").write_text("half an article")
+    user_store().remove("clinic")
+    assert not (paths.user_packs_dir() / ".install-clinic-killed").exists()

@@ -173,6 +173,8 @@ class PackStore:
                     f"{subject or self.folder}: another install, removal or roll-back is running in {self.folder}; "
                     "try again when it has finished"
                 ) from exc
+            for stale in [*self.folder.glob(".install-*"), *self.folder.glob(".trash-*")]:
+                shutil.rmtree(stale, ignore_errors=True)  # left by a power cut or a kill; we hold the lock
             yield
         finally:
             handle.close()
