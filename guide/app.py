@@ -15,12 +15,15 @@ from guide import __version__
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import load_library
+from guide.core.readability import ReadingLevels
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+LEVELS_FILE = "reading-levels.json"
 
 
 def build_window(window: MainWindow) -> MainWindow:
@@ -67,7 +70,8 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     except Exception:
         log.exception("search index unavailable")
         index = None
-    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
+    levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks(), levels))
     window.show()
     if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
         QTimer.singleShot(0, app.quit)

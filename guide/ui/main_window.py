@@ -10,18 +10,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.models import IndexReport, Rendered, SearchHit, Topic
@@ -41,8 +38,6 @@ from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
 
-LEVELS_FILE = "reading-levels.json"
-
 
 class Index(Searcher, Protocol):
     def update(self, progress: Any = None) -> IndexReport: ...
@@ -57,17 +52,17 @@ class MainWindow(QMainWindow):
         renderer: Renderer,
         index: Index | None,
         settings: SettingsStore,
-        bookmarks: Bookmarks | None = None,
+        bookmarks: Bookmarks,
+        levels: ReadingLevels,
         parent: QWidget | None = None,
-        levels: ReadingLevels | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.renderer = renderer
         self.index = index
         self.store = settings
-        self.bookmarks = bookmarks if bookmarks is not None else Bookmarks()
-        self.levels = levels if levels is not None else ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+        self.bookmarks = bookmarks
+        self.levels = levels
         self.tasks = TaskRunner(self)
         self.history = History()
         self.current: Place = Place("welcome")
@@ -122,18 +117,7 @@ class MainWindow(QMainWindow):
         self._show_problem_count()
         self._tell_about_user_files()
 
-        # filled in by build_menus
-        self.file_menu: QMenu
-        self.view_menu: QMenu
-        self.print_anchor: QAction
-        self.theme_actions: dict[str, QAction]
-        self.back_action: QAction
-        self.forward_action: QAction
-        self.home_action: QAction
-        self.bookmark_action: QAction
-        self.toolbar: QToolBar
-        self.easier_first_action: QAction
-        build_menus(self)
+        self.acts = build_menus(self)
         self._print_actions: list[QAction] = []
         self._update_nav()
         self.reader.anchorClicked.connect(self.open_url)
@@ -163,8 +147,8 @@ class MainWindow(QMainWindow):
     def add_print_actions(self, actions: list[QAction]) -> None:
         """Insert print/export actions into the File menu, the toolbar and the reader's menu."""
         for action in actions:
-            self.file_menu.insertAction(self.print_anchor, action)
-            self.toolbar.addAction(action)
+            self.acts.menus["file"].insertAction(self.acts.print_anchor, action)
+            self.acts.toolbar.addAction(action)
             self.addAction(action)
         self._print_actions.extend(actions)
 
@@ -185,9 +169,9 @@ class MainWindow(QMainWindow):
     def _reader_menu(self, pos: Any) -> None:
         menu = self.reader.createStandardContextMenu(pos)
         menu.addSeparator()
-        menu.addAction(self.back_action)
-        menu.addAction(self.forward_action)
-        menu.addAction(self.bookmark_action)
+        menu.addAction(self.acts.back)
+        menu.addAction(self.acts.forward)
+        menu.addAction(self.acts.bookmark)
         for action in self._print_actions:
             menu.addAction(action)
         menu.exec(self.reader.viewport().mapToGlobal(pos))
@@ -318,10 +302,10 @@ class MainWindow(QMainWindow):
             self.show_place(place, record=False)
 
     def _update_nav(self) -> None:
-        self.back_action.setEnabled(self.history.can_go_back())
-        self.forward_action.setEnabled(self.history.can_go_forward())
+        self.acts.back.setEnabled(self.history.can_go_back())
+        self.acts.forward.setEnabled(self.history.can_go_forward())
         marked = self.current.kind == "article" and self.current.id in self.bookmarks
-        self.bookmark_action.setText("Remove &bookmark" if marked else "Add &bookmark")
+        self.acts.bookmark.setText("Remove &bookmark" if marked else "Add &bookmark")
 
     # -- focus ---------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -359,7 +343,7 @@ class MainWindow(QMainWindow):
             self.apply_theme("system")
 
     def apply_theme(self, theme: str) -> None:
-        for key, act in self.theme_actions.items():
+        for key, act in self.acts.themes.items():
             act.setChecked(key == theme)
         effective = themes.effective_theme(theme)
         QApplication.setPalette(themes.palette(effective))
