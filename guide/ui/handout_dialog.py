@@ -35,6 +35,7 @@ from guide.core.text import split_sections
 from guide.ui.printing import page_layout, print_document, write_pdf
 
 PAPERS = (("A4", "a4"), ("Letter", "letter"))
+NEEDS_ARTICLE = "needs-article"  # the data of actions that do nothing without an article to print
 
 
 def _image_loader(library: Library) -> Callable[[str], QImage | None]:
@@ -300,6 +301,7 @@ class HandoutActions(QObject):
         from PySide6.QtGui import QIcon
 
         action = QAction(QIcon.fromTheme(icon), text, self)
+        action.setData(NEEDS_ARTICLE)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda: self.open(method))

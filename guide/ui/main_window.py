@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -28,8 +29,9 @@ from guide.core.settings import SettingsStore
 from guide.ui import themes
 from guide.ui.actions import build_menus
 from guide.ui.contents_panel import ContentsDock
-from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_text, text_dialog
+from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_dialog, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
+from guide.ui.handout_dialog import NEEDS_ARTICLE
 from guide.ui.navigation import History, Place
 from guide.ui.preferences import PreferencesDialog
 from guide.ui.reader import Reader, parse_link
@@ -37,6 +39,14 @@ from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
+
+APP_TITLE = "Health guide"
+TREE_PAUSE_MS = 400  # how long the highlight rests in the topic tree before the item opens
+
+
+def window_title(page_title: str) -> str:
+    """ "Page — Health guide", or just "Health guide" for a page of that name (the welcome page)."""
+    return f"{page_title} — {APP_TITLE}" if page_title and page_title != APP_TITLE else APP_TITLE
 
 
 class Index(Searcher, Protocol):
@@ -127,10 +137,18 @@ class MainWindow(QMainWindow):
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self.contents.section_chosen.connect(self.go_to_section)
-        self.tree.clicked.connect(self._tree_chosen)
+        self.tree.clicked.connect(self._tree_clicked)
+        self.tree_timer = QTimer(self)  # arrow keys open the highlighted item after a pause
+        self.tree_timer.setSingleShot(True)
+        self.tree_timer.setInterval(TREE_PAUSE_MS)
+        self.tree_timer.timeout.connect(self._tree_paused)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.tree_timer.start())
+        self.tree.selectionModel().selectionChanged.connect(self._update_print)
+        self.search.results.itemSelectionChanged.connect(self._update_print)
         self.tree.activated.connect(self._tree_chosen)
         self.search.hit_chosen.connect(self.open_hit)
         self.search.suggestion_chosen.connect(lambda aid: self.show_place(Place("article", aid)))
+        self.search.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
 
         self.apply_theme(self.store.settings.theme)
@@ -151,6 +169,14 @@ class MainWindow(QMainWindow):
             self.acts.toolbar.addAction(action)
             self.addAction(action)
         self._print_actions.extend(actions)
+        self._update_print()
+
+    def _update_print(self) -> None:
+        """Print and Export PDF need an article: off on the welcome and topic pages with nothing selected."""
+        has_article = bool(self.current_article_ids())
+        for action in self._print_actions:
+            if action.data() == NEEDS_ARTICLE:
+                action.setEnabled(has_article)
 
     def current_article_ids(self) -> list[str]:
         """Articles selected in the results or the tree, else the open article."""
@@ -185,10 +211,10 @@ class MainWindow(QMainWindow):
         if record:
             self.history.record(place)
         self.current = place
-        self.reader.setHtml(rendered.html)
+        self.reader.setHtml(self._grading_note(place) + rendered.html)
         self.contents.set_headings(rendered.headings)
         self.level_label.show_article(self.library.article(place.id) if place.kind == "article" else None)
-        self.setWindowTitle(f"{rendered.title} — Health guide" if rendered.title else "Health guide")
+        self.setWindowTitle(window_title(rendered.title))
         if place.anchor:
             self.reader.scrollToAnchor(place.anchor)
             self.contents.aim(place.anchor)
@@ -226,6 +252,18 @@ class MainWindow(QMainWindow):
             if index.data(KIND_ROLE) == place.kind:
                 self.tree.setCurrentIndex(index)
                 self.tree.scrollTo(index)
+
+    def _tree_clicked(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == "topic":
+            self.tree.expand(index)
+        self._tree_chosen(index)
+
+    def _tree_paused(self) -> None:
+        """Open the item the arrow keys came to rest on, as file managers do (not while the user
+        picks several articles with Shift or Ctrl, and not when the highlight was set for them)."""
+        index = self.tree.currentIndex()
+        if index.isValid() and self.tree.hasFocus() and len(self.tree.selectionModel().selectedRows()) <= 1:
+            self._tree_chosen(index)
 
     def _tree_chosen(self, index: QModelIndex) -> None:
         kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
@@ -281,6 +319,16 @@ class MainWindow(QMainWindow):
             return None
         return self.level_label.topic_grades(topic)
 
+    def _grading_note(self, place: Place) -> str:
+        """A line at the top of a topic page whose articles are still being sorted easier first."""
+        topic = self.library.topic(place.id) if place.kind == "topic" else None
+        if topic is None or not self.store.settings.easier_first or not self.level_label.grading(topic):
+            return ""
+        return (
+            '<p class="grading"><i>Sorting the articles by reading level, easiest first… '
+            "The list below changes when this is done.</i></p>"
+        )
+
     def _topic_graded(self, topic_id: str) -> None:
         if self.current == Place("topic", topic_id):
             self.show_place(self.current, record=False)
@@ -306,6 +354,7 @@ class MainWindow(QMainWindow):
         self.acts.forward.setEnabled(self.history.can_go_forward())
         marked = self.current.kind == "article" and self.current.id in self.bookmarks
         self.acts.bookmark.setText("Remove &bookmark" if marked else "Add &bookmark")
+        self._update_print()
 
     # -- focus ---------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -329,10 +378,18 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
 
     def _apply_zoom(self) -> None:
+        """Text size applies to every pane: reading pane, search and results, topics and Contents."""
         base = QApplication.font().pointSizeF()
+        size = max(6.0, base * (1.0 + 0.1 * self.store.settings.text_zoom))
         font = QFont(self.reader.font())
-        font.setPointSizeF(max(6.0, base * (1.0 + 0.1 * self.store.settings.text_zoom)))
+        font.setPointSizeF(size)
         self.reader.document().setDefaultFont(font)
+        side = QFont(QApplication.font())
+        side.setPointSizeF(size)
+        for pane in (self.search, self.search.box, self.search.results, self.tree, self.contents):
+            pane.setFont(side)
+        for view in (self.search.results, self.tree, self.contents):
+            view.viewport().setFont(side)  # under a style sheet the font stops at the scroll area
 
     def set_theme(self, theme: str) -> None:
         self.store.update(theme=theme)
@@ -408,7 +465,8 @@ class MainWindow(QMainWindow):
         text_dialog(self, "Content problems", problems_text(self.library))
 
     def show_shortcuts(self) -> None:
-        text_dialog(self, "Keyboard shortcuts", shortcuts_text(self.actions()))
+        menus = [a.menu() for a in self.menuBar().actions()]
+        shortcuts_dialog(self, [m for m in menus if isinstance(m, QMenu)])
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Health guide", about_html(self.library))

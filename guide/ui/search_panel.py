@@ -170,7 +170,7 @@ class SearchPanel(QWidget):
         item = QListWidgetItem(self.results)
         item.setData(HIT_ROLE, hit)
         section = f" › {html.escape(hit.section)}" if hit.section else ""
-        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br><small>{hit.snippet}</small>")
+        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br>{hit.snippet}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setContentsMargins(4, 3, 4, 3)
