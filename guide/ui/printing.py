@@ -222,12 +222,20 @@ def write_pdf(
         del writer  # flushes and closes the file
         if Path(tmp).stat().st_size == 0:
             raise OSError(f"could not write {path}")
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600: colleagues could not open it
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return pages
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it; it is put straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def print_document(

@@ -129,3 +129,60 @@ def test_printing_does_not_drain_none_refcount(qapp: Any, library: Library, tmp_
     for number in range(3):
         make_pdf(library, tmp_path, [HYP, TALK], f"{number}.pdf", large_print=True)
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_pdf_respects_the_umask(qapp: Any, library: Library, tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        make_pdf(library, tmp_path, [HYP], "shared.pdf")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "shared.pdf").stat().st_mode & 0o777 == 0o644  # colleagues on a shared drive can read it
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_save_pdf_starts_in_documents_then_the_last_folder_and_says_where(
+    qtbot: Any, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+    from guide.core.settings import SettingsStore
+    from guide.ui import handout_dialog
+    from guide.ui.handout_dialog import HandoutActions
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "home" / "Documents"))
+    (tmp_path / "home" / "Documents").mkdir(parents=True)
+    elsewhere = tmp_path / "shared-drive"
+    elsewhere.mkdir()
+    asked: list[str] = []
+
+    def save_as(parent: Any, caption: str, start: str, filters: str) -> tuple[str, str]:
+        asked.append(start)
+        return str(elsewhere / "leaflet.pdf"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window = QWidget()
+    qtbot.addWidget(window)
+    store = SettingsStore(tmp_path / "u.json", tmp_path / "site.json")
+    actions = HandoutActions(lambda: [HYP], lambda: library, lambda: make_renderer(library), lambda: store, window)
+    for _ in range(2):
+        dialog = actions.dialog()
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        dialog.save_pdf()
+    assert Path(asked[0]).parent == tmp_path / "home" / "Documents"  # not the program's working folder
+    assert Path(asked[1]).parent == elsewhere  # then where the last one went
+    assert (elsewhere / "leaflet.pdf").stat().st_size > 0
+    boxes = [b for b in window.findChildren(QMessageBox) if b.objectName() == "saved"]
+    assert boxes and f"Saved to {elsewhere / 'leaflet.pdf'}" in boxes[-1].text()
+    button = next(b for b in boxes[-1].buttons() if b.text() == "&Open folder")
+    button.click()
+    assert opened == [QUrl.fromLocalFile(str(elsewhere))]
+    assert handout_dialog.SaveFolder().start() == tmp_path / "home" / "Documents"
