@@ -57,6 +57,10 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     app.setApplicationName("Health guide")
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("health-guide")  # the desktop entry resources/health-guide.desktop
+    from guide.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     store = SettingsStore()
     roots = list(content_roots) if content_roots else [paths.bundled_content()]
     roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -122,4 +123,7 @@ def build_menus(w: MainWindow) -> Actions:
     for act in (back, forward, home, bookmark):
         toolbar.addAction(act)
     w.addToolBar(toolbar)
+    for name, act in {**named, "back": back, "forward": forward, "home": home, "bookmark": bookmark}.items():
+        act.setObjectName(name)  # guide.ui.icons finds an action's icon by this name
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     return Actions(menus, toolbar, print_anchor, back, forward, home, bookmark, easier_first, themes, named)

@@ -331,7 +331,11 @@ class HandoutActions(QObject):
         self.pdf_action = self._action(
             "&Export PDF…", QKeySequence("Ctrl+Shift+E"), "save_pdf", "document-export"
         )
+        self.pdf_action.setObjectName("export_pdf")
+        self.print_action.setObjectName("print")
+        self.preview_action.setObjectName("preview")
         self.clinic_action = QAction("&Clinic details…", self)
+        self.clinic_action.setObjectName("clinic")
         self.clinic_action.triggered.connect(self.edit_clinic)
 
     def _action(self, text: str, shortcut: Any, method: str, icon: str) -> QAction:

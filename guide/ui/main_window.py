@@ -26,7 +26,7 @@ from guide.core.models import IndexReport, Rendered, SearchHit, Topic
 from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
-from guide.ui import themes
+from guide.ui import icons, themes
 from guide.ui.actions import build_menus
 from guide.ui.contents_panel import ContentsDock
 from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_dialog, text_dialog
@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self._print_actions.extend(actions)
         self._update_print()
+        self.apply_icons()
 
     def _update_print(self) -> None:
         """Print and Export PDF need an article: off on the welcome and topic pages with nothing selected."""
@@ -406,8 +407,17 @@ class MainWindow(QMainWindow):
         QApplication.setPalette(themes.palette(effective))
         self.reader.document().setDefaultStyleSheet(themes.reader_css(effective))
         self.setStyleSheet(themes.window_css(effective))
+        self.apply_icons()
         if self.history:
             self.show_place(self.current, record=False)
+
+    def apply_icons(self) -> None:
+        """Draw the actions' icons in the theme's text colour (black, light grey, or white)."""
+        palette = QApplication.palette()
+        for action in self.findChildren(QAction):
+            name = icons.ACTION_ICONS.get(action.objectName())
+            if name:
+                action.setIcon(icons.tinted(name, palette))
 
     def show_preferences(self) -> PreferencesDialog:
         """Open Edit > Preferences (window-modal); returns the dialog."""
