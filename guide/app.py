@@ -16,6 +16,7 @@ from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import load_library
 from guide.core.readability import ReadingLevels
+from guide.core.recent import RecentArticles
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
         log.exception("search index unavailable")
         index = None
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
-    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks(), levels))
+    services = (store, Bookmarks(), levels)
+    window = build_window(MainWindow(library, Renderer(library), index, *services, recent=RecentArticles()))
     window.show()
     if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
         QTimer.singleShot(0, app.quit)

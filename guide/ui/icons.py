@@ -38,6 +38,7 @@ ACTION_ICONS = {
     "problems": "triangle-alert",
     "about": "info",
     "focus_search": "search",
+    "search_field": "search",
 }
 SIZES = (16, 20, 24, 32, 48)
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)

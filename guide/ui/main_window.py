@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -24,8 +25,10 @@ from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.models import IndexReport, Rendered, SearchHit, Topic
 from guide.core.readability import ReadingLevels
+from guide.core.recent import RecentArticles
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
+from guide.core.welcome import welcome_page
 from guide.ui import icons, themes
 from guide.ui.actions import build_menus
 from guide.ui.contents_panel import ContentsDock
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         bookmarks: Bookmarks,
         levels: ReadingLevels,
         parent: QWidget | None = None,
+        recent: RecentArticles | None = None,  # None: the welcome page lists no recently read
     ) -> None:
         super().__init__(parent)
         self.library = library
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         self.store = settings
         self.bookmarks = bookmarks
         self.levels = levels
+        self.recent = recent
         self.tasks = TaskRunner(self)
         self.history = History()
         self.current: Place = Place("welcome")
@@ -98,6 +103,8 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 4, 4, 4)
+        self.welcome_search = self._welcome_search()
+        right_layout.addWidget(self.welcome_search)
         right_layout.addWidget(self.reader, 1)
         right_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -157,6 +164,29 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # -- set-up -----------------------------------------------------------------------
+    def _welcome_search(self) -> QLineEdit:
+        """The large search field of the welcome page; typing in it carries on in the search pane,
+        where the results, the title suggestions and the keys of the search are."""
+        box = QLineEdit(self)
+        box.setObjectName("welcome-search")
+        box.setPlaceholderText("Search the guide, for example: blood pressure")
+        box.setAccessibleName("Search the guide")
+        font = QFont(box.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        box.setFont(font)
+        box.setMinimumHeight(int(box.fontMetrics().height() * 1.9))
+
+        def hand_over(text: str) -> None:
+            box.clear()
+            self.search.box.setText(text)
+            self.search.box.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.box.textEdited.emit(text)
+
+        box.textEdited.connect(hand_over)
+        magnifier = box.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
+        magnifier.setObjectName("search_field")  # drawn by apply_icons
+        return box
+
     def _set_model(self) -> None:
         self.model = build_model(self.library.root_topic)
         self.tree.setModel(self.model)
@@ -211,6 +241,9 @@ class MainWindow(QMainWindow):
             return False
         if record:
             self.history.record(place)
+        if place.kind == "article" and self.recent is not None:
+            self.recent.add(place.id)
+        self.welcome_search.setVisible(place.kind == "welcome")
         self.current = place
         self.reader.setHtml(self._grading_note(place) + rendered.html)
         self.contents.set_headings(rendered.headings)
@@ -237,7 +270,10 @@ class MainWindow(QMainWindow):
             if topic is None:
                 return None
             return self.renderer.topic(topic, self._topic_grades(topic))
-        return self.renderer.welcome()
+        found = (self.library.article(i) for i in (self.recent.ids if self.recent is not None else []))
+        recent = [a for a in found if a is not None][:6]
+        marked = [a for a in (self.library.article(i) for i in self.bookmarks.ids) if a is not None]
+        return welcome_page(self.library.root_topic, recent, marked)
 
     def _select_in_tree(self, place: Place) -> None:
         if place.kind not in ("article", "topic") or self.tree.hasFocus():

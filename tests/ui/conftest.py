@@ -23,6 +23,7 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     from guide.core import paths
     from guide.core.bookmarks import Bookmarks
     from guide.core.readability import ReadingLevels
+    from guide.core.recent import RecentArticles
     from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
@@ -35,7 +36,9 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
             index = SearchIndex([root], index_dir=tmp_path / "index")
             index.update()
         levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
-        window = build_window(MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), levels))
+        window = build_window(
+            MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), levels, recent=RecentArticles())
+        )
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
