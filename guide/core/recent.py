@@ -32,10 +32,11 @@ class RecentArticles:
         return [i for i in raw if isinstance(i, str)][:KEEP] if isinstance(raw, list) else []
 
     def add(self, article_id: str) -> None:
-        """Put the article first; saved at once, so a crash keeps the list."""
-        if self.ids[:1] == [article_id]:
-            return
+        """Put the article first (in memory: :meth:`save` writes the list when the window closes,
+        rather than a flushed file for every article opened)."""
         self.ids = [article_id, *(i for i in self.ids if i != article_id)][:KEEP]
+
+    def save(self) -> None:
         try:
             atomic.write_json(self.path, self.ids)
         except OSError as exc:

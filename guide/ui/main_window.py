@@ -571,6 +571,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.levels.save()
+        if self.recent is not None:
+            self.recent.save()
         article = self.current.id if self.current.kind == "article" else ""
         self.store.update(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),

@@ -36,6 +36,7 @@ def test_recent_keeps_the_newest_few_and_survives_a_broken_file(tmp_path: Path) 
     for n in range(recent_module.KEEP + 3):
         recent.add(f"a/{n}")
     recent.add("a/5")
+    recent.save()
     again = RecentArticles(path)
     assert again.ids[0] == "a/5" and len(again.ids) == recent_module.KEEP and again.ids.count("a/5") == 1
     path.write_text("[[[", encoding="utf-8")

@@ -47,4 +47,5 @@ def test_recently_read_and_bookmarks_are_listed(qtbot: Any, make_window: Any, sa
     recent = text[text.index("Recently read") : text.index("Bookmarks")]
     assert recent.index("Talking therapy") < recent.index("Heart attack")  # newest first
     assert "Talking therapy" in text[text.index("Bookmarks") :]
+    window.save_state()
     assert RecentArticles().ids[:2] == ["mental-health/talking-therapy", "heart/heart-attack"]  # kept for next time
