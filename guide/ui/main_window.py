@@ -42,6 +42,7 @@ from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
+from guide.ui.wrapped_rows import WrappedRows
 
 APP_TITLE = "Health guide"
 TREE_PAUSE_MS = 400  # how long the highlight rests in the topic tree before the item opens
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self._tree_chosen)
         self.search.hit_chosen.connect(self.open_hit)
         self.search.suggestion_chosen.connect(lambda aid: self.show_place(Place("article", aid)))
-        self.search.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap
+        self.result_rows = WrappedRows(self.search.results)  # rows wrap at the pane's width
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
 
         self.apply_theme(self.store.settings.theme)
@@ -427,6 +428,7 @@ class MainWindow(QMainWindow):
             pane.setFont(side)
         for view in (self.search.results, self.tree, self.contents):
             view.viewport().setFont(side)  # under a style sheet the font stops at the scroll area
+        self.result_rows.fit()
 
     def set_theme(self, theme: str) -> None:
         self.store.update(theme=theme)

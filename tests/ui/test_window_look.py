@@ -157,3 +157,24 @@ def test_easier_first_says_it_is_sorting(qtbot: Any, make_window: Any, sample_ro
     assert window.level_label.isVisible() and "Working out reading levels" in window.level_label.text()
     qtbot.waitUntil(lambda: "easier first" in window.reader.toPlainText(), timeout=5000)
     assert "Sorting the articles" not in window.reader.toPlainText()
+
+
+def test_result_rows_are_as_tall_as_their_wrapped_text(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    for _ in range(3):
+        window.zoom(1)
+    window.search.box.setText("heart")
+    window.search.search_now()
+    results = window.search.results
+    qtbot.waitUntil(lambda: results.count() > 1, timeout=5000)
+    width = results.viewport().width()
+
+    def fitted() -> bool:
+        for row in range(results.count()):
+            label = results.itemWidget(results.item(row))
+            if results.visualItemRect(results.item(row)).height() < label.heightForWidth(width):
+                return False  # the last lines of the snippet would be cut off
+        return True
+
+    qtbot.waitUntil(fitted, timeout=3000)
+    assert results.horizontalScrollBar().maximum() == 0 or not results.horizontalScrollBar().isVisible()
