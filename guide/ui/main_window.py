@@ -362,9 +362,10 @@ class MainWindow(QMainWindow):
         topic = self.library.topic(place.id) if place.kind == "topic" else None
         if topic is None or not self.store.settings.easier_first or not self.level_label.grading(topic):
             return ""
-        return (
-            '<p class="grading"><i>Sorting the articles by reading level, easiest first… '
-            "The list below changes when this is done.</i></p>"
+        return (  # boxed as the reader's notes are (reader.css: td.admonition)
+            '<table class="admonition" width="100%" border="0" cellspacing="0" cellpadding="8"><tr>'
+            '<td class="admonition">Sorting the articles by reading level, easiest first… '
+            "The list below changes when this is done.</td></tr></table>"
         )
 
     def _topic_graded(self, topic_id: str) -> None:
