@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 # action objectName -> Lucide icon file (without .svg)
@@ -67,15 +67,42 @@ def render(name: str, colour: QColor, size: int) -> QImage:
 
 def tinted(name: str, palette: QPalette) -> QIcon:
     """The icon in the palette's button text colour, and its disabled grey for disabled actions."""
-    icon = QIcon()
-    if not _svg(name):
-        return icon
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
-    for size in SIZES:
-        icon.addPixmap(QPixmap.fromImage(render(name, normal, size)), QIcon.Mode.Normal)
-        icon.addPixmap(QPixmap.fromImage(render(name, disabled, size)), QIcon.Mode.Disabled)
-    return icon
+    return _tinted(name, normal.name(QColor.NameFormat.HexArgb), disabled.name(QColor.NameFormat.HexArgb))
+
+
+@cache
+def _tinted(name: str, normal: str, disabled: str) -> QIcon:
+    """One icon per name and colour pair (a theme change back, or the print actions' arrival, reuses it)."""
+    return QIcon(_TintedEngine(name, QColor(normal), QColor(disabled))) if _svg(name) else QIcon()
+
+
+class _TintedEngine(QIconEngine):
+    """Draws the SVG when a size is first asked for (a toolbar needs one size, a menu another;
+    drawing every size of every icon up front cost 50 ms at start)."""
+
+    def __init__(self, name: str, normal: QColor, disabled: QColor) -> None:
+        super().__init__()
+        self.name, self.normal, self.disabled = name, normal, disabled
+        self._drawn: dict[tuple[int, bool], QPixmap] = {}
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        off = mode == QIcon.Mode.Disabled
+        key = (side, off)
+        if key not in self._drawn:
+            self._drawn[key] = QPixmap.fromImage(render(self.name, self.disabled if off else self.normal, side))
+        return self._drawn[key]
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def clone(self) -> QIconEngine:
+        return _TintedEngine(self.name, self.normal, self.disabled)
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        return [QSize(s, s) for s in SIZES]
 
 
 def app_icon() -> QIcon:
