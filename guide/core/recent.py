@@ -20,6 +20,7 @@ class RecentArticles:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "recent.json"
         self.ids: list[str] = self._read()
+        self._saved = list(self.ids)
 
     def _read(self) -> list[str]:
         try:
@@ -37,6 +38,9 @@ class RecentArticles:
         self.ids = [article_id, *(i for i in self.ids if i != article_id)][:KEEP]
 
     def save(self) -> None:
+        if self.ids == self._saved:
+            return
+        self._saved = list(self.ids)
         try:
             atomic.write_json(self.path, self.ids)
         except OSError as exc:
