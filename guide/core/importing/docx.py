@@ -146,7 +146,10 @@ def convert(source: Path) -> Draft:
             return {"src": _DROPPED}
         name = f"image-{len(images) + 1}.{'jpg' if kind == 'jpeg' else kind}"
         images.append(DraftImage(name, data))
-        return {"src": f"images/{name}"}
+        attributes = {"src": f"images/{name}"}
+        if not (image.alt_text or "").strip():  # the content format wants alt text; say where it is missing
+            attributes["alt"] = f"Picture {len(images)} (describe it)"
+        return attributes
 
     try:
         with open(source, "rb") as handle:

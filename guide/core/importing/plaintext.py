@@ -64,8 +64,8 @@ class _Cleanup:
     removed: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    def drop(self, what: str) -> None:
-        self.removed[what] = self.removed.get(what, 0) + 1
+    def drop(self, what: str, count: int = 1) -> None:
+        self.removed[what] = self.removed.get(what, 0) + count
 
 
 def convert_text(source: Path) -> Draft:
@@ -156,7 +156,7 @@ def _drop_furniture(blocks: list[_Block], title: str, clean: _Cleanup) -> list[_
         low = text.casefold().rstrip(":")
         single = len(block.lines) == 1
         if all(line.strip().casefold().rstrip(":") in _SHARE_LINES for line in block.lines):
-            clean.drop("share-button lines")
+            clean.drop("share-button lines", len(block.lines))
         elif single and _IMAGE_NAME.match(text):
             clean.drop("image file names")
         elif single and _BYLINE.match(text):
