@@ -22,6 +22,7 @@ from guide.core.importing.tomarkdown import first_heading, html_to_markdown, tid
 
 _STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
+p.Title => h1:fresh
 p[style-name='Subtitle'] => p:fresh
 """
 _CORE_NS = {
