@@ -55,9 +55,7 @@ def _sniff(source: Path) -> None:
         )
     if head.startswith(b"{\\rtf"):
         raise ImportFailed(f"{source}: this is a Rich Text (RTF) file named .docx; save it as .docx in Word")
-    raise ImportFailed(
-        f"{source}: not a Word document: it is not a zip file (it may be damaged or only partly copied)"
-    )
+    raise ImportFailed(f"{source}: not a Word document: it is not a zip file (it may be damaged or only partly copied)")
 
 
 def _ole_is_encrypted(source: Path) -> bool:

@@ -200,7 +200,7 @@ def _join_broken(blocks: list[_Block]) -> list[_Block]:
         prev = joined[-1] if joined else None
         if (
             prev is not None
-            and prev.text[-1:] not in ".!?:;\"”)"
+            and prev.text[-1:] not in '.!?:;"”)'
             and len(prev.text.split()) >= 8
             and not _is_heading_text(prev.text)
             and block.text[:1].islower()
@@ -333,7 +333,7 @@ def _markdown(block: _Block) -> str:
         for line in block.lines:
             match = _NUMBERED.match(line)
             if match:
-                out.append(f"{match.group(1)}. {_escape(line[match.end():].strip())}")
+                out.append(f"{match.group(1)}. {_escape(line[match.end() :].strip())}")
             elif _BULLET.match(line):
                 out.append(f"- {_escape(_BULLET.sub('', line).strip())}")
             else:

@@ -96,6 +96,8 @@ def convert(source: Path) -> Draft:
     markdown, images = _collect_images(source, text)
     title = meta.get("title") or first_heading(markdown) or source.stem.replace("_", " ")
     body, warnings = tidy(markdown, title, local_images={f"images/{i.name}" for i in images})
+    if len(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "]", body))) < 5:  # a lone menu link is not an article
+        raise ImportFailed(f"{source}: no article text was found in the web page")
     url = meta.get("url", "")
     origin = url if url.startswith(("http://", "https://")) else meta.get("sitename", "")
     sources = (f"{title} ({origin or 'web page ' + source.name})",)

@@ -16,10 +16,7 @@ from guide.core.importing.draft import Draft, ImportFailed, ImportResult, image_
 
 MAX_NAME_BYTES = 120  # well inside every file system's 255-byte limit, with room for "-99.md"
 IMAGES = "images"
-_REVIEW_LINES = (
-    "reviewed:     # YYYY-MM-DD, once a health professional has checked this draft\n"
-    "reviewed_by:\n"
-)
+_REVIEW_LINES = "reviewed:     # YYYY-MM-DD, once a health professional has checked this draft\nreviewed_by:\n"
 
 
 def render_article(draft: Draft) -> str:
@@ -43,6 +40,13 @@ def _folder(into: Path, topic: str) -> Path:
         if part in (".", "..") or part.startswith((".", "_")):
             raise ImportFailed(f"topic '{topic}': a topic is a folder name inside the library, without '..'")
     return into.joinpath(*parts)
+
+
+def _free_stem(folder: Path, stem: str) -> str:
+    number = 1
+    while (folder / f"{stem if number == 1 else f'{stem}-{number}'}.md").exists():
+        number += 1
+    return stem if number == 1 else f"{stem}-{number}"
 
 
 def _claim(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
@@ -88,6 +92,7 @@ def write_draft(draft: Draft, into: Path, *, topic: str = "", source: Path | Non
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        stem = _free_stem(folder, stem)  # images are named after the article they belong to
         body = draft.body
         if draft.images:
             (folder / IMAGES).mkdir(exist_ok=True)
