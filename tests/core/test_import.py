@@ -512,3 +512,15 @@ def test_export_of_a_missing_or_empty_folder_says_so(tmp_path: Path) -> None:
     assert not (tmp_path / "out.zip").exists()
     done = run_guide("export", str(tmp_path / "empty"), "-o", str(tmp_path / "out.zip"))
     assert done.returncode == 1 and done.stderr.startswith("guide export: ")
+
+
+def test_the_web_page_importer_never_loads_dateparser(tmp_path: Path) -> None:
+    """build.spec leaves dateparser out of the frozen app (3 MB); dates come from markup only."""
+    page = write_page(tmp_path)
+    page.write_text(PAGE.replace("2025-09-14", "").replace("<h2>When", "<p>Published on 14 September 2025</p><h2>When"))
+    code = (
+        "import sys; from pathlib import Path; from guide.core.importing import convert; "
+        f"convert(Path({str(page)!r})); assert 'dateparser' not in sys.modules, 'dateparser was loaded'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

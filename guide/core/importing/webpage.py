@@ -36,7 +36,9 @@ def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
     text = trafilatura.extract(data, **options)  # type: ignore[arg-type]
     if not text:
         text = trafilatura.extract(data, favor_recall=True, **options)  # type: ignore[arg-type]
-    meta = trafilatura.extract_metadata(data)
+    # Fast mode: dates from meta tags, structured data and markup only. The extensive search
+    # would parse dates out of running text with dateparser, which the frozen app leaves out.
+    meta = trafilatura.extract_metadata(data, extensive=False)
     found = {}
     if meta is not None:
         for key in ("title", "author", "url", "description", "sitename", "date"):
