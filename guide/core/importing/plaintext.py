@@ -13,6 +13,7 @@ headings. Each rule is small and named; what was removed is counted in the warni
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +121,11 @@ def text_to_markdown(text: str, fallback_title: str = "") -> tuple[str, str, lis
     blocks = _drop_captions(blocks, clean)
     blocks = _drop_section_lists(blocks, clean)
     _level_headings(blocks, clean)
+    casing = _casing(blocks)
+    title = _sentence_case(title, casing)
+    for block in blocks:
+        if block.kind == "heading":
+            block.lines = [_sentence_case(block.text, casing)]
     body = "\n\n".join(_markdown(b) for b in blocks if b.lines)
     warnings = clean.warnings
     if clean.removed:
@@ -311,6 +317,55 @@ def _level_headings(blocks: list[_Block], clean: _Cleanup) -> None:
         elif in_faq:
             in_faq = False
             block.level = 2
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _casing(blocks: list[_Block]) -> dict[str, Counter[str]]:
+    """How each word is written inside the document's sentences (not at their starts)."""
+    seen: dict[str, Counter[str]] = {}
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        for raw in block.lines:
+            line = _BULLET.sub("", raw).strip()
+            for match in _WORD.finditer(line):
+                before = line[: match.start()].rstrip()
+                if before and before[-1] not in '.!?:"“•|' and line[match.start() - 1 : match.start()] != "-":
+                    word = match.group(0)
+                    seen.setdefault(word.casefold(), Counter())[word] += 1
+    return seen
+
+
+def _sentence_case(text: str, casing: dict[str, Counter[str]]) -> str:
+    """'Eligibility Requirements for Medicaid' -> 'Eligibility requirements for Medicaid'.
+
+    A word takes the form the document's own sentences use most: names and abbreviations stay
+    capitals ('Medicaid', 'CAR'), ordinary words go lower case. In a Title Case heading a word
+    the sentences never use goes lower case too; elsewhere it is left alone. The first letter
+    is a capital.
+    """
+    words = _WORD.findall(text)
+    title_case = sum(w[:1].isupper() for w in words) >= max(2, len(words) * 0.6)
+
+    def form(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if match.start() == 0:
+            return word
+        counts = casing.get(word.casefold())
+        if not counts:
+            plain = word[:1].isupper() and word[1:].islower()
+            return word.lower() if title_case and plain else word
+        return counts.most_common(1)[0][0]
+
+    result = _WORD.sub(form, text)
+    first = _WORD.search(result)
+    if first and first.start() == 0:
+        counts = casing.get(first.group(0).casefold())
+        word = counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][0].isupper() else first.group(0)
+        result = word[:1].upper() + word[1:] + result[first.end() :]
+    return result
 
 
 def _escape(line: str) -> str:
