@@ -549,3 +549,25 @@ def test_a_typed_handout_keeps_everything_it_says(tmp_path: Path) -> None:
         "Your card and a list of medicines. Call 0123 456 789 if you cannot come.\n"
     )
     assert draft.warnings == ()
+
+
+def test_a_picture_linked_to_the_web_is_not_fetched(tmp_path: Path, no_network: list[str]) -> None:
+    source = write_docx(tmp_path / "linked.docx")
+    linked = tmp_path / "linked-web.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(linked, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/_rels/document.xml.rels":
+                text = data.decode()
+                start = text.index('Target="media/')
+                end = text.index('"', start + 8)
+                text = text[:start] + 'Target="http://tracker.example/x.png" TargetMode="External"' + text[end + 1 :]
+                data = text.encode()
+            elif item.filename == "word/document.xml":
+                data = data.replace(b"r:embed=", b"r:link=")
+            dst.writestr(item, data)
+    result = import_file(linked, tmp_path / "clinic")
+    _, body = read_article(result.path)
+    assert "![" not in body and "tracker" not in body
+    assert any("left out" in w for w in result.warnings)
+    assert no_network == []

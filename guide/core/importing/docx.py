@@ -138,8 +138,11 @@ def convert(source: Path) -> Draft:
     warnings: list[str] = []
 
     def keep_image(image: Any) -> dict[str, str]:
-        with image.open() as stream:
-            data = stream.read(limits.MAX_IMAGE + 1)
+        try:  # a picture linked to a file or web address (not embedded) is refused by mammoth: left out
+            with image.open() as stream:
+                data = stream.read(limits.MAX_IMAGE + 1)
+        except (ValueError, OSError, KeyError, zipfile.BadZipFile):
+            return {"src": _DROPPED}
         kind = image_kind(data)
         if kind is None or len(data) > limits.MAX_IMAGE:
             return {"src": _DROPPED}
@@ -153,7 +156,10 @@ def convert(source: Path) -> Draft:
     try:
         with open(source, "rb") as handle:
             result = mammoth.convert_to_html(
-                handle, style_map=_STYLE_MAP, convert_image=mammoth.images.img_element(keep_image)
+                handle,
+                style_map=_STYLE_MAP,
+                convert_image=mammoth.images.img_element(keep_image),
+                external_file_access=False,  # never open a file or address a document points to
             )
     except ImportFailed:
         raise
