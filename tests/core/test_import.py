@@ -319,7 +319,7 @@ def test_a_section_list_is_dropped_but_its_sections_stay(tmp_path: Path) -> None
     body = convert(CART).body
     assert "- Causes of CAR T Cell Therapy Failure" not in body
     assert body.count("## Causes of CAR T cell therapy failure") == 1
-    assert "supportive care focuses on symptom management and quality of life" in body  # a split sentence joined
+    assert "supportive care focuses on symptom\nmanagement and quality of life" in body  # one paragraph again
 
 
 def test_a_markdown_file_keeps_its_front_matter_but_not_its_review(tmp_path: Path) -> None:

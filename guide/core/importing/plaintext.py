@@ -43,6 +43,7 @@ _LATEX = re.compile(r"^\$.*\$$")
 _BULLET = re.compile(r"^\s*(?:[-*+•●▪◦‣·]|\d{1,3}[.)])\s+")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+")
 _CELL_SPLIT = re.compile(r"(?<=[a-z0-9)%’'])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 _FAQ = re.compile(r"^(?:frequently asked questions|faqs?|common questions)$", re.I)
 
 
@@ -107,7 +108,7 @@ def _name_title(source: Path) -> str:
 
 def text_to_markdown(text: str, fallback_title: str = "") -> tuple[str, str, list[str]]:
     """Title, Markdown body and warnings from plain text (a copied web page or a typed handout)."""
-    text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
+    text = _CONTROL.sub("", text)
     blocks = _blocks(text)
     clean = _Cleanup()
     title = ""
@@ -121,7 +122,7 @@ def text_to_markdown(text: str, fallback_title: str = "") -> tuple[str, str, lis
     blocks = _drop_captions(blocks, clean)
     blocks = _drop_section_lists(blocks, clean)
     _level_headings(blocks, clean)
-    casing = _casing(blocks)
+    casing = _casing(blocks, title)
     title = _sentence_case(title, casing)
     for block in blocks:
         if block.kind == "heading":
@@ -204,16 +205,17 @@ def _join_broken(blocks: list[_Block]) -> list[_Block]:
     joined: list[_Block] = []
     for block in blocks:
         prev = joined[-1] if joined else None
+        last = prev.lines[-1].strip() if prev is not None else ""
         if (
             prev is not None
-            and prev.text[-1:] not in '.!?:;"”)'
-            and len(prev.text.split()) >= 8
-            and not _is_heading_text(prev.text)
-            and block.text[:1].islower()
-            and len(block.text.split()) >= 4
+            and last[-1:] not in '.!?:;"”)'
+            and len(last.split()) >= 8
+            and not (len(prev.lines) == 1 and _is_heading_text(last))
+            and block.lines[0].lstrip()[:1].islower()
+            and len(block.lines[0].split()) >= 4
             and not _BULLET.match(prev.lines[0])
         ):
-            prev.lines = [f"{prev.text} {block.text}"]
+            prev.lines.extend(block.lines)  # lines of one paragraph: Markdown shows them as one
             continue
         joined.append(block)
     return joined
@@ -322,8 +324,10 @@ def _level_headings(blocks: list[_Block], clean: _Cleanup) -> None:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _casing(blocks: list[_Block]) -> dict[str, Counter[str]]:
-    """How each word is written inside the document's sentences (not at their starts)."""
+def _casing(blocks: list[_Block], title: str) -> dict[str, Counter[str]]:
+    """How the title's and headings' words are written inside the document's sentences (not at their starts)."""
+    wanted = {w.casefold() for w in _WORD.findall(title)}
+    wanted.update(w.casefold() for b in blocks if b.kind == "heading" for w in _WORD.findall(b.text))
     seen: dict[str, Counter[str]] = {}
     for block in blocks:
         if block.kind == "heading":
@@ -331,10 +335,14 @@ def _casing(blocks: list[_Block]) -> dict[str, Counter[str]]:
         for raw in block.lines:
             line = _BULLET.sub("", raw).strip()
             for match in _WORD.finditer(line):
-                before = line[: match.start()].rstrip()
-                if before and before[-1] not in '.!?:"“•|' and line[match.start() - 1 : match.start()] != "-":
+                start = back = match.start()
+                while back > 0 and line[back - 1] == " ":  # no slicing: a 10 MB line stays linear
+                    back -= 1
+                if back > 0 and line[back - 1] not in '.!?:"“•|' and line[start - 1] != "-":
                     word = match.group(0)
-                    seen.setdefault(word.casefold(), Counter())[word] += 1
+                    key = word.casefold()
+                    if key in wanted:
+                        seen.setdefault(key, Counter())[word] += 1
     return seen
 
 
