@@ -571,3 +571,22 @@ def test_a_picture_linked_to_the_web_is_not_fetched(tmp_path: Path, no_network: 
     assert "![" not in body and "tracker" not in body
     assert any("left out" in w for w in result.warnings)
     assert no_network == []
+
+
+def test_importing_a_web_page_makes_no_internet_socket_at_all(tmp_path: Path) -> None:
+    """Not even the IPv6 probe urllib3 (imported by trafilatura for its unused downloader) runs at import."""
+    page = write_page(tmp_path)
+    code = (
+        "import socket, sys; from pathlib import Path; made = []; Real = socket.socket\n"
+        "class Recorder(Real):\n"
+        "    def __init__(self, family=-1, *args, **kwargs):\n"
+        "        made.append(family); super().__init__(family, *args, **kwargs)\n"
+        "socket.socket = Recorder\n"
+        "from guide.core.importing import convert\n"
+        f"convert(Path({str(page)!r}))\n"
+        "assert 'trafilatura' in sys.modules\n"
+        "internet = [f for f in made if f in (-1, socket.AF_INET, socket.AF_INET6)]\n"
+        "assert not internet, internet\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -11,7 +11,10 @@ PNG, JPEG or SVG files inside the page's folder.
 from __future__ import annotations
 
 import re
+import socket
+import sys
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 from urllib.parse import unquote, urlsplit
 
 from guide.core.importing import limits
@@ -21,8 +24,29 @@ from guide.core.importing.tomarkdown import first_heading, tidy
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
+def _load_trafilatura() -> ModuleType:
+    """trafilatura, imported without urllib3's IPv6 probe.
+
+    trafilatura and htmldate import urllib3 for their downloaders (never called here), and
+    urllib3 probes at import whether it can bind an IPv6 socket to ::1. That opens no
+    connection, but the program makes no internet socket at all, so the probe is skipped by
+    letting urllib3 read ``socket.has_ipv6`` as False while it is first imported; urllib3 then
+    assumes no IPv6, which nothing here uses.
+    """
+    if "urllib3.util.connection" not in sys.modules:
+        saved = socket.has_ipv6
+        socket.has_ipv6 = False
+        try:
+            import urllib3.util.connection  # noqa: F401
+        finally:
+            socket.has_ipv6 = saved
     import trafilatura
+
+    return trafilatura
+
+
+def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
+    trafilatura = _load_trafilatura()
 
     options = {
         "output_format": "markdown",
