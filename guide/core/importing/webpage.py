@@ -57,9 +57,9 @@ def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
         "include_comments": False,
         "deduplicate": False,
     }
-    text = trafilatura.extract(data, **options)  # type: ignore[arg-type]
+    text = trafilatura.extract(data, **options)
     if not text:
-        text = trafilatura.extract(data, favor_recall=True, **options)  # type: ignore[arg-type]
+        text = trafilatura.extract(data, favor_recall=True, **options)
     # Fast mode: dates from meta tags, structured data and markup only. The extensive search
     # would parse dates out of running text with dateparser, which the frozen app leaves out.
     meta = trafilatura.extract_metadata(data, extensive=False)
