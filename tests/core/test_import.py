@@ -590,3 +590,21 @@ def test_importing_a_web_page_makes_no_internet_socket_at_all(tmp_path: Path) ->
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_markdown_file_brings_its_pictures(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    (folder / "pics").mkdir(parents=True)
+    (folder / "pics" / "map.png").write_bytes(png_bytes(7, 7))
+    source = folder / "directions.md"
+    source.write_text("# How to find us\n\n![Map to the clinic](pics/map.png)\n\n![logo](https://example.org/l.png)\n")
+    result = import_file(source, tmp_path / "clinic")
+    _, body = read_article(result.path)
+    assert "![Map to the clinic](images/how-to-find-us-1.png)" in body
+    assert (tmp_path / "clinic" / "images" / "how-to-find-us-1.png").read_bytes() == png_bytes(7, 7)
+    assert any("on the web" in w for w in result.warnings)
+
+
+def test_a_leftover_word_title_property_is_not_the_title(tmp_path: Path) -> None:
+    draft = convert(write_docx(tmp_path / "knee.docx", title="Microsoft Word - knee_final.doc"))
+    assert draft.title == "After your knee operation"

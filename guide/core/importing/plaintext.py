@@ -19,6 +19,7 @@ from pathlib import Path
 
 from guide.core.importing import limits
 from guide.core.importing.draft import Draft, front_matter, iso_date, one_line, tidy_title
+from guide.core.importing.tomarkdown import collect_images
 
 _SHARE_LINES = {
     "share", "share this", "share this article", "share this post", "share on facebook", "share on twitter",
@@ -96,7 +97,11 @@ def convert_markdown(source: Path) -> Draft:
     fresh = front_matter(title=title, source_name=source.name, date=date)
     merged = {**fresh, **{k: v for k, v in meta.items() if k not in fresh}}
     merged["title"] = fresh["title"]
-    return Draft(merged, body.strip("\n") + "\n", (), tuple(warnings), source.stem)
+    body, images = collect_images(source, body)  # pictures beside the file travel with it
+    remote = len(re.findall(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//", body))
+    if remote:
+        warnings.append(f"{remote} image(s) on the web are not shown by the reader (nothing is fetched)")
+    return Draft(merged, body.strip("\n") + "\n", tuple(images), tuple(warnings), source.stem)
 
 
 def _name_title(source: Path) -> str:
