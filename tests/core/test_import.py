@@ -122,6 +122,7 @@ def test_a_word_document_keeps_headings_lists_the_table_and_the_image(tmp_path: 
     assert meta["title"] == "After your knee operation"
     assert meta["imported_from"] == "knee.docx"
     assert meta["source_date"] == "2025-03-04"
+    assert meta["summary"] == "Read this at home in the first week after your operation."  # the lead
     assert meta["reviewed"] is None
     assert "Hillside Clinic" in meta["sources"][0]
     assert "# After your knee operation" not in body  # the reader shows the title itself
@@ -309,7 +310,10 @@ def test_a_scraped_text_becomes_a_clean_article(
 
 
 def test_the_scrape_reports_what_it_removed_and_what_to_check(tmp_path: Path) -> None:
-    warnings = convert(MEDICAID).warnings
+    draft = convert(MEDICAID)
+    assert draft.front_matter["summary"].startswith("Yes, Medicaid will cover therapy services in 2025,")
+    assert "summary" not in convert(CART).front_matter  # its lead starts mid-sentence: no summary offered
+    warnings = draft.warnings
     assert any("share-button lines" in w and "newsletter" in w for w in warnings)
     assert any("reviewed by Dr Courtney Scott, MD" in w for w in warnings)
     assert any("more than one article" in w for w in warnings)  # a second article is glued to its end

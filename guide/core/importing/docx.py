@@ -185,5 +185,5 @@ def convert(source: Path) -> Draft:
         warnings.append("the document has no text")
     date = iso_date(props.get("modified") or props.get("created") or "")
     sources = (f"{title} (Word document {source.name}{', by ' + props['author'] if props.get('author') else ''})",)
-    meta = front_matter(title=title, source_name=source.name, sources=sources, date=date)
+    meta = front_matter(title=title, source_name=source.name, sources=sources, date=date, body=body)
     return Draft(meta, body, tuple(images), tuple(warnings), source.stem)

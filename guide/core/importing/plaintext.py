@@ -75,7 +75,7 @@ def convert_text(source: Path) -> Draft:
     data = limits.read_limited(source, limits.MAX_TEXT, "text file")
     text, warnings = limits.decode_text(source, data)
     title, body, found = text_to_markdown(text, fallback_title=_name_title(source))
-    meta = front_matter(title=title, source_name=source.name, sources=(f"{title} ({source.name})",))
+    meta = front_matter(title=title, source_name=source.name, sources=(f"{title} ({source.name})",), body=body)
     return Draft(meta, body, (), tuple(warnings + found), source.stem)
 
 
@@ -94,7 +94,7 @@ def convert_markdown(source: Path) -> Draft:
         warnings.append(f"its 'reviewed' date ({meta['reviewed']}) was cleared: review it for your clinic")
     meta.pop("reviewed", None)
     date = iso_date(meta.pop("date", None))
-    fresh = front_matter(title=title, source_name=source.name, date=date)
+    fresh = front_matter(title=title, source_name=source.name, date=date, body="" if meta.get("summary") else body)
     merged = {**fresh, **{k: v for k, v in meta.items() if k not in fresh}}
     merged["title"] = fresh["title"]
     body, images = collect_images(source, body)  # pictures beside the file travel with it

@@ -91,5 +91,6 @@ def convert(source: Path) -> Draft:
         summary=meta.get("description", ""),
         sources=sources,
         date=iso_date(meta.get("date", "")),
+        body=body,
     )
     return Draft(matter, body, tuple(images), tuple(warnings), source.stem)
