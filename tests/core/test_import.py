@@ -612,3 +612,21 @@ def test_a_markdown_file_brings_its_pictures(tmp_path: Path) -> None:
 def test_a_leftover_word_title_property_is_not_the_title(tmp_path: Path) -> None:
     draft = convert(write_docx(tmp_path / "knee.docx", title="Microsoft Word - knee_final.doc"))
     assert draft.title == "After your knee operation"
+
+
+def test_a_folder_without_hard_links_still_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAT on a USB stick and some network shares refuse hard links: the name is reserved instead."""
+    import errno
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    source = write_docx(tmp_path / "knee.docx")
+    first = import_file(source, tmp_path / "clinic")
+    first.path.write_text(first.path.read_text(encoding="utf-8") + "\nKept.\n", encoding="utf-8")
+    second = import_file(source, tmp_path / "clinic")
+    assert (first.path.name, second.path.name) == ("after-your-knee-operation.md", "after-your-knee-operation-2.md")
+    assert first.path.read_text(encoding="utf-8").endswith("Kept.\n")
+    assert read_article(second.path)[0]["title"] == "After your knee operation"
+    assert not [p for p in (tmp_path / "clinic").rglob("*") if p.name.endswith(".tmp")]
