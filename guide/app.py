@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,13 +15,18 @@ from PySide6.QtWidgets import QApplication
 from guide import __version__
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
-from guide.core.content import load_library
+from guide.core.content import Library
+from guide.core.readability import ReadingLevels
+from guide.core.recent import RecentArticles
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+LEVELS_FILE = "reading-levels.json"
 
 
 def build_window(window: MainWindow) -> MainWindow:
@@ -33,6 +38,40 @@ def build_window(window: MainWindow) -> MainWindow:
     )
     window.add_print_actions(actions.actions())
     return window
+
+
+def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Callable[[], None]:
+    """File → Libraries…; after a change the window shows the content again, packs included."""
+    from guide.ui.libraries_dialog import add_libraries_action
+
+    def reload() -> None:  # reading a 5,000-article catalog takes a moment: not on the UI thread
+        from guide.core.render import Renderer
+
+        def show(found: tuple[Library, SearchIndex | None]) -> None:
+            library, index = found
+            window.replace_library(library, Renderer(library), index)
+
+        window.tasks.run(lambda progress: load_sources(roots, with_packs), show)
+
+    add_libraries_action(window, reload)
+    return reload
+
+
+def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, SearchIndex | None]:
+    """The library and search of the content roots and (unless --content was given) the installed packs."""
+    from guide.core.packs.mount import installed_packs, open_index
+    from guide.core.packs.mount import load_library as load_with_packs
+
+    packs = installed_packs() if with_packs else []
+    library = load_with_packs(roots, packs)
+    try:
+        index: SearchIndex | None = open_index(  # type: ignore[assignment]
+            roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
+        )
+    except Exception:
+        log.exception("search index unavailable")
+        index = None
+    return library, index
 
 
 def platform_fallback() -> None:
@@ -71,7 +110,6 @@ def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) ->
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
-    from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
     platform_fallback()
@@ -80,17 +118,19 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     app.setApplicationName("Health guide")
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("health-guide")  # the desktop entry resources/health-guide.desktop
+    from guide.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     store = SettingsStore()
     roots, notice = usable_roots(content_roots, store.settings.extra_roots)
     if notice:
         print(f"guide: {notice}", file=sys.stderr)
-    library = load_library(roots)
-    try:
-        index: SearchIndex | None = SearchIndex(roots, readonly_dir=paths.bundled_index())
-    except Exception:
-        log.exception("search index unavailable")
-        index = None
-    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
+    library, index = load_sources(roots, with_packs=not content_roots)
+    levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+    services = (store, Bookmarks(), levels)
+    window = build_window(MainWindow(library, Renderer(library), index, *services, recent=RecentArticles()))
+    add_libraries(window, roots, with_packs=not content_roots)
     if notice:  # in the window, not a message box that holds the window back until it is dismissed
         window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
     window.show()

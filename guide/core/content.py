@@ -239,6 +239,10 @@ def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, lis
         body_line=parsed.body_line,
     )
     problems.extend(fields.problems)
+    if parsed.meta.get("imported_from") is not None and parsed.meta.get("reviewed") is None:
+        line = field_line(path, text, "reviewed" if "reviewed" in parsed.meta else "imported_from")
+        message = "imported draft not reviewed yet: check it against its source, then fill in 'reviewed' (YYYY-MM-DD)"
+        problems.append(Problem(path, line, message, "warning"))
     return article, problems
 
 
@@ -321,10 +325,18 @@ def _walk(root: Path, too_deep: list[Path] | None = None) -> Iterator[Path]:
 class Library:
     """All articles and topics of a set of content roots, merged into one tree."""
 
-    def __init__(self, roots: Sequence[Path], articles: Iterable[Article], problems: Iterable[Problem]):
+    def __init__(
+        self,
+        roots: Sequence[Path],
+        articles: Iterable[Article],
+        problems: Iterable[Problem],
+        topic_infos: dict[str, Topic] | None = None,
+    ):
+        """``topic_infos`` (from a catalog) gives topics' own values without reading index.md files."""
         self.roots = tuple(Path(r).absolute() for r in roots)
         self._articles = {a.id: a for a in articles}
         self.problems: list[Problem] = list(problems)
+        self._known_topics = topic_infos or {}
         self.root_topic = self._build_tree()
         self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
 
@@ -344,6 +356,15 @@ class Library:
 
     def body(self, article: Article) -> str:
         return read_body(article)
+
+    def source_of(self, article_id: str) -> str:
+        """Where an article comes from: the title of its top-level topic (a pack's title), or
+        the root topic's for an article at the top; "" for an unknown id."""
+        if article_id not in self._articles:
+            return ""
+        top = article_id.partition("/")[0] if "/" in article_id else ""
+        topic = self._topics.get(top)
+        return topic.title if topic is not None else ""
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -400,6 +421,9 @@ class Library:
     def _topic_infos(self, folders: dict[str, list[Article]]) -> dict[str, Topic]:
         infos: dict[str, Topic] = {}
         for topic_id in folders:
+            if topic_id in self._known_topics:
+                infos[topic_id] = self._known_topics[topic_id]
+                continue
             for root in self.roots:
                 index = root / topic_id / INDEX_NAME if topic_id else root / INDEX_NAME
                 if index.is_file():

@@ -24,12 +24,15 @@ def article_page(
     headings: tuple[Heading, ...],
     problems: tuple[Problem, ...],
     today: dt.date | None = None,
+    source: str = "",
 ) -> Rendered:
-    """The whole article page: title, summary, review line, body and sources."""
+    """The whole article page: title, summary, where it comes from, review line, body and sources."""
     today = today or dt.date.today()
     parts = [f"<h1>{escape(article.title)}</h1>"]
     if article.summary:
         parts.append(f'<p class="summary">{escape(article.summary)}</p>')
+    if source:
+        parts.append(f'<p class="meta">From {escape(source)}</p>')  # which library (pack) it comes from
     if meta := _review_line(article):
         parts.append(f'<p class="meta">{escape(meta)}</p>')
     if article.review_due is not None and review_overdue(article.review_due, today):

@@ -156,7 +156,8 @@ class Renderer:
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:
         """The whole article page: title, summary, review line, body and sources."""
         html, ctx = self._render_body(article, self.library.body(article))
-        return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today)
+        source = self.library.source_of(article.id) if len(self.library.roots) > 1 else ""  # which library (pack)
+        return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today, source or "")
 
     def topic(self, topic: Topic, grades: Mapping[str, float | None] | None = None) -> Rendered:
         """A topic page: title, summary, introduction, then its sub-topics and articles.

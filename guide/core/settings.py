@@ -8,7 +8,8 @@ Each setting is one field of :class:`Settings`, declared with :func:`setting`::
 
 That line is the whole declaration: the type (the annotation; the default must be a ``bool``,
 ``int``, ``str`` or a tuple of ``str``), the default, the allowed values (``choices``, value ->
-label shown to people, or ``limits=(low, high)`` for a number), whether the administrator's site
+label shown to people, ``limits=(low, high)`` for a number, or ``parse``, a function that checks
+a structured value such as ``trusted_keys``), whether the administrator's site
 file may set it (``site=True``) and a description. Everything else is driven by it, through
 :data:`OPTIONS` (name -> :class:`Option`): the user's and the site file's readers keep a value only
 when :meth:`Option.check` accepts it (and say in the log which one was ignored), the site file
@@ -36,7 +37,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -64,9 +65,12 @@ class Option:
     site: bool = False  # the administrator's site file may set it
     choices: Mapping[str, str] | None = None  # allowed value -> label shown to people
     limits: tuple[int, int] | None = None  # lowest and highest allowed number
+    parse: Callable[[Any], Any] | None = None  # for a structured value: the value as held, or INVALID
 
     def check(self, value: Any) -> Any:
         """The value as a setting holds it (a JSON list becomes a tuple); :data:`INVALID` if not allowed."""
+        if self.parse is not None:
+            return self.parse(value)
         default = self.default
         if isinstance(default, bool):
             return value if isinstance(value, bool) else INVALID
@@ -91,6 +95,8 @@ class Option:
             return "one of " + ", ".join(repr(c) for c in self.choices)
         if self.limits is not None:
             return f"a whole number from {self.limits[0]} to {self.limits[1]}"
+        if self.parse is not None:
+            return f"in the form this setting takes ({self.doc})"
         kind = type(self.default)
         return {bool: "true or false", int: "a whole number", str: "text"}.get(kind, "a list of text")
 
@@ -105,9 +111,20 @@ def setting(
     site: bool = False,
     choices: Mapping[str, str] | None = None,
     limits: tuple[int, int] | None = None,
+    parse: Callable[[Any], Any] | None = None,
 ) -> Any:
     """Declare one setting: a dataclass field whose metadata is its :class:`Option` (name filled in later)."""
-    return field(default=default, metadata={"option": (doc, site, choices, limits)})
+    return field(default=default, metadata={"option": (doc, site, choices, limits, parse)})
+
+
+def _name_key_pairs(value: Any) -> Any:
+    """``trusted_keys``: a list of ``{"name": …, "key": "RW…"}`` objects (or [name, key] pairs)."""
+    if not isinstance(value, list | tuple):
+        return INVALID
+    pairs = [(v.get("name"), v.get("key")) if isinstance(v, dict) else v for v in value]
+    if not all(isinstance(p, list | tuple) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+        return INVALID
+    return tuple((str(a), str(b)) for a, b in pairs)
 
 
 @dataclass(frozen=True)
@@ -123,6 +140,12 @@ class Settings:
     large_print: bool = setting(False, "handouts in at least 16 pt with wider lines", site=True)
     easier_first: bool = setting(False, "topic pages list articles by reading grade, lowest first")
     extra_roots: tuple[str, ...] = setting((), "content folders added to the bundled guide", site=True)
+    trusted_keys: tuple[tuple[str, str], ...] = setting(
+        (), "publishers whose packs show as verified: (name, minisign public key 'RW…'); site and user keys both count",
+        site=True, parse=_name_key_pairs,
+    )  # fmt: skip
+    allow_unsigned_packs: bool = setting(True, "false: unsigned packs and unknown keys are never installed", site=True)
+    packs_dir: str = setting("", "where `guide pack install --system` puts packs ('' = the default)", site=True)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -131,8 +154,8 @@ class Settings:
 def _options() -> dict[str, Option]:
     found = {}
     for f in fields(Settings):
-        doc, site, choices, limits = f.metadata["option"]
-        found[f.name] = Option(f.name, f.default, doc, site, choices, limits)
+        doc, site, choices, limits, parse = f.metadata["option"]
+        found[f.name] = Option(f.name, f.default, doc, site, choices, limits, parse)
     return found
 
 

@@ -87,6 +87,10 @@ class TaskRunner(QObject):
             signals.progressed.connect(progress)
         self.pool.start(_Job(op, signals))
 
+    def busy(self) -> bool:
+        """Whether an op is still running (tests wait on it)."""
+        return bool(self._live)
+
     def wait(self, msecs: int = 10000) -> bool:
         """Wait for running ops to finish (window close, test teardown)."""
         return self.pool.waitForDone(msecs)

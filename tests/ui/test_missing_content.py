@@ -46,7 +46,7 @@ def test_guide_content_nonexistent_opens_the_bundled_guide_with_a_notice(
     assert window.notice.isVisible()
     assert f"The content folder {tmp_path / 'nonexistent'} was not found" in window.notice.text()
     assert window.notice.action.text() == "Open content folder…" and window.notice.action.isVisible()
-    assert "Choose a topic" in window.reader.toPlainText() and "no articles" not in window.reader.toPlainText()
+    assert "Mental health" in window.reader.toPlainText() and "no articles" not in window.reader.toPlainText()
     assert "was not found" in capsys.readouterr().err
 
     chosen: list[str] = []
