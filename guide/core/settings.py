@@ -38,13 +38,14 @@ class Settings:
     window_state: str = ""  # base64 of QMainWindow.saveState()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
     extra_roots: tuple[str, ...] = field(default_factory=tuple)  # content roots added by the user
+    clinic_dir: str = ""  # the writable "Clinic articles" library; "" for one in the user's data folder
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}
-SITE_KEYS = ("clinic_name", "clinic_contact", "clinic_logo", "paper", "large_print", "theme", "extra_roots")
+SITE_KEYS = ("clinic_name", "clinic_contact", "clinic_logo", "paper", "large_print", "theme", "extra_roots", "clinic_dir")
 
 
 def _coerce(name: str, value: Any) -> Any:
