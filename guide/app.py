@@ -23,15 +23,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build_window(window: MainWindow) -> MainWindow:
-    """Add what lives outside the window itself: the handout actions (print, preview, PDF)."""
+def build_window(window: MainWindow, clinic: Path | None = None) -> MainWindow:
+    """Add what lives outside the window itself: the handout actions (print, preview, PDF) and
+    the Article menu, writing into the clinic library at ``clinic`` (one of the window's roots)."""
+    from guide.ui import article_menu
     from guide.ui.handout_dialog import HandoutActions
 
     actions = HandoutActions(
         window.current_article_ids, lambda: window.library, lambda: window.renderer, lambda: window.store, window
     )
     window.add_print_actions(actions.actions())
+    window.authoring = article_menu.install(window, clinic)  # type: ignore[attr-defined]
     return window
+
+
+def clinic_library(store: SettingsStore) -> Path:
+    """The clinic library's folder, made if missing (its errors are reported when saving)."""
+    from guide.core.authoring import clinic_root
+
+    clinic = clinic_root(store.settings)
+    try:
+        clinic.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("clinic library %s cannot be made: %s", clinic, exc)
+    return clinic
 
 
 def platform_fallback() -> None:
@@ -57,17 +72,21 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     store = SettingsStore()
     roots = list(content_roots) if content_roots else [paths.bundled_content()]
     roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]
+    clinic = clinic_library(store)
+    if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in roots):
+        roots.append(clinic)
     missing = [r for r in roots if not r.is_dir()]
     if missing:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
     library = load_library(roots)
+    library.problems = [p for p in library.problems if not (p.line == 0 and p.path == clinic.absolute())]  # empty
     try:
         index: SearchIndex | None = SearchIndex(roots, readonly_dir=paths.bundled_index())
     except Exception:
         log.exception("search index unavailable")
         index = None
-    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
+    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()), clinic)
     window.show()
     if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
         QTimer.singleShot(0, app.quit)

@@ -13,6 +13,7 @@ Unsaved text is checked by exactly the code ``guide check`` runs
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -179,7 +180,9 @@ class Review:
     library: DraftLibrary
 
 
-def review(library: Library, root: Path, path: Path, article_id: str, text: str, today: dt.date | None = None) -> Review:
+def review(
+    library: Library, root: Path, path: Path, article_id: str, text: str, today: dt.date | None = None
+) -> Review:
     """Parse, render and check unsaved text as ``guide check`` would check the saved file."""
     article, problems = parse_article_text(root, path, article_id, text)
     body = split_front_matter(path, text).body
@@ -292,9 +295,4 @@ def clinic_copy(library: Library, article: Article, root: Path) -> tuple[str, Pa
 
     body = _INLINE_LINK.sub(rewrite, fields.body)
     extra = {**fields.extra, "copied_from": article.id}
-    copy = ArticleText(**{**_as_dict(fields), "body": body, "extra": extra})
-    return article_id, path, compose(copy)
-
-
-def _as_dict(fields: ArticleText) -> dict[str, object]:
-    return {name: getattr(fields, name) for name in ArticleText.__dataclass_fields__}
+    return article_id, path, compose(dataclasses.replace(fields, body=body, extra=extra))

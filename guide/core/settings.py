@@ -38,7 +38,7 @@ class Settings:
     window_state: str = ""  # base64 of QMainWindow.saveState()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
     extra_roots: tuple[str, ...] = field(default_factory=tuple)  # content roots added by the user
-    clinic_dir: str = ""  # the writable "Clinic articles" library; "" for one in the user's data folder
+    clinic_dir: str = ""  # folder of the writable "Clinic articles" library; "" for one in the data folder
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
