@@ -23,7 +23,7 @@ from guide.core.models import Problem
 if TYPE_CHECKING:
     from guide.core.search import SearchIndex
 
-COMMANDS = ("index", "search", "render", "check", "handout")
+COMMANDS = ("index", "search", "render", "check", "handout", "import", "export")
 
 
 def _add_content(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--clinic-name", metavar="TEXT")
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)
+
+    from guide.import_cli import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -252,6 +256,18 @@ def cmd_handout(args: argparse.Namespace) -> int:
     return run_handout(args)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from guide.import_cli import run_import
+
+    return run_import(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from guide.import_cli import run_export
+
+    return run_export(args)
+
+
 def cmd_window(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from guide.app import run
 
@@ -270,6 +286,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": cmd_render,
     "check": cmd_check,
     "handout": cmd_handout,
+    "import": cmd_import,
+    "export": cmd_export,
 }
 
 
