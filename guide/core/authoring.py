@@ -33,7 +33,7 @@ from guide.core.content import (
     read_file,
     split_front_matter,
 )
-from guide.core.drafts import ArticleText, compose, decompose
+from guide.core.drafts import compose, decompose
 from guide.core.links import IMAGE_SUFFIXES, make_url
 from guide.core.models import Article, Problem, Rendered
 from guide.core.render import Renderer

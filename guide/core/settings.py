@@ -45,7 +45,9 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}
-SITE_KEYS = ("clinic_name", "clinic_contact", "clinic_logo", "paper", "large_print", "theme", "extra_roots", "clinic_dir")
+SITE_KEYS = (
+    "clinic_name", "clinic_contact", "clinic_logo", "paper", "large_print", "theme", "extra_roots", "clinic_dir"
+)
 
 
 def _coerce(name: str, value: Any) -> Any:
