@@ -60,7 +60,10 @@ class Authoring(QObject):
         self.copy_action = add(
             "Make a clinic &copy", self.copy_current, None, "An editable copy of this article in the clinic library"
         )
-        self.menu_anchor = menu.addSeparator()  # Import document… goes above this
+        self.import_action = add(
+            "&Import document…", lambda: self.import_documents(), None, "Word documents, saved web pages and text as new drafts"
+        )
+        self.menu_anchor = menu.addSeparator()
         menu.aboutToShow.connect(self._update_actions)
         bar = w.menuBar()
         help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
@@ -83,6 +86,7 @@ class Authoring(QObject):
         self.new_action.setEnabled(self.clinic is not None)
         self.edit_action.setEnabled(mine or (article is not None and self.clinic is not None))  # else: offers a copy
         self.copy_action.setEnabled(article is not None and not mine and self.clinic is not None)
+        self.import_action.setEnabled(self.clinic is not None)
 
     # -- opening editors -------------------------------------------------------------------
     def _no_clinic(self) -> bool:
@@ -183,14 +187,76 @@ class Authoring(QObject):
         if editor in self.editors:
             self.editors.remove(editor)
 
+    # -- importing documents -------------------------------------------------------------------
+    def import_documents(self, files: list[str] | None = None) -> None:
+        """Convert documents to draft articles in Clinic articles (in the background) and open them."""
+        from guide.core.importing import SUFFIXES
+
+        if self._no_clinic():
+            return
+        assert self.clinic is not None
+        if files is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            patterns = " ".join(f"*{s}" for s in SUFFIXES)
+            files, _ = QFileDialog.getOpenFileNames(
+                self.window, "Import document", "", f"Documents ({patterns});;All files (*)"
+            )
+        if not files:
+            return
+        if message := authoring.prepare_clinic(self.clinic):
+            QMessageBox.warning(self.window, "Import document", message)
+            return
+        clinic = self.clinic
+        self.window.statusBar().showMessage(f"Importing {len(files)} document{'s' if len(files) > 1 else ''}…")
+
+        def op(progress: Any) -> list[Any]:
+            from guide.core.importing import ImportFailed, import_file
+
+            done: list[Any] = []
+            for number, name in enumerate(files, start=1):
+                try:
+                    done.append(import_file(Path(name), clinic, topic=authoring.CLINIC_TOPIC))
+                except ImportFailed as exc:
+                    done.append(str(exc))
+                except OSError as exc:
+                    done.append(f"{name}: {exc.strerror or exc}")
+                progress(number, len(files))
+            return done
+
+        self.window.tasks.run(op, self._imported, lambda exc: self._import_failed(str(exc)))
+
+    def _imported(self, results: list[Any]) -> None:
+        failures = [r for r in results if isinstance(r, str)]
+        made = [r for r in results if not isinstance(r, str)]
+        if made:
+            self.article_saved_many([Path(r.path) for r in made])
+        for result in made:
+            article = self.window.library.article_for_path(Path(result.path))
+            editor = self.edit(article.id) if article is not None else None
+            if editor is not None:
+                notes = "; ".join(result.warnings)
+                editor.statusBar().showMessage(f"Imported as a draft: check it, review it and save. {notes}".strip())
+        self.window.statusBar().showMessage(f"{len(made)} document{'s' if len(made) != 1 else ''} imported.", 5000)
+        if failures:
+            self._import_failed("\n".join(failures))
+
+    def _import_failed(self, message: str) -> None:
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, "Import document", f"Could not import:\n{message}")
+
     # -- after saving --------------------------------------------------------------------------
     def article_saved(self, article_id: str, path: str) -> None:
         """Show a saved article in the tree and the reading pane now, and index it in the background."""
+        self.article_saved_many([Path(path)], article_id)
+
+    def article_saved_many(self, files: list[Path], show: str = "") -> None:
         w = self.window
-        w.library.refresh([Path(path)])
+        w.library.refresh(files)
         w.renderer = Renderer(w.library)
         w._set_model()
-        w.show_place(Place("article", article_id), record=w.current != Place("article", article_id))
+        if show:
+            w.show_place(Place("article", show), record=w.current != Place("article", show))
         index = w.index
         if index is None:
             return

@@ -332,3 +332,33 @@ def test_odd_titles_make_safe_file_names(qtbot: Any, make_writer: Any, clinic: P
     names = sorted(p.name for p in (clinic / "clinic").glob("*.md") if p.name != "index.md")
     assert names == ["article.md", "con-article.md", "etc-passwd.md", "прививки-для-детей.md"]
     assert authoring.file_name("x" * 300) == "x" * authoring.MAX_NAME
+
+
+def test_import_document_opens_the_draft_in_the_editor(qtbot: Any, make_writer: Any, clinic: Path,
+                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "after your operation.md"
+    source.write_text("# After your operation\n\nRest for two days. Call 0123 if the wound bleeds.\n",
+                      encoding="utf-8")
+    window = make_writer()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(source)], "")))
+    window.authoring.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(window.authoring.editors), timeout=10000)
+    editor = window.authoring.editors[0]
+    assert editor.title_edit.text() == "After your operation"
+    assert "Call 0123" in editor.text.toPlainText()
+    assert editor.target.path is not None and clinic / "clinic" in editor.target.path.parents
+    assert window.library.article(editor.target.article_id) is not None  # in the tree already
+    wait_reviewed(qtbot, editor)
+    assert any("review" in p for p in problems(editor))  # not reviewed yet: guide check warns
+
+
+def test_import_of_a_bad_file_says_why(qtbot: Any, make_writer: Any, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "notes.docx"
+    source.write_bytes(b"this is not a zip")
+    window = make_writer()
+    seen: list[str] = []
+    answer_next_box("OK", seen)
+    window.authoring.import_documents([str(source)])
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "notes.docx" in seen[0] and window.authoring.editors == []
