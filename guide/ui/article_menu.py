@@ -61,7 +61,7 @@ class Authoring(QObject):
             "Make a clinic &copy", self.copy_current, None, "An editable copy of this article in the clinic library"
         )
         self.import_action = add(
-            "&Import document…", lambda: self.import_documents(), None, "Word documents, saved web pages and text as new drafts"
+            "&Import document…", lambda: self.import_documents(), None, "Word, web pages and text as new drafts"
         )
         self.menu_anchor = menu.addSeparator()
         menu.aboutToShow.connect(self._update_actions)
