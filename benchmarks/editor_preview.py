@@ -25,6 +25,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 WORDS = ["the", "clinic", "offers", "vaccination", "on", "tuesdays", "bring", "your", "card", "children", "under", "five", "need", "a", "parent", "wash", "your", "hands", "before", "and", "after", "changing", "the", "dressing", "call", "us", "if", "the", "wound", "bleeds"]
 
 
+CBT = "mental-health/talking-therapies/cognitive-behavioral-therapy"
+
+
 def article_body(words: int) -> str:
     """Markdown of about ``words`` words: sections, lists, a table, links to bundled articles."""
     out: list[str] = []
@@ -39,7 +42,7 @@ def article_body(words: int) -> str:
             count += 60
         out.append("- Bring your card\n- Come early\n- Ask at the desk\n")
         out.append("| Day | Time |\n|---|---|\n| Tuesday | 9 to 12 |\n")
-        out.append("See [talking therapy](guide:article/mental-health/talking-therapies/cognitive-behavioral-therapy).\n")
+        out.append(f"See [talking therapy](guide:article/{CBT}).\n")
         count += 20
     return "\n".join(out)
 
