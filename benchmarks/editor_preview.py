@@ -22,7 +22,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-WORDS = ["the", "clinic", "offers", "vaccination", "on", "tuesdays", "bring", "your", "card", "children", "under", "five", "need", "a", "parent", "wash", "your", "hands", "before", "and", "after", "changing", "the", "dressing", "call", "us", "if", "the", "wound", "bleeds"]
+TEXT = (
+    "the clinic offers vaccination on tuesdays bring your card children under five need a parent "
+    "wash your hands before and after changing the dressing call us if the wound bleeds"
+)
+WORDS = TEXT.split(" ")
 
 
 CBT = "mental-health/talking-therapies/cognitive-behavioral-therapy"
