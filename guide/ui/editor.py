@@ -196,6 +196,11 @@ class EditorWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_toolbar()
         self.resize(1200, 740)
+        order: list[QWidget] = [self.title_edit, self.topic, self.summary, self.aliases, self.tags,
+                                self.reviewed_by, self.reviewed, self.today, self.sources, self.review_due,
+                                self.text, self.problem_list, self.preview]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         self.set_fields(fields)
         self.saved_text = compose(fields) if saved_text is None else saved_text
@@ -248,7 +253,7 @@ class EditorWindow(QMainWindow):
         if self.target.path is not None:  # the topic is the folder: fixed once saved, so links keep working
             self.topic.setEnabled(False)
             self.topic.setToolTip("An article's topic is its folder; it stays fixed once saved so links keep working")
-        today = QPushButton("&Today", self)
+        self.today = today = QPushButton("&Today", self)
         today.setToolTip("Reviewed today")
         today.clicked.connect(lambda: self.reviewed.setText(dt.date.today().isoformat()))
         self.form = QGridLayout()
