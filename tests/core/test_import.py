@@ -122,6 +122,7 @@ def test_a_word_document_keeps_headings_lists_the_table_and_the_image(tmp_path: 
     assert meta["title"] == "After your knee operation"
     assert meta["imported_from"] == "knee.docx"
     assert meta["source_date"] == "2025-03-04"
+    assert meta["summary"] == "Read this at home in the first week after your operation."  # the lead
     assert meta["reviewed"] is None
     assert "Hillside Clinic" in meta["sources"][0]
     assert "# After your knee operation" not in body  # the reader shows the title itself
@@ -309,7 +310,10 @@ def test_a_scraped_text_becomes_a_clean_article(
 
 
 def test_the_scrape_reports_what_it_removed_and_what_to_check(tmp_path: Path) -> None:
-    warnings = convert(MEDICAID).warnings
+    draft = convert(MEDICAID)
+    assert draft.front_matter["summary"].startswith("Yes, Medicaid will cover therapy services in 2025,")
+    assert "summary" not in convert(CART).front_matter  # its lead starts mid-sentence: no summary offered
+    warnings = draft.warnings
     assert any("share-button lines" in w and "newsletter" in w for w in warnings)
     assert any("reviewed by Dr Courtney Scott, MD" in w for w in warnings)
     assert any("more than one article" in w for w in warnings)  # a second article is glued to its end
@@ -571,3 +575,58 @@ def test_a_picture_linked_to_the_web_is_not_fetched(tmp_path: Path, no_network: 
     assert "![" not in body and "tracker" not in body
     assert any("left out" in w for w in result.warnings)
     assert no_network == []
+
+
+def test_importing_a_web_page_makes_no_internet_socket_at_all(tmp_path: Path) -> None:
+    """Not even the IPv6 probe urllib3 (imported by trafilatura for its unused downloader) runs at import."""
+    page = write_page(tmp_path)
+    code = (
+        "import socket, sys; from pathlib import Path; made = []; Real = socket.socket\n"
+        "class Recorder(Real):\n"
+        "    def __init__(self, family=-1, *args, **kwargs):\n"
+        "        made.append(family); super().__init__(family, *args, **kwargs)\n"
+        "socket.socket = Recorder\n"
+        "from guide.core.importing import convert\n"
+        f"convert(Path({str(page)!r}))\n"
+        "assert 'trafilatura' in sys.modules\n"
+        "internet = [f for f in made if f in (-1, socket.AF_INET, socket.AF_INET6)]\n"
+        "assert not internet, internet\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_markdown_file_brings_its_pictures(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    (folder / "pics").mkdir(parents=True)
+    (folder / "pics" / "map.png").write_bytes(png_bytes(7, 7))
+    source = folder / "directions.md"
+    source.write_text("# How to find us\n\n![Map to the clinic](pics/map.png)\n\n![logo](https://example.org/l.png)\n")
+    result = import_file(source, tmp_path / "clinic")
+    _, body = read_article(result.path)
+    assert "![Map to the clinic](images/how-to-find-us-1.png)" in body
+    assert (tmp_path / "clinic" / "images" / "how-to-find-us-1.png").read_bytes() == png_bytes(7, 7)
+    assert any("on the web" in w for w in result.warnings)
+
+
+def test_a_leftover_word_title_property_is_not_the_title(tmp_path: Path) -> None:
+    draft = convert(write_docx(tmp_path / "knee.docx", title="Microsoft Word - knee_final.doc"))
+    assert draft.title == "After your knee operation"
+
+
+def test_a_folder_without_hard_links_still_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAT on a USB stick and some network shares refuse hard links: the name is reserved instead."""
+    import errno
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    source = write_docx(tmp_path / "knee.docx")
+    first = import_file(source, tmp_path / "clinic")
+    first.path.write_text(first.path.read_text(encoding="utf-8") + "\nKept.\n", encoding="utf-8")
+    second = import_file(source, tmp_path / "clinic")
+    assert (first.path.name, second.path.name) == ("after-your-knee-operation.md", "after-your-knee-operation-2.md")
+    assert first.path.read_text(encoding="utf-8").endswith("Kept.\n")
+    assert read_article(second.path)[0]["title"] == "After your knee operation"
+    assert not [p for p in (tmp_path / "clinic").rglob("*") if p.name.endswith(".tmp")]

@@ -14,9 +14,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide.core.importing.draft import Draft, DraftImage, ImportFailed, ImportResult
-from guide.core.importing.writer import write_draft
+from guide.core.importing.writer import render_article, write_draft
 
-__all__ = ["SUFFIXES", "Draft", "DraftImage", "ImportFailed", "ImportResult", "convert", "import_file"]
+__all__ = [
+    "SUFFIXES",
+    "Draft",
+    "DraftImage",
+    "ImportFailed",
+    "ImportResult",
+    "convert",
+    "import_file",
+    "render_article",
+    "write_draft",
+]
 
 # What each kind of file is called in messages and file dialogs.
 SUFFIXES: dict[str, str] = {

@@ -9,6 +9,7 @@ JPEG or SVG; the writer saves them in an ``images`` folder beside the article.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -128,6 +129,13 @@ def _core_properties(archive: zipfile.ZipFile) -> dict[str, str]:
     return found
 
 
+def _real_title(value: str) -> str:
+    """The title property, unless it is one Word or a converter left behind ('Document1', 'Microsoft Word - x.doc')."""
+    if re.match(r"^(?:microsoft word - |document\d*$|untitled\b)|\.docx?$", value.strip(), re.IGNORECASE):
+        return ""
+    return value
+
+
 def convert(source: Path) -> Draft:
     limits.check_file(source, limits.MAX_DOCX, "Word document")
     _sniff(source)
@@ -169,7 +177,7 @@ def convert(source: Path) -> Draft:
         raise ImportFailed(f"{source}: the Word document cannot be read: {exc.__class__.__name__}: {exc}") from None
     markdown = html_to_markdown(result.value)
     heading = first_heading(markdown)
-    title = props.get("title") or heading or source.stem.replace("_", " ")
+    title = _real_title(props.get("title", "")) or heading or source.stem.replace("_", " ")
     names = {f"images/{image.name}" for image in images}
     body, dropped = tidy(markdown, title, local_images=names)
     warnings.extend(dropped)
@@ -177,5 +185,5 @@ def convert(source: Path) -> Draft:
         warnings.append("the document has no text")
     date = iso_date(props.get("modified") or props.get("created") or "")
     sources = (f"{title} (Word document {source.name}{', by ' + props['author'] if props.get('author') else ''})",)
-    meta = front_matter(title=title, source_name=source.name, sources=sources, date=date)
+    meta = front_matter(title=title, source_name=source.name, sources=sources, date=date, body=body)
     return Draft(meta, body, tuple(images), tuple(warnings), source.stem)

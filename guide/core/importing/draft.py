@@ -123,11 +123,43 @@ def iso_date(value: object) -> str | None:
     return None
 
 
+def lead_summary(body: str) -> str:
+    """The first sentence or two of the text before the first heading, when it is plain prose.
+
+    The lead of a handout usually says what it is about ("Yes, Medicaid covers therapy in
+    2025, …"); it is offered as the summary search results and handouts show, for the
+    reviewer to keep or rewrite. Lists, tables, pictures and fragments give none.
+    """
+    lead = re.split(r"^#{1,6}[ \t]", body, maxsplit=1, flags=re.MULTILINE)[0].strip()
+    paragraph = lead.split("\n\n", 1)[0].replace("\n", " ").strip()
+    if not paragraph[:1].isupper() or re.match(r"[-*+|!>\d]|\[", paragraph) or "](" in paragraph:
+        return ""
+    sentences = re.findall(r".+?[.!?](?=\s+[A-Z]|$)", paragraph)
+    summary = ""
+    for sentence in sentences[:2]:
+        if len(summary) + len(sentence) > 300:
+            break
+        summary = f"{summary} {sentence.strip()}".strip()
+    if len(summary.split()) < 6:
+        return ""
+    return summary.replace("\\*", "*")
+
+
 def front_matter(
-    *, title: str, source_name: str, summary: str = "", sources: tuple[str, ...] = (), date: str | None = None
+    *,
+    title: str,
+    source_name: str,
+    summary: str = "",
+    sources: tuple[str, ...] = (),
+    date: str | None = None,
+    body: str = "",
 ) -> dict[str, Any]:
-    """The front matter of a fresh draft, in the order an editor reads it; ``reviewed`` stays empty."""
+    """The front matter of a fresh draft, in the order an editor reads it; ``reviewed`` stays empty.
+
+    Without a summary of its own, the draft's is taken from the lead of ``body``.
+    """
     meta: dict[str, Any] = {"title": tidy_title(title) or "Untitled"}
+    summary = summary or lead_summary(body)
     if summary:
         meta["summary"] = one_line(summary, 400)
     if sources:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from guide.core.importing import limits
 from guide.core.importing.draft import Draft, front_matter, iso_date, one_line, tidy_title
+from guide.core.importing.tomarkdown import collect_images
 
 _SHARE_LINES = {
     "share", "share this", "share this article", "share this post", "share on facebook", "share on twitter",
@@ -74,7 +75,7 @@ def convert_text(source: Path) -> Draft:
     data = limits.read_limited(source, limits.MAX_TEXT, "text file")
     text, warnings = limits.decode_text(source, data)
     title, body, found = text_to_markdown(text, fallback_title=_name_title(source))
-    meta = front_matter(title=title, source_name=source.name, sources=(f"{title} ({source.name})",))
+    meta = front_matter(title=title, source_name=source.name, sources=(f"{title} ({source.name})",), body=body)
     return Draft(meta, body, (), tuple(warnings + found), source.stem)
 
 
@@ -93,10 +94,14 @@ def convert_markdown(source: Path) -> Draft:
         warnings.append(f"its 'reviewed' date ({meta['reviewed']}) was cleared: review it for your clinic")
     meta.pop("reviewed", None)
     date = iso_date(meta.pop("date", None))
-    fresh = front_matter(title=title, source_name=source.name, date=date)
+    fresh = front_matter(title=title, source_name=source.name, date=date, body="" if meta.get("summary") else body)
     merged = {**fresh, **{k: v for k, v in meta.items() if k not in fresh}}
     merged["title"] = fresh["title"]
-    return Draft(merged, body.strip("\n") + "\n", (), tuple(warnings), source.stem)
+    body, images = collect_images(source, body)  # pictures beside the file travel with it
+    remote = len(re.findall(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//", body))
+    if remote:
+        warnings.append(f"{remote} image(s) on the web are not shown by the reader (nothing is fetched)")
+    return Draft(merged, body.strip("\n") + "\n", tuple(images), tuple(warnings), source.stem)
 
 
 def _name_title(source: Path) -> str:

@@ -9,8 +9,13 @@ the reader never fetches anything.
 from __future__ import annotations
 
 import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 from markdownify import MarkdownConverter
+
+from guide.core.importing import limits
+from guide.core.importing.draft import DraftImage, image_kind
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -92,3 +97,48 @@ def _shift_headings(body: str) -> str:
 def first_heading(body: str) -> str:
     match = _HEADING.search(body)
     return match.group(2).strip() if match else ""
+
+
+def local_image(page: Path, target: str) -> Path | None:
+    """The saved file an image of the page refers to, if it is inside the page's folder."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    relative = PurePosixPath(unquote(parts.path))
+    if relative.is_absolute() or ".." in relative.parts:
+        return None
+    candidate = page.parent.joinpath(*relative.parts)
+    try:
+        candidate.resolve().relative_to(page.parent.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return None
+    return candidate if candidate.is_file() else None
+
+
+def collect_images(page: Path, markdown: str) -> tuple[str, list[DraftImage]]:
+    """Copy the images a document's Markdown refers to that are saved beside it (PNG, JPEG, SVG).
+
+    Each becomes a :class:`DraftImage` referred to as ``images/image-N.EXT``; any other image
+    (on the web, outside the document's folder, missing or of another kind) is left as it was,
+    for :func:`tidy` to drop and count.
+    """
+    images: list[DraftImage] = []
+
+    def keep(match: re.Match[str]) -> str:
+        path = local_image(page, match.group(2))
+        if path is None:
+            return match.group(0)  # tidy() drops it and counts it
+        try:
+            if path.stat().st_size > limits.MAX_IMAGE:
+                return match.group(0)
+            data = path.read_bytes()
+        except OSError:
+            return match.group(0)
+        kind = image_kind(data)
+        if kind is None:
+            return match.group(0)
+        name = f"image-{len(images) + 1}.{'jpg' if kind == 'jpeg' else kind}"
+        images.append(DraftImage(name, data))
+        return f"![{match.group(1)}](images/{name})"
+
+    return _IMAGE.sub(keep, markdown), images

@@ -11,18 +11,39 @@ PNG, JPEG or SVG files inside the page's folder.
 from __future__ import annotations
 
 import re
-from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+import socket
+import sys
+from pathlib import Path
+from types import ModuleType
 
 from guide.core.importing import limits
-from guide.core.importing.draft import Draft, DraftImage, ImportFailed, front_matter, image_kind, iso_date
-from guide.core.importing.tomarkdown import first_heading, tidy
+from guide.core.importing.draft import Draft, ImportFailed, front_matter, iso_date
+from guide.core.importing.tomarkdown import collect_images, first_heading, tidy
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+def _load_trafilatura() -> ModuleType:
+    """trafilatura, imported without urllib3's IPv6 probe.
+
+    trafilatura and htmldate import urllib3 for their downloaders (never called here), and
+    urllib3 probes at import whether it can bind an IPv6 socket to ::1. That opens no
+    connection, but the program makes no internet socket at all, so the probe is skipped by
+    letting urllib3 read ``socket.has_ipv6`` as False while it is first imported; urllib3 then
+    assumes no IPv6, which nothing here uses.
+    """
+    if "urllib3.util.connection" not in sys.modules:
+        saved = socket.has_ipv6
+        socket.has_ipv6 = False
+        try:
+            import urllib3.util.connection  # noqa: F401
+        finally:
+            socket.has_ipv6 = saved
+    import trafilatura
+
+    return trafilatura
 
 
 def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
-    import trafilatura
+    trafilatura = _load_trafilatura()
 
     options = {
         "output_format": "markdown",
@@ -33,9 +54,9 @@ def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
         "include_comments": False,
         "deduplicate": False,
     }
-    text = trafilatura.extract(data, **options)  # type: ignore[arg-type]
+    text = trafilatura.extract(data, **options)
     if not text:
-        text = trafilatura.extract(data, favor_recall=True, **options)  # type: ignore[arg-type]
+        text = trafilatura.extract(data, favor_recall=True, **options)
     # Fast mode: dates from meta tags, structured data and markup only. The extensive search
     # would parse dates out of running text with dateparser, which the frozen app leaves out.
     meta = trafilatura.extract_metadata(data, extensive=False)
@@ -48,45 +69,6 @@ def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
     return text, found
 
 
-def _local_image(page: Path, target: str) -> Path | None:
-    """The saved file an image of the page refers to, if it is inside the page's folder."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    relative = PurePosixPath(unquote(parts.path))
-    if relative.is_absolute() or ".." in relative.parts:
-        return None
-    candidate = page.parent.joinpath(*relative.parts)
-    try:
-        candidate.resolve().relative_to(page.parent.resolve())
-    except (ValueError, OSError, RuntimeError):
-        return None
-    return candidate if candidate.is_file() else None
-
-
-def _collect_images(page: Path, markdown: str) -> tuple[str, list[DraftImage]]:
-    images: list[DraftImage] = []
-
-    def keep(match: re.Match[str]) -> str:
-        path = _local_image(page, match.group(2))
-        if path is None:
-            return match.group(0)  # tidy() drops it and counts it
-        try:
-            if path.stat().st_size > limits.MAX_IMAGE:
-                return match.group(0)
-            data = path.read_bytes()
-        except OSError:
-            return match.group(0)
-        kind = image_kind(data)
-        if kind is None:
-            return match.group(0)
-        name = f"image-{len(images) + 1}.{'jpg' if kind == 'jpeg' else kind}"
-        images.append(DraftImage(name, data))
-        return f"![{match.group(1)}](images/{name})"
-
-    return _IMAGE.sub(keep, markdown), images
-
-
 def convert(source: Path) -> Draft:
     data = limits.read_limited(source, limits.MAX_HTML, "web page")
     try:
@@ -95,7 +77,7 @@ def convert(source: Path) -> Draft:
         raise ImportFailed(f"{source}: the web page cannot be read ({exc.__class__.__name__})") from None
     if not text or not text.strip():
         raise ImportFailed(f"{source}: no article text was found in the web page")
-    markdown, images = _collect_images(source, text)
+    markdown, images = collect_images(source, text)
     title = meta.get("title") or first_heading(markdown) or source.stem.replace("_", " ")
     body, warnings = tidy(markdown, title, local_images={f"images/{i.name}" for i in images})
     if len(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "]", body))) < 5:  # a lone menu link is not an article
@@ -109,5 +91,6 @@ def convert(source: Path) -> Draft:
         summary=meta.get("description", ""),
         sources=sources,
         date=iso_date(meta.get("date", "")),
+        body=body,
     )
     return Draft(matter, body, tuple(images), tuple(warnings), source.stem)
