@@ -10,6 +10,7 @@ few seconds (:class:`guide.core.drafts.DraftStore`) and offered back after a cra
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import time
 from collections.abc import Callable
@@ -199,7 +200,7 @@ class EditorWindow(QMainWindow):
         order: list[QWidget] = [self.title_edit, self.topic, self.summary, self.aliases, self.tags,
                                 self.reviewed_by, self.reviewed, self.today, self.sources, self.review_due,
                                 self.text, self.problem_list, self.preview]
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
         self.set_fields(fields)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide.core.drafts import DraftStore
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateS
 CHILD = """
 import sys
 from pathlib import Path
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
@@ -139,3 +139,7 @@ def test_killed_editor_offers_its_draft_back(qtbot: Any, sample_root: Path, tmp_
     for open_editor in window.findChildren(EditorWindow):
         open_editor.close()
     window.close()
+    window.tasks.wait()
+    QApplication.processEvents()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

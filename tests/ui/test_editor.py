@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
@@ -59,6 +59,9 @@ def make_writer(qtbot: Any, tmp_path: Path, sample_root: Path, clinic: Path) -> 
             editor.close()
         window.close()
         window.tasks.wait()
+        QApplication.processEvents()  # results of finished background work, before the window goes
+        window.deleteLater()  # a window left alive would still follow the desktop's colour scheme
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         index.close()
 
 
