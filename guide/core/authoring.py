@@ -162,6 +162,7 @@ class DraftLibrary(Library):
         self.problems = base.problems
         self.root_topic = base.root_topic
         self._topics = base._topics
+        self._known_topics = getattr(base, "_known_topics", {})
         self._articles = {**base._articles, article.id: article}
         self._draft_id = article.id
         self._draft_body = body
