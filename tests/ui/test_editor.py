@@ -365,3 +365,15 @@ def test_import_of_a_bad_file_says_why(qtbot: Any, make_writer: Any, tmp_path: P
     window.authoring.import_documents([str(source)])
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "notes.docx" in seen[0] and window.authoring.editors == []
+
+
+def test_closing_the_main_window_asks_about_unsaved_articles(qtbot: Any, make_writer: Any) -> None:
+    window = make_writer()
+    editor = window.authoring.new_article()
+    editor.title_edit.setText("Opening hours")
+    answer_next_box("Cancel")
+    assert not window.close()
+    assert window.isVisible() and editor.isVisible()
+    answer_next_box("Discard")
+    assert window.close()
+    assert window.authoring.editors == []
