@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from guide.core.packs.store import InstalledPack
     from guide.core.search import SearchIndex
 
-COMMANDS = ("index", "search", "render", "check", "handout", "import", "export", "pack")
+COMMANDS = ("index", "search", "render", "check", "handout", "pack", "import", "export")
 
 
 def _add_content(parser: argparse.ArgumentParser) -> None:
@@ -80,12 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)
 
-    from guide.import_cli import add_parsers
-
-    add_parsers(sub)
     from guide.pack_cli import add_parser as add_pack_parser
 
     add_pack_parser(sub)
+
+    from guide.import_cli import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -269,6 +270,12 @@ def cmd_handout(args: argparse.Namespace) -> int:
     return run_handout(args)
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    from guide.pack_cli import run_pack
+
+    return run_pack(args)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from guide.import_cli import run_import
 
@@ -279,12 +286,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     from guide.import_cli import run_export
 
     return run_export(args)
-
-
-def cmd_pack(args: argparse.Namespace) -> int:
-    from guide.pack_cli import run_pack
-
-    return run_pack(args)
 
 
 def cmd_window(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -305,9 +306,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": cmd_render,
     "check": cmd_check,
     "handout": cmd_handout,
+    "pack": cmd_pack,
     "import": cmd_import,
     "export": cmd_export,
-    "pack": cmd_pack,
 }
 
 

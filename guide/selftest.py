@@ -109,21 +109,6 @@ def run_self_test(roots: list[Path]) -> int:
             raise RuntimeError("the PDF is empty or broken")
         return f"{pages} page{'s' if pages != 1 else ''}, {len(data)} bytes of PDF written and read back"
 
-    def import_documents() -> str:
-        from guide.core.importing import convert
-
-        page = scratch / "page.html"
-        page.write_text(_SAMPLE_PAGE, encoding="utf-8")
-        word = scratch / "handout.docx"
-        _write_sample_docx(word)
-        found = []
-        for source in (page, word):
-            draft = convert(source)
-            if "## Opening hours" not in draft.body or "Subscribe" in draft.body:
-                raise RuntimeError(f"{source.name} was not converted as expected: {draft.body[:200]!r}")
-            found.append(f"{source.suffix} {draft.title!r}")
-        return "; ".join(found)
-
     def signatures() -> str:
         import nacl.signing
 
@@ -141,6 +126,21 @@ def run_self_test(roots: list[Path]) -> int:
         except minisign.SignatureError:
             return "a minisign signature made, checked, and refused once the file changed (PyNaCl works)"
         raise RuntimeError("a changed file passed its signature check")
+
+    def import_documents() -> str:
+        from guide.core.importing import convert
+
+        page = scratch / "page.html"
+        page.write_text(_SAMPLE_PAGE, encoding="utf-8")
+        word = scratch / "handout.docx"
+        _write_sample_docx(word)
+        found = []
+        for source in (page, word):
+            draft = convert(source)
+            if "## Opening hours" not in draft.body or "Subscribe" in draft.body:
+                raise RuntimeError(f"{source.name} was not converted as expected: {draft.body[:200]!r}")
+            found.append(f"{source.suffix} {draft.title!r}")
+        return "; ".join(found)
 
     if paths.bundled_pack() is not None:
         steps.run("bundled pack", bundled_pack)

@@ -32,13 +32,15 @@ app = QApplication([])
 from guide.app import build_window
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import load_library
+from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.ui.main_window import MainWindow
 
 content, clinic = Path(sys.argv[1]), Path(sys.argv[2])
 library = load_library([content, clinic])
-window = build_window(MainWindow(library, Renderer(library), None, SettingsStore(), Bookmarks()), clinic)
+levels = ReadingLevels(library, None)
+window = build_window(MainWindow(library, Renderer(library), None, SettingsStore(), Bookmarks(), levels), clinic)
 window.show()
 editor = window.authoring.new_article()
 editor.title_edit.setText("Vaccination days")
@@ -71,6 +73,7 @@ def test_killed_editor_offers_its_draft_back(qtbot: Any, sample_root: Path, tmp_
     from guide.app import build_window
     from guide.core.bookmarks import Bookmarks
     from guide.core.content import load_library
+    from guide.core.readability import ReadingLevels
     from guide.core.render import Renderer
     from guide.core.settings import SettingsStore
     from guide.ui.editor import EditorWindow
@@ -114,7 +117,8 @@ def test_killed_editor_offers_its_draft_back(qtbot: Any, sample_root: Path, tmp_
     assert typed[-1] - len(lines) <= 2000 // 40 + 10  # at most one autosave interval lost
 
     library = load_library([sample_root, clinic])
-    window = build_window(MainWindow(library, Renderer(library), None, SettingsStore(), Bookmarks()), clinic)
+    levels = ReadingLevels(library, None)
+    window = build_window(MainWindow(library, Renderer(library), None, SettingsStore(), Bookmarks(), levels), clinic)
     window.show()
     offered: list[str] = []
 

@@ -35,6 +35,7 @@ def make_writer(qtbot: Any, tmp_path: Path, sample_root: Path, clinic: Path) -> 
     """A window on the sample library (read-only here) and a clinic library, with a search index."""
     from guide.app import build_window
     from guide.core.bookmarks import Bookmarks
+    from guide.core.readability import ReadingLevels
     from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
@@ -45,7 +46,9 @@ def make_writer(qtbot: Any, tmp_path: Path, sample_root: Path, clinic: Path) -> 
         library = load_library(roots)
         index = SearchIndex(roots, index_dir=tmp_path / "index")
         index.update()
-        window = build_window(MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks()), clinic)
+        levels = ReadingLevels(library, tmp_path / "levels.json")
+        services = (SettingsStore(), Bookmarks(), levels)
+        window = build_window(MainWindow(library, Renderer(library), index, *services), clinic)
         window.show()  # closed below, not by qtbot: its close would come first and ask about drafts
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)
