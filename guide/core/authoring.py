@@ -179,6 +179,7 @@ class Review:
     rendered: Rendered
     problems: tuple[Problem, ...]
     library: DraftLibrary
+    renderer: Renderer  # of ``library``: prints the text as it is (handout dialog)
 
 
 def review(
@@ -191,7 +192,7 @@ def review(
     renderer = Renderer(draft)
     rendered = renderer.article(article, today)
     problems.extend(renderer.check(article))
-    return Review(article, rendered, tuple(problems), draft)
+    return Review(article, rendered, tuple(problems), draft, renderer)
 
 
 # -- saving ----------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from guide.core import authoring
 from guide.core.content import file_digest, read_file
 from guide.core.drafts import ArticleText, DraftStore, SavedDraft, decompose
-from guide.core.render import Renderer
 from guide.ui.editor import EditorWindow, Target, open_fields
 from guide.ui.navigation import Place
 
@@ -252,8 +251,7 @@ class Authoring(QObject):
 
     def article_saved_many(self, files: list[Path], show: str = "") -> None:
         w = self.window
-        w.library.refresh(files)
-        w.renderer = Renderer(w.library)
+        w.library.refresh(files)  # in place: the window's renderer, levels and handouts see it
         w._set_model()
         if show:
             w.show_place(Place("article", show), record=w.current != Place("article", show))

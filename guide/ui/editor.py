@@ -540,12 +540,11 @@ class EditorWindow(QMainWindow):
     # -- printing ----------------------------------------------------------------------------
     def handout_dialog(self) -> Any:
         """The handout dialog for the text as it is now (saved or not)."""
-        from guide.core.render import Renderer
         from guide.ui.handout_dialog import HandoutDialog
 
         article_id, path = self.where()
         result = authoring.review(self._library(), self.target.root, path, article_id, self.article_text())
-        return HandoutDialog(result.library, Renderer(result.library), self.store, [article_id], self)
+        return HandoutDialog(result.library, result.renderer, self.store, [article_id], self)
 
     def handout(self, method: str) -> None:
         dialog = self.handout_dialog()
