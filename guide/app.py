@@ -45,13 +45,11 @@ def build_window(window: MainWindow, clinic: Path | None = None) -> MainWindow:
 
 def clinic_library(store: SettingsStore) -> Path:
     """The clinic library's folder, made if missing (its errors are reported when saving)."""
-    from guide.core.authoring import clinic_root
+    from guide.core.authoring import clinic_root, prepare_clinic
 
     clinic = clinic_root(store.settings)
-    try:
-        clinic.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        log.warning("clinic library %s cannot be made: %s", clinic, exc)
+    if problem := prepare_clinic(clinic):
+        log.warning("%s", problem)
     return clinic
 
 
@@ -80,6 +78,7 @@ def load_sources(
     """The library and search of the content roots and (unless --content was given) the installed packs.
 
     ``clinic``, the clinic's own library, may be empty without that counting as a content problem."""
+    from guide.core.authoring import CLINIC_TOPIC
     from guide.core.packs.mount import installed_packs, open_index
     from guide.core.packs.mount import load_library as load_with_packs
 
@@ -87,6 +86,8 @@ def load_sources(
     library = load_with_packs(roots, packs)
     if clinic is not None:
         library.problems = [p for p in library.problems if not (p.line == 0 and p.path == clinic.absolute())]
+        if clinic.absolute() in library.roots and (clinic / CLINIC_TOPIC).is_dir():
+            library.keep_topic(CLINIC_TOPIC)  # "Clinic articles" in the tree before its first article
     try:
         index: SearchIndex | None = open_index(  # type: ignore[assignment]
             roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None

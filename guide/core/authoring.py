@@ -45,6 +45,15 @@ CLINIC_TITLE = "Clinic articles"
 IMAGES_FOLDER = "images"  # where inserted images are copied, inside the library
 MAX_IMAGE_BYTES = 20_000_000
 MAX_NAME = 60  # characters of a file name made from a title
+CLINIC_INDEX = f"""---
+title: {CLINIC_TITLE}
+order: 0
+summary: Articles written by this clinic.
+---
+To write one, choose **Article → New article** (Ctrl+N). **Article → Import document…** brings in a
+Word document, a saved web page or a text file as a draft, and **Edit this article** on any article
+of the guide makes a clinic copy to change.
+"""
 _RESERVED = frozenset(
     {"con", "prn", "aux", "nul", "index"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
@@ -72,10 +81,7 @@ def prepare_clinic(root: Path) -> str | None:
         if index.exists():
             return None
         index.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write_text(
-            index,
-            f"---\ntitle: {CLINIC_TITLE}\norder: 0\nsummary: Articles written by this clinic.\n---\n",
-        )
+        atomic.write_text(index, CLINIC_INDEX)
     except OSError as exc:
         return f"The clinic library {root} cannot be written ({exc.strerror or exc})."
     return None

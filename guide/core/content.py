@@ -444,8 +444,14 @@ class Library:
         self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
 
     # -- building ------------------------------------------------------------------
+    def keep_topic(self, topic_id: str) -> None:
+        """Show this topic in the tree even while it holds no articles (the clinic's own library)."""
+        self._kept = {*getattr(self, "_kept", ()), topic_id}
+        self.root_topic = self._build_tree()
+        self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
+
     def _build_tree(self) -> Topic:
-        folders: dict[str, list[Article]] = {"": []}
+        folders: dict[str, list[Article]] = {"": [], **{t: [] for t in getattr(self, "_kept", ())}}
         for article in self._articles.values():
             folders.setdefault(article.topic_id, []).append(article)
             parent = article.topic_id

@@ -137,3 +137,16 @@ def test_new_locations_never_collide_and_names_are_safe(tmp_path: Path) -> None:
     for odd in ("../x", "a/b\\c", "nul", "  ", "\x00\x01", "Café au lait", "😀 smile"):
         stem = authoring.file_name(odd)
         assert stem and "/" not in stem and "\\" not in stem and "." not in stem and stem == stem.strip("-")
+
+
+def test_an_empty_clinic_library_is_in_the_tree_with_a_hint(tmp_path: Path) -> None:
+    authoring.prepare_clinic(tmp_path / "clinic")
+    library = load_library([tmp_path / "clinic"])
+    assert library.topic("clinic") is None  # topics come from articles…
+    library.keep_topic("clinic")  # …except the clinic's own library, which the window keeps
+    topic = library.topic("clinic")
+    assert topic is not None and topic.title == "Clinic articles" and "Article → New article" in topic.intro
+    new = tmp_path / "clinic" / "clinic" / "a.md"
+    new.write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    library.refresh([new])
+    assert [a.id for a in library.topic("clinic").articles] == ["clinic/a"]
