@@ -53,6 +53,7 @@ PREPARE = {  # synopsis line -> what must exist before it runs
     "guide pack remove": f"{BUILD} && guide pack install {PACK} --system --allow-unsigned",
     "guide pack rollback": f"{BUILD} && {BUILD_11} && guide pack install {PACK} --system --allow-unsigned"
     " && guide pack install demo-1.1.guidepack --system --allow-unsigned",
+    "guide export DIR -o FILE.guidepack": KEYS,
     "guide import": "printf 'Looking after your feet\\n\\nWash and dry them every day.\\n' > leaflet.txt",
 }
 NIH_BUILD = "guide pack build ~/nih-articles -o medquad-1.0.guidepack --id medquad --version 1.0"
@@ -98,6 +99,11 @@ def runnable(command: str, scratch: Path) -> str:
     command = re.sub(r"^(guide pack (?:remove|rollback)) ID\b", r"\1 demo", command)
     command = command.replace(
         "guide import FILE... --into DIR --topic T", "guide import leaflet.txt --into drafts --topic Feet"
+    )
+    command = command.replace(
+        "guide export DIR -o FILE.guidepack --key SECRET_KEY --id ID --title T --version V --publisher P",
+        f"guide export {shlex.quote(str(CONTENT))} -o clinic-1.0.guidepack --key demo.sec --password-file pw.txt"
+        " --id clinic --title Clinic --version 1.0 --publisher 'Hill Clinic'",
     )
     command = command.replace(
         "guide export DIR -o FILE.zip", f"guide export {shlex.quote(str(CONTENT))} -o library.zip"

@@ -140,6 +140,7 @@ class Settings:
     large_print: bool = setting(False, "handouts in at least 16 pt with wider lines", site=True)
     easier_first: bool = setting(False, "topic pages list articles by reading grade, lowest first")
     extra_roots: tuple[str, ...] = setting((), "content folders added to the bundled guide", site=True)
+    clinic_dir: str = setting("", "folder of the 'Clinic articles' library; '' for one in the data folder", site=True)
     trusted_keys: tuple[tuple[str, str], ...] = setting(
         (), "publishers whose packs show as verified: (name, minisign public key 'RW…'); site and user keys both count",
         site=True, parse=_name_key_pairs,

@@ -31,8 +31,8 @@ def test_guide_content_nonexistent_opens_the_bundled_guide_with_a_notice(
     made: list[Any] = []
     real_build = app_module.build_window
 
-    def build(window: Any) -> Any:
-        made.append(real_build(window))
+    def build(window: Any, *rest: Any) -> Any:
+        made.append(real_build(window, *rest))
         qtbot.addWidget(window)
         return window
 
@@ -42,7 +42,8 @@ def test_guide_content_nonexistent_opens_the_bundled_guide_with_a_notice(
     monkeypatch.setattr(QApplication, "quit", lambda *args: None)
     assert app_module.run([tmp_path / "nonexistent"], []) == 0
     window = made[0]
-    assert window.library.roots == (paths.bundled_content(),) and len(window.library) > 0
+    assert window.library.roots[0] == paths.bundled_content() and len(window.library) > 0
+    assert tmp_path / "nonexistent" not in window.library.roots
     assert window.notice.isVisible()
     assert f"The content folder {tmp_path / 'nonexistent'} was not found" in window.notice.text()
     assert window.notice.action.text() == "Open content folder…" and window.notice.action.isVisible()
