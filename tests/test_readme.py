@@ -4,7 +4,8 @@ Synopsis lines are run with their optional ``[parts]`` included and their placeh
 ``DIR``, ``N``, ``TEXT``, ``SLUG,SLUG``, ``a4|letter``) filled in, so every option shown is tried.
 Commands are run by bash in a scratch folder, with the user folders and ``HOME`` pointing there.
 A command that needs something made first (a pack to verify, install or roll back; a document to
-import) gets it from ``PREPARE``, made with the guide's own commands. The worked pack example
+import) gets it from ``PREPARE``: copies of packs and keys made once per run (``made``) with the
+guide's own commands and minisign. The worked pack example
 runs as one script, in order, with two lines added (``BETWEEN``): the administrator trusting the
 key the example made, and the 1.1 pack the example installs as an update.
 """
@@ -46,14 +47,15 @@ PACK = "demo-1.0.guidepack"
 BUILD = f"guide pack build {shlex.quote(str(CONTENT))} -o {PACK} --id demo --version 1.0 --title Demo"
 BUILD_11 = BUILD.replace("1.0", "1.1")
 KEYS = "printf 'pw\\npw\\n' | minisign -G -p demo.pub -s demo.sec >/dev/null && echo pw > pw.txt"
+MADE = "{made}"  # a folder where the demo packs and keys are made once for the module (see made())
 PREPARE = {  # synopsis line -> what must exist before it runs
-    "guide pack sign": f"{BUILD} && {KEYS}",
-    "guide pack verify": f"{BUILD} && {KEYS} && guide pack sign {PACK} --key demo.sec --password-file pw.txt",
-    "guide pack install": BUILD,
-    "guide pack remove": f"{BUILD} && guide pack install {PACK} --system --allow-unsigned",
-    "guide pack rollback": f"{BUILD} && {BUILD_11} && guide pack install {PACK} --system --allow-unsigned"
-    " && guide pack install demo-1.1.guidepack --system --allow-unsigned",
-    "guide export DIR -o FILE.guidepack": KEYS,
+    "guide pack sign": f"cp {MADE}/{PACK} {MADE}/demo.sec {MADE}/pw.txt .",
+    "guide pack verify": f"cp {MADE}/signed/{PACK} {MADE}/signed/{PACK}.minisig {MADE}/demo.pub .",
+    "guide pack install": f"cp {MADE}/{PACK} .",
+    "guide pack remove": f"cp {MADE}/{PACK} . && guide pack install {PACK} --system --allow-unsigned",
+    "guide pack rollback": f"cp {MADE}/{PACK} {MADE}/demo-1.1.guidepack . && guide pack install {PACK} --system"
+    " --allow-unsigned && guide pack install demo-1.1.guidepack --system --allow-unsigned",
+    "guide export DIR -o FILE.guidepack": f"cp {MADE}/demo.sec {MADE}/pw.txt .",
     "guide import": "printf 'Looking after your feet\\n\\nWash and dry them every day.\\n' > leaflet.txt",
 }
 NIH_BUILD = "guide pack build ~/nih-articles -o medquad-1.0.guidepack --id medquad --version 1.0"
@@ -150,11 +152,26 @@ def test_the_readme_commands_are_found_and_every_skip_is_still_there() -> None:
     assert any(c.startswith("guide handout") for c in RUN) and any(c.startswith("tar ") for c in RUN)
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo packs (1.0 and 1.1, and 1.0 signed) and a key pair with its password, made once."""
+    folder = tmp_path_factory.mktemp("made")
+    (folder / "signed").mkdir()
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    script = f"{BUILD} && {BUILD_11} && {KEYS} && cp {PACK} signed/"
+    script += f" && guide pack sign signed/{PACK} --key demo.sec --password-file pw.txt"
+    run = subprocess.run(["bash", "-c", script], cwd=folder, env={**os.environ, "PATH": path}, capture_output=True,
+                         text=True, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    return folder
+
+
 @pytest.mark.parametrize("command", RUN)
-def test_a_readme_command_runs(command: str, tmp_path: Path) -> None:
+def test_a_readme_command_runs(command: str, tmp_path: Path, made: Path) -> None:
     scratch, env = _scratch(tmp_path)
     line = runnable(command, scratch)
     prepare = next((p for start, p in PREPARE.items() if command.startswith(start)), "")
+    prepare = prepare.replace(MADE, shlex.quote(str(made)))
     if prepare:
         made = subprocess.run(
             ["bash", "-c", prepare], cwd=scratch, env=env, capture_output=True, text=True, check=False
