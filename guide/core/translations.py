@@ -6,8 +6,15 @@ translations form one family, offered side by side ("Read in: English · Españo
 
 from __future__ import annotations
 
+from html import escape
+
 from guide.core.content import Library, field_line, read_file
+from guide.core.i18n import translator
+from guide.core.languages import autonym
+from guide.core.links import make_url
 from guide.core.models import Article, Problem
+
+UNREVIEWED_TRANSLATION = "This translation has not yet been reviewed by a health professional."
 
 
 def family(library: Library, article: Article) -> list[Article]:
@@ -34,3 +41,28 @@ def translation_problems(library: Library) -> list[Problem]:
             what = "itself" if target == article.id else f"'{target}', which is not an article"
             problems.append(Problem(article.path, line, f"'translation_of' points at {what}", "warning"))
     return problems
+
+
+def translation_html(library: Library, article: Article) -> str:
+    """For the article page, in the article's language: the banner of a translation not yet
+    reviewed, and "Read in: English · Español" when the article has translations."""
+    _ = translator(article.language)
+    parts = []
+    if article.unreviewed_translation:
+        text = escape(_(UNREVIEWED_TRANSLATION))
+        parts.append(
+            '<table class="unreviewed-translation" width="100%" border="0" cellspacing="0" cellpadding="10">'
+            f'<tr><td class="unreviewed-translation">{text}</td></tr></table>'
+        )
+    members = family(library, article)
+    if len(members) > 1:
+        links = []
+        for member in members:
+            name = escape(autonym(member.language))
+            if member.id == article.id:
+                links.append(f"<b>{name}</b>")
+            else:
+                title = escape(member.title, quote=True)
+                links.append(f'<a href="{escape(make_url("article", member.id))}" title="{title}">{name}</a>')
+        parts.append(f'<p class="read-in">{escape(_("Read in:"))} {" · ".join(links)}</p>')
+    return "".join(parts)
