@@ -412,3 +412,22 @@ def test_spanish_articles_link_to_spanish_articles(path: Path) -> None:
             continue
         resolved = (path.parent / target.partition("#")[0]).resolve()
         assert SPANISH in resolved.parents, f"{rel(path)}: {target} leaves the Spanish guide"
+
+
+def _shape(path: Path) -> tuple[list[str], int, list[str], int]:
+    """What a translation must keep: heading levels, table rows, every number, the number of links."""
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    headings = re.findall(r"^(#+) ", body, re.MULTILINE)
+    rows = len(re.findall(r"^\|", body, re.MULTILINE))
+    numbers = sorted(re.findall(r"\d+(?:[.,]\d+)?", body))
+    return headings, rows, numbers, len(_LINK.findall(body))
+
+
+@pytest.mark.parametrize("path", spanish_articles(), ids=rel)
+def test_a_translation_keeps_the_structure_numbers_and_tables_of_its_original(path: Path) -> None:
+    original = CONTENT / f"{front_matter(path).get('translation_of')}.md"
+    (headings, rows, numbers, links), theirs = _shape(path), _shape(original)
+    assert headings == theirs[0], f"{rel(path)}: sections differ from {rel(original)}"
+    assert rows == theirs[1], f"{rel(path)}: table rows differ"
+    assert numbers == theirs[2], f"{rel(path)}: numbers differ: {set(numbers) ^ set(theirs[2])}"
+    assert links == theirs[3], f"{rel(path)}: links differ"
