@@ -99,3 +99,17 @@ def test_guide_check_prints_both_warnings_with_file_and_line(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert f"{root / 'es' / 'perdido.md'}:4: warning: unknown language code 'zz'" in result.stdout
     assert f"{root / 'es' / 'perdido.md'}:3: warning: 'translation_of' points at 'care/gone'" in result.stdout
+
+
+def test_the_spanish_vocabulary_reads_as_a_thesaurus_and_joins_the_lay_words() -> None:
+    from importlib import resources
+
+    from guide.core.search.thesaurus import parse_lines
+
+    text = resources.files("guide.resources").joinpath("thesaurus-es.txt").read_text("utf-8")
+    assert "Provenance" in text and "MedlinePlus en español" in text
+    groups = parse_lines(text.splitlines())
+    assert len(groups) >= 40
+    together = {frozenset(g) for g in groups}
+    assert any({"azúcar en la sangre", "diabetes"} <= g for g in together)
+    assert any({"presión alta", "hipertensión"} <= g for g in together)
