@@ -7,6 +7,7 @@ import datetime as dt
 import gettext
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,7 +122,8 @@ def test_a_spanish_handout_speaks_spanish(root: Path) -> None:
     assert footer_texts(english, 2, 3) == ("Printed 2 May 2024", "Page 2 of 3", "")
 
 
-def test_every_page_of_a_spanish_handout_pdf_says_page_and_unreviewed(root: Path, tmp_path: Path) -> None:
+def test_every_page_of_a_spanish_handout_pdf_says_page_and_unreviewed(root: Path, tmp_path: Path, qapp: Any) -> None:
+    """(``qapp``: write_handout would otherwise start a QGuiApplication, and later widget tests abort.)"""
     from pypdf import PdfReader
 
     from guide.handout_cli import write_handout
