@@ -62,6 +62,11 @@ class Authoring(QObject):
         self.import_action = add(
             "&Import document…", lambda: self.import_documents(), None, "Word, web pages and text as new drafts"
         )
+        menu.addSeparator()
+        self.export_action = add(
+            "E&xport clinic articles…", lambda: self.export_clinic(), None,
+            "The Clinic articles library as one content pack, to install on other workstations",
+        )
         self.menu_anchor = menu.addSeparator()
         menu.aboutToShow.connect(self._update_actions)
         bar = w.menuBar()
@@ -243,6 +248,52 @@ class Authoring(QObject):
     def _import_failed(self, message: str) -> None:
         self.window.statusBar().clearMessage()
         QMessageBox.warning(self.window, "Import document", f"Could not import:\n{message}")
+
+    # -- sharing the clinic library -------------------------------------------------------
+    def export_clinic(self, target: str | None = None) -> None:
+        """Write Clinic articles as a content pack (in the background), then say where it went."""
+        if self._no_clinic():
+            return
+        assert self.clinic is not None
+        if target is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            from guide.ui.handout_dialog import SaveFolder
+
+            name = f"clinic-articles-{dt.date.today().isoformat()}.guidepack"
+            target, _ = QFileDialog.getSaveFileName(
+                self.window, "Export clinic articles", str(SaveFolder().start() / name),
+                "Content packs (*.guidepack);;Zip archives (*.zip)",
+            )
+        if not target:
+            return
+        clinic, out = self.clinic, Path(target)
+        if not out.name.lower().endswith((".guidepack", ".zip")):
+            out = out.with_name(out.name + ".guidepack")
+        self.window.statusBar().showMessage("Exporting the clinic articles…")
+
+        def op(progress: Any) -> Any:
+            from guide.core.export import export_library
+
+            return export_library(clinic, out, progress=progress)
+
+        def done(result: Any) -> None:
+            from guide.ui.handout_dialog import tell_saved
+
+            self.window.statusBar().clearMessage()
+            count = f"{result.articles} article{'' if result.articles == 1 else 's'}"
+            where = (
+                "Install it on another workstation with File > Libraries… > Install from file…"
+                if out.name.lower().endswith(".guidepack")
+                else "Unpack it on another workstation and add the folder with File > Open content folder…"
+            )
+            tell_saved(self.window, out, "Clinic articles exported", f"{count}. {where}")
+
+        def failed(exc: BaseException) -> None:
+            self.window.statusBar().clearMessage()
+            QMessageBox.warning(self.window, "Export clinic articles", f"Could not export:\n{exc}")
+
+        self.window.tasks.run(op, done, failed)
 
     # -- after saving --------------------------------------------------------------------------
     def article_saved(self, article_id: str, path: str) -> None:

@@ -380,3 +380,25 @@ def test_closing_the_main_window_asks_about_unsaved_articles(qtbot: Any, make_wr
     answer_next_box("Discard")
     assert window.close()
     assert window.authoring.editors == []
+
+
+def test_export_clinic_articles_writes_a_pack_that_verifies(qtbot: Any, make_writer: Any, clinic: Path,
+                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (clinic / "vaccination-days.md").write_text(
+        "---\ntitle: Vaccination days\n---\nChildren's vaccines are given on Tuesday mornings.\n", encoding="utf-8"
+    )
+    window = make_writer()
+    target = tmp_path / "shared drive" / "clinic"
+    (tmp_path / "shared drive").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.authoring.export_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "saved") is not None, timeout=20000)
+    box = window.findChild(QMessageBox, "saved")
+    pack = target.with_name("clinic.guidepack")  # the suffix is added when the name has none
+    assert str(pack) in box.text() and "1 article" in box.text()
+    box.close()
+    from guide.core.packs.archive import check
+
+    manifest = check(pack)  # every file matches its hash, nothing climbs out
+    assert manifest.articles == 1 and manifest.id == "clinic"
+    assert any(item.path.endswith("vaccination-days.md") for item in manifest.files)
