@@ -1,22 +1,16 @@
 """Dates as the guide writes them, and the one rule for when an article's review is due.
 
-Month names are spelled out here, not taken from the locale: a handout printed on a
-workstation set to another language must still read "1 March 2024".
+Month names are not taken from the system locale: they live once, in :mod:`guide.core.i18n`
+(with their translations); :func:`format_date` is its English form.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-# fmt: off
-MONTHS = ("January", "February", "March", "April", "May", "June",
-          "July", "August", "September", "October", "November", "December")
-# fmt: on
+from guide.core.i18n import MONTHS, format_date
 
-
-def format_date(value: dt.date) -> str:
-    """ "1 March 2024", without a locale-dependent month name."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+__all__ = ["MONTHS", "format_date", "review_overdue"]
 
 
 def review_overdue(review_due: dt.date | None, today: dt.date) -> bool:

@@ -25,6 +25,7 @@ def article_page(
     problems: tuple[Problem, ...],
     today: dt.date | None = None,
     source: str = "",
+    translation: str = "",
 ) -> Rendered:
     """The whole article page: title, summary, where it comes from, review line, body and sources."""
     today = today or dt.date.today()
@@ -35,6 +36,8 @@ def article_page(
         parts.append(f'<p class="meta">From {escape(source)}</p>')  # which library (pack) it comes from
     if meta := _review_line(article):
         parts.append(f'<p class="meta">{escape(meta)}</p>')
+    if translation:  # HTML made by guide.core.translations: the banner and "Read in: English · Español"
+        parts.append(translation)
     if article.review_due is not None and review_overdue(article.review_due, today):
         due = format_date(article.review_due)
         parts.append(

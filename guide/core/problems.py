@@ -1,7 +1,7 @@
 """Content problems: one list for ``guide check`` and the window, in words for the people who fix them.
 
 :func:`content_problems` is the one place that decides what counts as a problem: every problem
-found while loading the library, then every article's link and image problems (found by
+found while loading the library, the translations' problems, then every article's link and image problems (found by
 rendering it). The command line prints them, the window counts them in its status bar and
 lists them under Help, so both always give the same number.
 
@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from guide.core.content import Library
 from guide.core.models import Problem
 from guide.core.render import Renderer
+from guide.core.translations import translation_problems
 
 
 def content_problems(
@@ -29,7 +30,7 @@ def content_problems(
     ``renderer`` defaults to a new one (a Renderer is not thread-safe: make one per thread);
     ``stop`` is asked between articles, so a window that closes need not wait for the rest."""
     renderer = renderer or Renderer(library)
-    problems = list(library.problems)
+    problems = list(library.problems) + translation_problems(library)
     articles = library.articles()
     for done, article in enumerate(articles, 1):
         if stop is not None and stop():

@@ -31,6 +31,7 @@ from guide.core.models import Article, Heading, Problem, Rendered, Section, Topi
 from guide.core.pages import article_page, topic_page, welcome_page
 from guide.core.sanitize import finish, make_cleaner
 from guide.core.text import heading_text, slugify, split_sections
+from guide.core.translations import translation_html
 
 # -- configuration: data in one place -----------------------------------------------
 
@@ -157,7 +158,8 @@ class Renderer:
         """The whole article page: title, summary, review line, body and sources."""
         html, ctx = self._render_body(article, self.library.body(article))
         source = self.library.source_of(article.id) if len(self.library.roots) > 1 else ""  # which library (pack)
-        return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today, source or "")
+        translation = translation_html(self.library, article)  # banner, "Read in: English · Español"
+        return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today, source or "", translation)
 
     def topic(self, topic: Topic, grades: Mapping[str, float | None] | None = None) -> Rendered:
         """A topic page: title, summary, introduction, then its sub-topics and articles.
