@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide import __version__
@@ -42,10 +43,35 @@ def platform_fallback() -> None:
         os.environ["QT_QPA_PLATFORM"] = f"{wanted};xcb"  # Qt tries each name in turn
 
 
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once the window has painted for the first time (or after ``latest_ms``).
+
+    What the first paint does not need (the print actions and their print-support module, the
+    search index with Whoosh) is started from here, so the window appears without waiting for it.
+    """
+
+    def __init__(self, window: QObject, then: Callable[[], None], latest_ms: int = 3000) -> None:
+        super().__init__(window)
+        self.then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self._fire)  # a window that never paints (minimised) starts all the same
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)  # after this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
-    from guide.core.search import SearchIndex
+    from guide.core.search.deferred import DeferredIndex
     from guide.ui.main_window import MainWindow
 
     platform_fallback()
@@ -62,18 +88,18 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
     library = load_library(roots)
-    try:
-        index: SearchIndex | None = SearchIndex(roots, readonly_dir=paths.bundled_index())
-    except Exception:
-        log.exception("search index unavailable")
-        index = None
-    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
-    window.show()
-    if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
-        QTimer.singleShot(0, app.quit)
-    else:
+    index = DeferredIndex(roots, readonly_dir=paths.bundled_index())  # Whoosh is imported after the first paint
+    window = MainWindow(library, Renderer(library), index, store, Bookmarks())
+
+    def finish_start() -> None:
+        if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted
+            app.quit()
+            return
+        build_window(window)
         window.start_indexing()
+
+    AfterFirstPaint(window, finish_start)
+    window.show()
     code = app.exec()
-    if index is not None:
-        index.close()
+    index.close()
     return code

@@ -194,7 +194,8 @@ class _Fields:
 
 def _clean(value: str) -> str:
     """Collapse whitespace and drop control characters from a one-line field."""
-    value = "".join(ch if ch.isprintable() else " " for ch in value)
+    if not value.isprintable():  # rare: checking the whole string first saves a loop per character
+        value = "".join(ch if ch.isprintable() else " " for ch in value)
     return " ".join(value.split())[:2000]
 
 

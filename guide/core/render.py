@@ -35,20 +35,25 @@ from guide.core.text import heading_text, slugify, split_sections
 # -- configuration: data in one place -----------------------------------------------
 
 MARKDOWN_CONFIG: dict[str, Any] = {
+    # Named by module: a short name ("tables") is looked up in every installed package's
+    # entry points, which costs more than the rest of setting Markdown up.
     "extensions": [
-        "tables",
-        "toc",
-        "attr_list",
-        "admonition",
-        "footnotes",
-        "def_list",
-        "fenced_code",
-        "sane_lists",
+        "markdown.extensions.tables",
+        "markdown.extensions.toc",
+        "markdown.extensions.attr_list",
+        "markdown.extensions.admonition",
+        "markdown.extensions.footnotes",
+        "markdown.extensions.def_list",
+        "markdown.extensions.fenced_code",
+        "markdown.extensions.sane_lists",
     ],
     "extension_configs": {
-        "toc": {"slugify": slugify},  # heading ids are the slugs split_sections gives
-        "footnotes": {"SEPARATOR": "-", "BACKLINK_TITLE": "Back to the text"},  # "fn-1": no ':' in ids
-        "tables": {"use_align_attribute": True},  # Qt honours align=, not style=
+        # heading ids are the slugs split_sections gives
+        "markdown.extensions.toc": {"slugify": slugify},
+        # "fn-1": no ':' in ids
+        "markdown.extensions.footnotes": {"SEPARATOR": "-", "BACKLINK_TITLE": "Back to the text"},
+        # Qt honours align=, not style=
+        "markdown.extensions.tables": {"use_align_attribute": True},
     },
     "output_format": "html",
 }
@@ -150,12 +155,20 @@ class Renderer:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._md = markdown.Markdown(**MARKDOWN_CONFIG)
-        self._md.treeprocessors.register(_Rewriter(self._md, self), "guide-links", 1)  # after toc (5)
-        _bound_link_scans(self._md)
+        self._made: markdown.Markdown | None = None  # made by the first page with Markdown in it
         self._ctx = _Context(None)
         self._cleaner = make_cleaner()
         self._links = Links(library)
+
+    @property
+    def _md(self) -> markdown.Markdown:
+        """The Markdown converter, set up on first use: the extensions cost a tenth of a second
+        that the welcome page, shown first, does not need."""
+        if self._made is None:
+            self._made = markdown.Markdown(**MARKDOWN_CONFIG)
+            self._made.treeprocessors.register(_Rewriter(self._made, self), "guide-links", 1)  # after toc (5)
+            _bound_link_scans(self._made)
+        return self._made
 
     # -- pages ----------------------------------------------------------------------------
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:

@@ -40,6 +40,7 @@ from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
+from guide.ui.tree_filter import TreeFilter
 
 LEVELS_FILE = "reading-levels.json"
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.tree.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         self._set_model()
+        self.tree_filter = TreeFilter(self.tree, self)
         self.reader = Reader(library.roots, self)
         self.reader.setObjectName("reader")
         self.find_bar = FindBar(self.reader, self)
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.tree_filter)
         left_layout.addWidget(self.tree, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -134,6 +137,8 @@ class MainWindow(QMainWindow):
         self.toolbar: QToolBar
         self.easier_first_action: QAction
         build_menus(self)
+        self.view_menu.addAction(self.tree_filter.action)
+        self.addAction(self.tree_filter.action)
         self._print_actions: list[QAction] = []
         self._update_nav()
         self.reader.anchorClicked.connect(self.open_url)
@@ -148,6 +153,7 @@ class MainWindow(QMainWindow):
         self.search.hit_chosen.connect(self.open_hit)
         self.search.suggestion_chosen.connect(lambda aid: self.show_place(Place("article", aid)))
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
+        self.search.active_changed.connect(lambda active: self.tree_filter.setVisible(not active))
 
         self.apply_theme(self.store.settings.theme)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -231,17 +237,10 @@ class MainWindow(QMainWindow):
     def _select_in_tree(self, place: Place) -> None:
         if place.kind not in ("article", "topic") or self.tree.hasFocus():
             return
-        matches = self.model.match(
-            self.model.index(0, 0),
-            ID_ROLE,
-            place.id,
-            1,
-            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
-        )
-        for index in matches:
-            if index.data(KIND_ROLE) == place.kind:
-                self.tree.setCurrentIndex(index)
-                self.tree.scrollTo(index)
+        index = self.model.find(place.kind, place.id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
 
     def _tree_chosen(self, index: QModelIndex) -> None:
         kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
