@@ -63,6 +63,11 @@ def file_digest(path: Path) -> str:
         data = path.read_bytes()
     except OSError:
         return ""
+    return bytes_digest(data)
+
+
+def bytes_digest(data: bytes) -> str:
+    """``size:blake2b`` of the bytes of a file (see :func:`file_digest`)."""
     return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
 
@@ -213,9 +218,9 @@ def read_file(path: Path) -> tuple[str, list[Problem]]:
     return decode(path, data)
 
 
-def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, list[Problem]]:
-    """Parse one article file; always returns an article, with the problems found."""
-    text, problems = read_file(path)
+def parse_article(root: Path, path: Path, article_id: str, data: bytes | None = None) -> tuple[Article, list[Problem]]:
+    """Parse one article file (or ``data``, its bytes, if read already); always returns an article and its problems."""
+    text, problems = read_file(path) if data is None else decode(path, data)
     parsed = split_front_matter(path, text)
     problems.extend(parsed.problems)
     fields = _Fields(path, text, parsed.meta)
