@@ -187,9 +187,8 @@ def main() -> None:
             (text, *_fresh_search(text, root, folder, env)) for text in ("high blood pressure", "glaucoma", "sirosis")
         ]
         for text, wall, peak, ms in fresh:
-            print(
-                f"first query of a fresh `guide search` ({text!r}): process {wall * 1000:.0f} ms, query {ms:.0f} ms, peak {peak} MB"
-            )
+            what = f"process {wall * 1000:.0f} ms, query {ms:.0f} ms, peak {peak} MB"
+            print(f"first query of a fresh `guide search` ({text!r}): {what}")
         times_by = against_bare(
             {"bundled guide": GUIDE, f"{count:,} articles": [*GUIDE, "--content", str(root)]}, args.runs
         )
@@ -198,9 +197,8 @@ def main() -> None:
         for name, values in times_by.items():
             if name != "bare window":
                 median = statistics.median(values)
-                print(
-                    f"start to shown window, {name}: {median * 1000:.0f} ms = {median / bare:.1f}x bare (runs {', '.join(f'{t * 1000:.0f}' for t in values)})"
-                )
+                runs = ", ".join(f"{t * 1000:.0f}" for t in values)
+                print(f"start to shown window, {name}: {median * 1000:.0f} ms = {median / bare:.1f}x bare (runs {runs})")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

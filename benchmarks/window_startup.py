@@ -1,6 +1,6 @@
 """Time from start to a shown window (median of several runs), as a ratio to a bare PySide6 window.
 
-    python benchmarks/window_startup.py [--corpus DIR] [--big DIR] [--runs 5] [--command "dist/health-guide/health-guide"]
+    python benchmarks/window_startup.py [--corpus DIR] [--big DIR] [--runs 5] [--command "dist/…/health-guide"]
     python benchmarks/window_startup.py --frozen dist/health-guide/health-guide [--runs 5]
 
 The baseline is a bare window (a ``QMainWindow`` with a ``QTextBrowser``, shown, then quit),

@@ -96,13 +96,18 @@ def _root_errors(problems: Sequence[Problem]) -> list[Problem]:
 
 
 class _ProgressBar:
-    """A one-line progress bar on a terminal; silent when output is not a terminal."""
+    """A one-line progress bar on a terminal, shown from the start; silent when output is not a terminal
+    (the command's closing line gives the count there)."""
 
     def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
         self.label = label
         self.stream = stream
         self.active = stream.isatty()
         self.last = -1.0
+        self.started = time.monotonic()
+        if self.active:  # finding the files of a large library takes a moment: say what is happening
+            self.stream.write(f"\r{label}: looking for articles…")
+            self.stream.flush()
 
     def __call__(self, done: int, total: int) -> None:
         if not self.active or total <= 0:
@@ -113,7 +118,9 @@ class _ProgressBar:
         self.last = now
         width = 30
         filled = int(width * done / total)
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        elapsed = now - self.started
+        bar = f"[{'#' * filled}{'.' * (width - filled)}] {100 * done // total:3d}% of {total:,} articles"
+        self.stream.write(f"\r{self.label} {bar}, {elapsed:.0f} s\x1b[K")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
@@ -133,9 +140,7 @@ def _open_index(args: argparse.Namespace) -> SearchIndex:
 
     roots = content_roots(args)
     bundled = paths.bundled_index() if not args.content else None
-    index = SearchIndex(roots, args.index_dir, readonly_dir=bundled)
-    index.procs = min(2, os.cpu_count() or 1)  # forking writers are safe here: no Qt in this process
-    return index
+    return SearchIndex(roots, args.index_dir, readonly_dir=bundled)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -236,8 +241,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     library = load_library(content_roots(args), progress=_ProgressBar("Checking"))
     problems = list(library.problems)
     renderer = Renderer(library)
-    for article in library.articles():
+    articles = library.articles()
+    bar = _ProgressBar("Checking links")
+    for done, article in enumerate(articles, start=1):
         problems.extend(renderer.check(article))
+        if done % 50 == 0 or done == len(articles):
+            bar(done, len(articles))
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")

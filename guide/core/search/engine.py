@@ -194,7 +194,6 @@ class SearchIndex:
         self.roots = [Path(r) for r in roots]
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.roots)
         self.readonly_dir = Path(readonly_dir) if readonly_dir else None
-        self.procs = 1  # the CLI may raise this; never the GUI (Whoosh forks)
         self._fallback: Path | None = None
         self._shipped_fits: dict[str, str] | None = None  # stamps the shipped index was checked against
         self._open: _Open | None = None
@@ -314,7 +313,12 @@ class SearchIndex:
 
     # -- building ------------------------------------------------------------------------
     def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
-        """Bring the index up to date: rebuild if needed, else re-index only what changed."""
+        """Bring the index up to date: rebuild if needed, else re-index only what changed.
+
+        A rebuild calls ``progress(done, total)`` as it goes, ``total`` being the number of
+        articles: reading them counts for nine tenths, writing the index and opening it the
+        rest, and ``(total, total)`` comes when the index is open for searching.
+        """
         started = time.perf_counter()
         entries = scan(self.roots)[0]
         stamps = stamps_of(entries)
@@ -355,6 +359,8 @@ class SearchIndex:
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
             location = report.location or target
             self._swap_open(self._load(location, previous=None if report.rebuilt else self._open))
+            if progress is not None and report.rebuilt:
+                progress(len(entries), len(entries))
         return _with(report, seconds=time.perf_counter() - started)
 
     def _swap_open(self, state: _Open | None) -> None:
@@ -441,7 +447,7 @@ class SearchIndex:
         folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent)) if swap else target
         try:
             ix = windex.create_in(str(folder), make_schema())
-            writer = ix.writer(procs=1, codec=_fast_codec(), compound=False)
+            writer = ix.writer(procs=1, codec=_fast_codec(), compound=False)  # never forks: safe beside Qt
             pool = _MemoryPool.install(writer)
             articles: dict[str, tuple[str, list[str]]] = {}
             counts: Counter[str] = Counter()
@@ -451,7 +457,11 @@ class SearchIndex:
                 for doc in _article_docs(entry, articles, counts, digests):
                     pool.add_document(writer, doc)
                 if progress is not None and (done % 100 == 0 or done == total):
-                    progress(done, total)
+                    progress(done * 9 // 10, total)  # reading is nine tenths of the work
+            if progress is not None:
+                pool.progress = lambda share: progress(
+                    total * 9 // 10 + int(share * (total - total * 9 // 10 - 1)), total
+                )
             writer.commit()
             ix.close()
             write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
@@ -789,6 +799,7 @@ class _MemoryPool:
     def __init__(self) -> None:
         self.terms: dict[str, dict[str, tuple[array[int], array[float]]]] = defaultdict(dict)  # field -> term
         self.fieldnames: set[str] = set()
+        self.progress: Callable[[float], None] | None = None  # told the share of postings written
 
     @classmethod
     def install(cls, writer: Any) -> _MemoryPool:
@@ -857,10 +868,14 @@ class _MemoryPool:
 
     def write(self, fieldwriter: Any, schema: Any) -> None:
         """Every term's postings, in field and term order, a whole block at a time."""
+        total = sum(len(terms) for terms in self.terms.values()) or 1
+        done = 0
         for fieldname in sorted(self.terms):
             terms = self.terms[fieldname]
             fieldwriter.start_field(fieldname, schema[fieldname])
-            for term in sorted(terms):  # code point order is UTF-8 byte order
+            for number, term in enumerate(sorted(terms), start=done + 1):  # code point order is UTF-8 byte order
+                if self.progress is not None and number % 5000 == 0:
+                    self.progress(number / total)
                 ids, weights = terms[term]
                 fieldwriter.start_term(term.encode("utf-8"))
                 out = fieldwriter._postwriter
@@ -873,6 +888,7 @@ class _MemoryPool:
                     out._maxweight = max(out._weights)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
+            done += len(terms)
             del terms
         self.cleanup()
 
