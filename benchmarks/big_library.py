@@ -197,8 +197,8 @@ def main() -> None:
         for name, values in times_by.items():
             if name != "bare window":
                 median = statistics.median(values)
-                runs = ", ".join(f"{t * 1000:.0f}" for t in values)
-                print(f"start to shown window, {name}: {median * 1000:.0f} ms = {median / bare:.1f}x bare (runs {runs})")
+                spread = ", ".join(f"{t * 1000:.0f}" for t in values)
+                print(f"start to shown window, {name}: {median * 1000:.0f} ms = {median / bare:.1f}x bare ({spread})")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
