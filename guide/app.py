@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from guide import __version__
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
-from guide.core.content import load_library
+from guide.core.content import Library
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from guide.core.search.deferred import DeferredIndex, Index
     from guide.ui.main_window import MainWindow
+    from guide.ui.tasks import Progress
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,67 @@ def build_window(window: MainWindow) -> MainWindow:
     )
     window.add_print_actions(actions.actions())
     return window
+
+
+def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> None:
+    """File → Libraries…; after a change the window shows the content again, packs included."""
+    from guide.ui.libraries_dialog import add_libraries_action
+
+    def reload() -> None:
+        library, index = load_sources(roots, with_packs)
+        window.replace_library(library, index)
+        window.index = index
+
+    add_libraries_action(window, reload)
+
+
+def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, DeferredIndex]:
+    """The library and search of the content roots and (unless --content was given) the installed packs.
+
+    Plain roots are read from their cached catalogs when there are any (:func:`check_catalogs`
+    brings those up to date later); the search index is made when first used, after the window shows.
+    """
+    from guide.core.catalog_cache import read_cached
+    from guide.core.packs.mount import installed_packs, open_index
+    from guide.core.packs.mount import load_library as load_with_packs
+    from guide.core.search.deferred import DeferredIndex
+
+    packs = installed_packs() if with_packs else []
+    library = load_with_packs(roots, packs, cached=read_cached(roots))
+
+    def make() -> Index:
+        made: Index = open_index(  # type: ignore[assignment]
+            roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
+        )
+        return made
+
+    return library, DeferredIndex(make)
+
+
+def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool) -> None:
+    """In the background, check the cached catalogs of the plain roots against their files (and
+    make them for roots that have none); when something changed, show the library anew."""
+    from guide.core.catalog_cache import read_cached, refresh
+
+    pack = paths.bundled_pack()  # the built app's own guide ships its catalog
+    plain = [Path(r).absolute() for r in roots if pack is None or Path(r).absolute() != (pack / "content").absolute()]
+
+    def op(progress: Progress) -> bool:
+        cached = read_cached(plain)
+        changed = False
+        for root in plain:
+            changed = refresh(root, cached.get(root))[1] or changed
+        return changed
+
+    def done(changed: bool) -> None:
+        if changed:
+            library, index = load_sources(roots, with_packs)
+            window.replace_library(library, index)
+            window.statusBar().showMessage(
+                "Articles changed on disk since the last start; the topics are updated.", 6000
+            )
+
+    window.tasks.run(op, done, lambda exc: log.warning("catalog check failed: %s", exc))
 
 
 def platform_fallback() -> None:
@@ -71,7 +134,6 @@ class AfterFirstPaint(QObject):
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
-    from guide.core.search.deferred import DeferredIndex
     from guide.ui.main_window import MainWindow
 
     platform_fallback()
@@ -87,8 +149,7 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     if missing:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
-    library = load_library(roots)
-    index = DeferredIndex(roots, readonly_dir=paths.bundled_index())  # Whoosh is imported after the first paint
+    library, index = load_sources(roots, with_packs=not content_roots)
     window = MainWindow(library, Renderer(library), index, store, Bookmarks())
 
     def finish_start() -> None:
@@ -96,7 +157,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
             app.quit()
             return
         build_window(window)
+        add_libraries(window, roots, with_packs=not content_roots)
         window.start_indexing()
+        check_catalogs(window, roots, with_packs=not content_roots)
 
     AfterFirstPaint(window, finish_start)
     window.show()

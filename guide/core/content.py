@@ -337,10 +337,18 @@ def _walk_names(root: Path, too_deep: list[Path] | None = None) -> Iterator[tupl
 class Library:
     """All articles and topics of a set of content roots, merged into one tree."""
 
-    def __init__(self, roots: Sequence[Path], articles: Iterable[Article], problems: Iterable[Problem]):
+    def __init__(
+        self,
+        roots: Sequence[Path],
+        articles: Iterable[Article],
+        problems: Iterable[Problem],
+        topic_infos: dict[str, Topic] | None = None,
+    ):
+        """``topic_infos`` (from a catalog) gives topics' own values without reading index.md files."""
         self.roots = tuple(Path(r).absolute() for r in roots)
         self._articles = {a.id: a for a in articles}
         self.problems: list[Problem] = list(problems)
+        self._known_topics = topic_infos or {}
         self.root_topic = self._build_tree()
         self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
 
@@ -363,6 +371,15 @@ class Library:
 
     def body(self, article: Article) -> str:
         return read_body(article)
+
+    def source_of(self, article_id: str) -> str:
+        """Where an article comes from: the title of its top-level topic (a pack's title), or
+        the root topic's for an article at the top; "" for an unknown id."""
+        if article_id not in self._articles:
+            return ""
+        top = article_id.partition("/")[0] if "/" in article_id else ""
+        topic = self._topics.get(top)
+        return topic.title if topic is not None else ""
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -419,6 +436,9 @@ class Library:
     def _topic_infos(self, folders: dict[str, list[Article]]) -> dict[str, Topic]:
         infos: dict[str, Topic] = {}
         for topic_id in folders:
+            if topic_id in self._known_topics:
+                infos[topic_id] = self._known_topics[topic_id]
+                continue
             for root in self.roots:
                 index = root / topic_id / INDEX_NAME if topic_id else root / INDEX_NAME
                 if index.is_file():

@@ -104,6 +104,7 @@ class SearchHit:
     score: float
     snippet: str  # HTML: escaped text with matched words in <b>…</b>
     terms: tuple[str, ...] = ()  # words to highlight in the opened page
+    source: str = ""  # where the article comes from (a pack's title), when several sources are searched
 
 
 def hit_to_json(hit: SearchHit) -> dict[str, Any]:
@@ -116,6 +117,7 @@ def hit_to_json(hit: SearchHit) -> dict[str, Any]:
         "score": round(hit.score, 4),
         "snippet": hit.snippet,
         "terms": list(hit.terms),
+        **({"source": hit.source} if hit.source else {}),
     }
 
 

@@ -179,6 +179,8 @@ class Renderer:
         parts = [f"<h1>{escape(article.title)}</h1>"]
         if article.summary:
             parts.append(f'<p class="summary">{escape(article.summary)}</p>')
+        if len(self.library.roots) > 1 and (source := self.library.source_of(article.id)):
+            parts.append(f'<p class="meta">From {escape(source)}</p>')  # which library (pack) it comes from
         if meta := _review_line(article):
             parts.append(f'<p class="meta">{escape(meta)}</p>')
         if article.review_due is not None and today > article.review_due:

@@ -170,13 +170,15 @@ class SearchPanel(QWidget):
         item = QListWidgetItem(self.results)
         item.setData(HIT_ROLE, hit)
         section = f" › {html.escape(hit.section)}" if hit.section else ""
-        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br><small>{hit.snippet}</small>")
+        source = f"<br><small><i>{html.escape(hit.source)}</i></small>" if hit.source else ""
+        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br><small>{hit.snippet}</small>{source}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setContentsMargins(4, 3, 4, 3)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         item.setText("")
         spoken = f"{hit.title} — {hit.section}" if hit.section else hit.title
+        spoken += f" (from {hit.source})" if hit.source else ""
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setSizeHint(label.sizeHint())
         self.results.setItemWidget(item, label)

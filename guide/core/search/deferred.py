@@ -9,26 +9,33 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from guide.core.models import IndexReport, SearchResults, Suggestion
-
-if TYPE_CHECKING:
-    from guide.core.search.engine import SearchIndex
 
 log = logging.getLogger(__name__)
 
 
-class DeferredIndex:
-    """Stands for a :class:`~guide.core.search.engine.SearchIndex` until it is first needed."""
+class Index(Protocol):
+    """What the window asks of a search index (:class:`SearchIndex`, or several combined)."""
 
-    def __init__(self, roots: Sequence[Path], index_dir: Path | None = None, *, readonly_dir: Path | None = None):
-        self.roots = [Path(r) for r in roots]
-        self._index_dir = index_dir
-        self._readonly_dir = readonly_dir
-        self._index: SearchIndex | None = None
+    @property
+    def location(self) -> Path: ...
+    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport: ...
+    def is_current(self) -> bool: ...
+    def search(self, query: str, limit: int = 10) -> SearchResults: ...
+    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]: ...
+    def close(self) -> None: ...
+
+
+class DeferredIndex:
+    """Stands for a search index until it is first needed; ``make`` makes it (and imports Whoosh)."""
+
+    def __init__(self, make: Callable[[], Index]):
+        self._make = make
+        self._index: Index | None = None
         self._lock = threading.Lock()
 
     @property
@@ -36,13 +43,11 @@ class DeferredIndex:
         """True once the real index exists (Whoosh is imported)."""
         return self._index is not None
 
-    def get(self) -> SearchIndex:
+    def get(self) -> Index:
         """The real index, made now if it was not yet."""
         with self._lock:
             if self._index is None:
-                from guide.core.search.engine import SearchIndex
-
-                self._index = SearchIndex(self.roots, self._index_dir, readonly_dir=self._readonly_dir)
+                self._index = self._make()
             return self._index
 
     @property
