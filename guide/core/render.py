@@ -25,6 +25,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
+from guide.core.azbar import az_listing
 from guide.core.content import Library, read_file, split_front_matter
 from guide.core.links import Links, PageLinks, make_url, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
@@ -456,9 +457,14 @@ def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None) -> 
         ]
         parts.append(f'<h2 class="listing">Articles, easier first</h2>{_list("articles", items)}')
     elif topic.articles:
-        items = [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
-        parts.append(f'<h2 class="listing">Articles</h2>{_list("articles", items)}')
+        by_letter = az_listing(topic.articles, lambda a: _entry("article", a.id, a.title, a.summary), _articles_list)
+        items = [] if by_letter else [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
+        parts.append(f'<h2 class="listing">Articles</h2>{by_letter or _list("articles", items)}')
     return "\n".join(parts)
+
+
+def _articles_list(items: list[str]) -> str:
+    return _list("articles", items)
 
 
 def render_text(markdown_text: str) -> str:
