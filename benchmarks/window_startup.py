@@ -58,6 +58,7 @@ def user_env() -> dict[str, str]:
     env = dict(os.environ, GUIDE_QUIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
     for name in ("GUIDE_CONFIG_DIR", "GUIDE_CACHE_DIR", "GUIDE_DATA_DIR"):
         env[name] = tempfile.mkdtemp()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode: the warm-up run writes it
     return env
 
 

@@ -72,13 +72,27 @@ def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, Deferred
     return library, DeferredIndex(make)
 
 
+def _plain(roots: list[Path]) -> list[Path]:
+    """The roots whose catalogs are cached: all but the built app's own guide, which ships its catalog."""
+    pack = paths.bundled_pack()
+    return [Path(r).absolute() for r in roots if pack is None or Path(r).absolute() != (pack / "content").absolute()]
+
+
+def save_missing_catalogs(roots: list[Path]) -> None:
+    """Make the cached catalog of each plain root that has none yet (what :func:`check_catalogs` does first)."""
+    from guide.core.catalog_cache import cache_file, refresh
+
+    for root in _plain(roots):
+        if not cache_file(root).is_file():
+            refresh(root, None)
+
+
 def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool) -> None:
     """In the background, check the cached catalogs of the plain roots against their files (and
     make them for roots that have none); when something changed, show the library anew."""
     from guide.core.catalog_cache import read_cached, refresh
 
-    pack = paths.bundled_pack()  # the built app's own guide ships its catalog
-    plain = [Path(r).absolute() for r in roots if pack is None or Path(r).absolute() != (pack / "content").absolute()]
+    plain = _plain(roots)
 
     def op(progress: Progress) -> bool:
         cached = read_cached(plain)
@@ -154,6 +168,7 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
 
     def finish_start() -> None:
         if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted
+            save_missing_catalogs(roots)  # so that the next start reads the catalog, as it would after a session
             app.quit()
             return
         build_window(window)

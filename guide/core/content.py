@@ -13,19 +13,24 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-import yaml
-
 from guide.core.models import Article, Problem, Topic
 
-try:  # libyaml is several times faster on large libraries
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+
+@lru_cache(maxsize=1)
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML and its fastest safe loader, imported when front matter is first parsed (a library read
+    from its catalog never needs it; importing it costs a start more than a tenth of its time)."""
+    import yaml
+
+    try:  # libyaml is several times faster on large libraries
+        return yaml, yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - PyYAML without libyaml
+        return yaml, yaml.SafeLoader
 
 ARTICLE_SUFFIX = ".md"
 INDEX_NAME = "index.md"
@@ -121,8 +126,9 @@ def split_front_matter(path: Path, text: str) -> ParsedFile:
         return ParsedFile({}, "".join(lines[1:]), 2, (problem,))
     body = "".join(lines[end + 1 :])
     raw = "".join(lines[1:end])
+    yaml, loader = _yaml()
     try:
-        meta = yaml.load(raw, Loader=_Loader)
+        meta = yaml.load(raw, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = 2 + (mark.line if mark is not None else 0)

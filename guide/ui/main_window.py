@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -34,7 +35,6 @@ from guide.ui.contents_panel import ContentsDock
 from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_text, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.navigation import History, Place
-from guide.ui.preferences import PreferencesDialog
 from guide.ui.reader import Reader, parse_link
 from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
@@ -367,8 +367,10 @@ class MainWindow(QMainWindow):
         if self.history:
             self.show_place(self.current, record=False)
 
-    def show_preferences(self) -> PreferencesDialog:
+    def show_preferences(self) -> QDialog:
         """Open Edit > Preferences (window-modal); returns the dialog."""
+        from guide.ui.preferences import PreferencesDialog  # with the clinic fields and print support: not at start
+
         dialog = PreferencesDialog(self.store, self.apply_settings, self)
         dialog.setObjectName("preferences")
         dialog.finished.connect(dialog.deleteLater)
