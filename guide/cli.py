@@ -41,7 +41,8 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index-dir", type=Path, metavar="DIR", help="where the search index lives")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(packs: bool = True) -> argparse.ArgumentParser:
+    """The parser of every command; without ``packs``, ``pack`` is a placeholder (see :func:`main`)."""
     parser = argparse.ArgumentParser(
         prog="guide",
         description="Offline health guide. With no command, opens the reader window.",
@@ -80,9 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)
 
-    from guide.pack_cli import add_parser as add_pack_parser
+    if packs:
+        from guide.pack_cli import add_parser as add_pack_parser
 
-    add_pack_parser(sub)
+        add_pack_parser(sub)
+    else:  # the pack commands' module loads signing and archive code: a tenth of the window's start
+        sub.add_parser("pack", add_help=False).add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -306,7 +310,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
     try:
         if args.self_test:
             return cmd_self_test(args)
