@@ -32,6 +32,21 @@ def anchor(mark: str) -> str:
     return "letter-other" if mark == OTHER else f"letter-{mark.lower()}"
 
 
+def az_headings(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """(letter, anchor) of each heading :func:`az_listing` makes for these articles, for a contents list."""
+    if len(articles) < AZ_MIN_ARTICLES:
+        return []
+    marks = [letter(a.title) for a in articles]
+    if not _in_order(marks):
+        return []
+    return [(m, anchor(m)) for m in [OTHER, *LETTERS] if m in set(marks)]
+
+
+def _in_order(marks: list[str]) -> bool:
+    order = {m: n for n, m in enumerate([OTHER, *LETTERS])}
+    return all(order[a] <= order[b] for a, b in pairwise(marks))
+
+
 def az_listing(
     articles: Sequence[Article], entry: Callable[[Article], str], as_list: Callable[[list[str]], str]
 ) -> str:
@@ -39,8 +54,7 @@ def az_listing(
     if len(articles) < AZ_MIN_ARTICLES:
         return ""
     marks = [letter(a.title) for a in articles]
-    order = {m: n for n, m in enumerate([OTHER, *LETTERS])}
-    if any(order[a] > order[b] for a, b in pairwise(marks)):
+    if not _in_order(marks):
         return ""  # listed by an order of their own, not by title: letters would jump about
     groups: dict[str, list[str]] = {}
     for mark, article in zip(marks, articles, strict=True):

@@ -21,7 +21,7 @@ from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from guide.core.azbar import az_listing
+from guide.core.azbar import az_headings, az_listing
 from guide.core.content import Library, read_file, split_front_matter
 from guide.core.links import Links, PageLinks, make_url, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
@@ -234,6 +234,8 @@ class Renderer:
             parts.append(html)
             problems, headings = tuple(ctx.problems), tuple(ctx.headings)
         parts.append(_listing(topic, grades))
+        if grades is None:  # the A-Z headings of a long list go into the Contents list too
+            headings += tuple(Heading(3, mark, slug) for mark, slug in az_headings(topic.articles))
         return Rendered("\n".join(p for p in parts if p), topic.title, headings, problems)
 
     def welcome(self, library_title: str = "Health guide") -> Rendered:

@@ -35,7 +35,8 @@ class TopicModel(QAbstractItemModel):
     Rows are made when first asked for: each node has a number (the index's internal id)
     and a topic's children get numbers when the view first looks inside it. A filter
     (:meth:`set_filter`) keeps the articles whose titles hold every word typed, with the
-    topics on the way to them, and every article of a topic whose own title matches.
+    topics on the way to them, and the topics whose own titles match (so they can be opened;
+    their other articles are left out: "kidney" should not list all of a kidney topic's 149).
     """
 
     def __init__(self, root: Topic, parent: Any = None) -> None:
@@ -175,7 +176,7 @@ class TopicModel(QAbstractItemModel):
                 whole.add(topic.id)
         for article, title in self._titles:
             topic_id = article.topic_id
-            if all(w in title for w in words) or _under(topic_id, whole):
+            if all(w in title for w in words):
                 kept.setdefault(topic_id, ([], []))[1].append(article)
         for topic in _topics(self._root):  # a topic is kept when something below it is
             if topic.id in whole:
@@ -187,14 +188,6 @@ class TopicModel(QAbstractItemModel):
         for topics, _ in kept.values():
             topics.reverse()  # back into the library's order
         return kept
-
-
-def _under(topic_id: str, whole: set[str]) -> bool:
-    while topic_id:
-        if topic_id in whole:
-            return True
-        topic_id = topic_id.rpartition("/")[0]
-    return False
 
 
 def _topics(root: Topic) -> list[Topic]:
