@@ -144,7 +144,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="window starts to take the median of")
     parser.add_argument("--skip-window-build", action="store_true")
     args = parser.parse_args()
-    queries = [q.text for q in load_queries(HERE / "queries_medquad.tsv")]
+    queries = [q.text for q in load_queries(HERE / "queries" / "legacy.tsv")]  # the 170 queries measured before
     root = args.big or make_corpus(corpus_root(args.corpus), args.scale)
     work = Path(tempfile.mkdtemp(prefix="guide-big-index-", dir="/tmp"))
     count = sum(1 for p in root.rglob("*.md") if p.name != "index.md")

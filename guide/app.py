@@ -16,6 +16,8 @@ from guide import __version__
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
+from guide.core.readability import ReadingLevels
+from guide.core.recent import RecentArticles
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from guide.ui.tasks import Progress
 
 log = logging.getLogger(__name__)
+
+LEVELS_FILE = "reading-levels.json"
 
 
 def build_window(window: MainWindow) -> MainWindow:
@@ -37,16 +41,21 @@ def build_window(window: MainWindow) -> MainWindow:
     return window
 
 
-def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> None:
+def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Callable[[], None]:
     """File → Libraries…; after a change the window shows the content again, packs included."""
     from guide.ui.libraries_dialog import add_libraries_action
 
-    def reload() -> None:
-        library, index = load_sources(roots, with_packs)
-        window.replace_library(library, index)
-        window.index = index
+    def reload() -> None:  # reading a 5,000-article catalog takes a moment: not on the UI thread
+        from guide.core.render import Renderer
+
+        def show(found: tuple[Library, DeferredIndex]) -> None:
+            library, index = found
+            window.replace_library(library, Renderer(library), index)
+
+        window.tasks.run(lambda progress: load_sources(roots, with_packs), show)
 
     add_libraries_action(window, reload)
+    return reload
 
 
 def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, DeferredIndex]:
@@ -103,8 +112,10 @@ def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool) -> N
 
     def done(changed: bool) -> None:
         if changed:
+            from guide.core.render import Renderer
+
             library, index = load_sources(roots, with_packs)
-            window.replace_library(library, index)
+            window.replace_library(library, Renderer(library), index)
             window.statusBar().showMessage(
                 "Articles changed on disk since the last start; the topics are updated.", 6000
             )
@@ -156,6 +167,10 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     app.setApplicationName("Health guide")
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("health-guide")  # the desktop entry resources/health-guide.desktop
+    from guide.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     store = SettingsStore()
     roots = list(content_roots) if content_roots else [paths.bundled_content()]
     roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]
@@ -164,7 +179,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
     library, index = load_sources(roots, with_packs=not content_roots)
-    window = MainWindow(library, Renderer(library), index, store, Bookmarks())
+    levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+    services = (store, Bookmarks(), levels)
+    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles())
 
     def finish_start() -> None:
         if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from guide.core.packs import archive, minisign
+from guide.core.packs import archive
 from guide.core.packs.archive import Manifest, PackError
 from guide.core.packs.store import PackStore, all_installed, stores
 from guide.core.packs.trust import Trust, check_signature
@@ -84,6 +84,8 @@ def _store(system: bool) -> PackStore:
 
 
 def run_pack(args: argparse.Namespace) -> int:
+    from guide.core.packs import minisign  # PyNaCl only for the pack commands
+
     try:
         return _COMMANDS[args.pack_command](args)
     except PackError as exc:
@@ -123,6 +125,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
+    from guide.core.packs import minisign
+
     try:
         text = args.key.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -156,6 +160,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from guide.core.packs import minisign
+
     extra = None
     if args.pubkey:
         text = Path(args.pubkey).read_text(encoding="utf-8") if Path(args.pubkey).is_file() else args.pubkey

@@ -109,8 +109,27 @@ def run_self_test(roots: list[Path]) -> int:
             raise RuntimeError("the PDF is empty or broken")
         return f"{pages} page{'s' if pages != 1 else ''}, {len(data)} bytes of PDF written and read back"
 
+    def signatures() -> str:
+        import nacl.signing
+
+        from guide.core.packs import minisign
+
+        seed = nacl.signing.SigningKey.generate()
+        key = minisign.SecretKey(b"selftest", bytes(seed) + bytes(seed.verify_key))
+        sample = scratch / "signed.txt"
+        sample.write_text("a pack stands in here\n")
+        signature = minisign.parse_signature(minisign.sign(sample, key, "self-test"))
+        minisign.verify(sample, signature, key.public())
+        sample.write_text("a changed pack\n")
+        try:
+            minisign.verify(sample, signature, key.public())
+        except minisign.SignatureError:
+            return "a minisign signature made, checked, and refused once the file changed (PyNaCl works)"
+        raise RuntimeError("a changed file passed its signature check")
+
     if paths.bundled_pack() is not None:
         steps.run("bundled pack", bundled_pack)
+    steps.run("pack signatures", signatures)
     steps.run("load content", load)
     if "library" in state:
         steps.run("search", search)

@@ -171,7 +171,7 @@ class SearchPanel(QWidget):
         item.setData(HIT_ROLE, hit)
         section = f" › {html.escape(hit.section)}" if hit.section else ""
         source = f"<br><small><i>{html.escape(hit.source)}</i></small>" if hit.source else ""
-        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br><small>{hit.snippet}</small>{source}")
+        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br>{hit.snippet}{source}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setContentsMargins(4, 3, 4, 3)

@@ -343,3 +343,27 @@ def test_verify_now_notices_a_changed_installed_file(pack: Path) -> None:
     (installed.content / "clinic" / "heart" / "heart-attack.md").write_text("changed")
     with pytest.raises(PackError, match=r"heart-attack\.md has changed"):
         store.verify("clinic", trust())
+
+
+def test_leftovers_of_a_killed_install_are_cleared_by_the_next(pack: Path) -> None:
+    install(pack)
+    leftover = paths.user_packs_dir() / ".install-clinic-killed" / "content"
+    leftover.mkdir(parents=True)
+    (leftover / "half.md").write_text("half an article")
+    user_store().remove("clinic")
+    assert not (paths.user_packs_dir() / ".install-clinic-killed").exists()
+
+
+def test_a_pack_with_a_damaged_index_leaves_search_of_the_rest_working(pack: Path) -> None:
+    install(pack)
+    packs = installed_packs()
+    (packs[0].index / "guide-index.json").unlink()
+    library = load_library([paths.bundled_content()], packs)
+    index = open_index([paths.bundled_content()], packs, source_of=library.source_of)
+    try:
+        report = index.update()  # type: ignore[attr-defined]
+        hits = index.search("cancer").hits  # type: ignore[attr-defined]
+    finally:
+        index.close()  # type: ignore[attr-defined]
+    assert any("Clinic library cannot be used" in note for note in report.notes)
+    assert hits and all(not h.id.startswith("clinic/") for h in hits)

@@ -44,14 +44,11 @@ def rows(dialog: LibrariesDialog) -> list[list[str]]:
 def test_install_unverified_asks_then_shows_pack_in_tree_and_results(
     qtbot: Any, make_window: Any, sample_root: Path, built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from guide.app import load_sources
+    from guide.app import add_libraries
 
     window = make_window(sample_root)
-
-    def reload() -> None:
-        library, index = load_sources([sample_root], True)
-        window.replace_library(library, index)
-
+    reload = add_libraries(window, [sample_root], True)  # File > Libraries… and what it does after a change
+    assert "&Libraries…" in [a.text() for a in window.acts.menu("file").actions()][:3]
     dialog = dialog_for(qtbot, window, reload)
     assert rows(dialog) == [] and not dialog.empty.isHidden()
     asked: list[str] = []
@@ -69,6 +66,7 @@ def test_install_unverified_asks_then_shows_pack_in_tree_and_results(
     assert not dialog.rollback_button.isEnabled()  # nothing to go back to yet
     from test_main_window import find_row  # the window's tree now has the pack as a topic of its own
 
+    qtbot.waitUntil(lambda: window.library.topic("clinic") is not None, timeout=5000)
     assert find_row(window, "clinic").data() == "Clinic library"
     qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=5000)
     hits = window.index.search("heart attack").hits
@@ -85,7 +83,7 @@ def test_install_unverified_asks_then_shows_pack_in_tree_and_results(
     dialog.remove()
     qtbot.waitUntil(lambda: "was removed" in dialog.last_message, timeout=5000)
     assert rows(dialog) == []
-    assert window.library.topic("clinic") is None
+    qtbot.waitUntil(lambda: window.library.topic("clinic") is None, timeout=5000)
 
 
 def test_damaged_pack_shows_one_clear_message(

@@ -139,6 +139,8 @@ class PackStore:
             fields = {k: tuple(v) if k == "sources" else v for k, v in summary.items() if k != "files"}
             manifest = Manifest(**fields)  # type: ignore[arg-type]
             archive.check_id(manifest.id)
+            if manifest.id != folder.parent.name:
+                return None  # a folder renamed by hand: not the pack it says it is
             size = int(info["size"])
         except (OSError, ValueError, PackError, KeyError, TypeError, AttributeError):
             return None
@@ -171,6 +173,8 @@ class PackStore:
                     f"{subject or self.folder}: another install, removal or roll-back is running in {self.folder}; "
                     "try again when it has finished"
                 ) from exc
+            for stale in [*self.folder.glob(".install-*"), *self.folder.glob(".trash-*")]:
+                shutil.rmtree(stale, ignore_errors=True)  # left by a power cut or a kill; we hold the lock
             yield
         finally:
             handle.close()

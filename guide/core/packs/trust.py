@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guide.core.packs import minisign
 from guide.core.packs.archive import PackError
-from guide.core.settings import SettingsStore
+
+if TYPE_CHECKING:  # minisign imports PyNaCl: only when a signature is read, not at every start
+    from guide.core.packs import minisign
+    from guide.core.settings import SettingsStore
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,8 @@ class Trust:
     @classmethod
     def from_store(cls, store: SettingsStore) -> Trust:
         """Site keys and the user's own; only the site file (or the user, to be stricter) can forbid unsigned packs."""
+        from guide.core.packs import minisign
+
         keys: list[tuple[str, minisign.PublicKey]] = []
         for source in (store.site, store.user):
             for name, text in source.get("trusted_keys", ()):
@@ -59,6 +64,8 @@ def check_signature(pack: Path, trust: Trust, extra_key: minisign.PublicKey | No
     A pack without a signature, or signed by a key nobody trusts, is not refused here: the
     caller decides (with a warning, or never when unsigned packs are forbidden).
     """
+    from guide.core.packs import minisign
+
     sig_path = Path(f"{pack}.minisig")
     if not sig_path.exists():
         return SignatureCheck("unsigned")

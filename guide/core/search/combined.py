@@ -41,11 +41,21 @@ class CombinedIndex:
         return all(index.is_current() for index, _ in self.parts)
 
     def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
-        """Update each index (a pack's only opens); the report is the first's, with every note."""
-        reports = [index.update(progress=progress) for index, _ in self.parts]
+        """Update each index (a pack's only opens); the report is the first's, with every note.
+
+        A pack whose index cannot be opened is left out of searches with a note; the others work.
+        """
+        reports, failed = [], []
+        for index, name in self.parts:
+            try:
+                reports.append(index.update(progress=progress))
+            except OSError as exc:
+                if not name:  # the plain roots' index: as without packs, the caller reports it
+                    raise
+                failed.append(f"the search index of {name} cannot be used ({exc}); it is left out of searches")
         if not reports:
-            return IndexReport()
-        notes = tuple(n for r in reports for n in r.notes)
+            return IndexReport(notes=tuple(failed))
+        notes = tuple(n for r in reports for n in r.notes) + tuple(failed)
         first = reports[0]
         return dataclasses.replace(
             first,
