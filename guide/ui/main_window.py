@@ -31,11 +31,10 @@ from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.core.welcome import welcome_page
 from guide.ui import icons, themes
-from guide.ui.actions import build_menus
+from guide.ui.actions import NEEDS_ARTICLE, build_menus
 from guide.ui.contents_panel import ContentsDock
 from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_dialog, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
-from guide.ui.handout_dialog import NEEDS_ARTICLE
 from guide.ui.navigation import History, Place
 from guide.ui.reader import Reader, parse_link
 from guide.ui.reading_level import ReadingLevelLabel

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from guide.app import check_catalogs, load_sources
 from guide.core.bookmarks import Bookmarks
 from guide.core.catalog_cache import refresh
+from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.ui.main_window import MainWindow
@@ -42,7 +43,7 @@ def test_tree_comes_from_the_cached_catalog_and_a_changed_file_shows_after_the_c
     stat = article.stat()
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     library, index = load_sources([sample_root], with_packs=False)
-    window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks())
+    window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
     qtbot.addWidget(window)
     window.show()
     assert "Heart attack" in titles(window)  # the catalog was used: no file was read

@@ -17,13 +17,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from guide.app import load_sources
 from guide.core.bookmarks import Bookmarks
+from guide.core.readability import ReadingLevels
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.ui.main_window import MainWindow
 
 app = QApplication([])
 library, index = load_sources([Path(sys.argv[1])], with_packs=False)
-window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks())
+window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
 window.show()
 app.processEvents()
 topics = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
