@@ -103,22 +103,20 @@ def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool) -> N
 
     plain = _plain(roots)
 
-    def op(progress: Progress) -> bool:
+    def op(progress: Progress) -> tuple[Library, DeferredIndex] | None:
         cached = read_cached(plain)
         changed = False
         for root in plain:
             changed = refresh(root, cached.get(root))[1] or changed
-        return changed
+        return load_sources(roots, with_packs) if changed else None  # read here, not on the UI thread
 
-    def done(changed: bool) -> None:
-        if changed:
+    def done(found: tuple[Library, DeferredIndex] | None) -> None:
+        if found is not None:
             from guide.core.render import Renderer
 
-            library, index = load_sources(roots, with_packs)
+            library, index = found
             window.replace_library(library, Renderer(library), index)
-            window.statusBar().showMessage(
-                "Articles changed on disk since the last start; the topics are updated.", 6000
-            )
+            window.statusBar().showMessage("Articles changed on disk since the last start: topics updated.", 6000)
 
     window.tasks.run(op, done, lambda exc: log.warning("catalog check failed: %s", exc))
 
