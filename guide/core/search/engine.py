@@ -476,7 +476,7 @@ class SearchIndex:
             total = len(entries)
             digests: dict[str, str] = {}
             for done, entry in enumerate(entries, start=1):
-                for doc in _article_docs(entry, articles, counts, digests):
+                for doc in _article_docs(entry, articles, counts, digests=digests):
                     pool.add_document(writer, doc)
                 if progress is not None and (done % 100 == 0 or done == total):
                     progress(done * 9 // 10, total)  # reading is nine tenths of the work
@@ -756,6 +756,7 @@ def _article_docs(
     entry: FileEntry,
     articles: dict[str, tuple[str, list[str]]],
     counts: Counter[str],
+    *,
     digests: dict[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The documents of one article (one per section), recording its title, words and digest.
