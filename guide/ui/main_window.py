@@ -558,6 +558,8 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in report.notes)
             self.statusBar().showMessage(notes or "Search index ready.", 15000 if notes else 4000)
+            if self.search.box.text().strip():  # typed while the index was being built: search now
+                self.search.search_now()
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()

@@ -97,3 +97,23 @@ def test_long_topic_page_has_a_z_bar_that_jumps(qtbot: Any, make_window: Any, tm
     window.open_url(QUrl("#letter-m"))  # what a click on "M" in the bar sends
     qtbot.waitUntil(lambda: window.reader.verticalScrollBar().value() > 0)
     assert window.current.anchor == "letter-m"
+
+
+def test_a_search_typed_while_indexing_gives_results_when_the_index_is_open(
+    qtbot: Any, sample_root: Path, tmp_path: Path
+) -> None:
+    from guide.core.search.deferred import DeferredIndex
+    from guide.core.search.engine import SearchIndex
+
+    library, _ = load_sources([sample_root], with_packs=False)
+    index = DeferredIndex(lambda: SearchIndex([sample_root], tmp_path / "index"))
+    window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.search.box, "heart attack")  # the index is not built yet
+    qtbot.waitUntil(lambda: "not built" in window.search.note.text(), timeout=10000)
+    window.start_indexing()
+    qtbot.waitUntil(lambda: window.search.results.count() > 0, timeout=20000)
+    window.close()
+    window.tasks.wait()
+    index.close()
