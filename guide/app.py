@@ -30,18 +30,33 @@ log = logging.getLogger(__name__)
 LEVELS_FILE = "reading-levels.json"
 
 
-def build_window(window: MainWindow) -> MainWindow:
-    """Add what lives outside the window itself: the handout actions (print, preview, PDF)."""
+def build_window(window: MainWindow, clinic: Path | None = None) -> MainWindow:
+    """Add what lives outside the window itself: the handout actions (print, preview, PDF) and
+    the Article menu, writing into the clinic library at ``clinic`` (one of the window's roots)."""
+    from guide.ui import article_menu
     from guide.ui.handout_dialog import HandoutActions
 
     actions = HandoutActions(
         window.current_article_ids, lambda: window.library, lambda: window.renderer, lambda: window.store, window
     )
     window.add_print_actions(actions.actions())
+    window.authoring = article_menu.install(window, clinic)  # type: ignore[attr-defined]
     return window
 
 
-def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Callable[[], None]:
+def clinic_library(store: SettingsStore) -> Path:
+    """The clinic library's folder, made if missing (its errors are reported when saving)."""
+    from guide.core.authoring import clinic_root, prepare_clinic
+
+    clinic = clinic_root(store.settings)
+    if problem := prepare_clinic(clinic):
+        log.warning("%s", problem)
+    return clinic
+
+
+def add_libraries(
+    window: MainWindow, roots: list[Path], with_packs: bool, clinic: Path | None = None
+) -> Callable[[], None]:
     """File → Libraries…; after a change the window shows the content again, packs included."""
     from guide.ui.libraries_dialog import add_libraries_action
 
@@ -52,25 +67,34 @@ def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Ca
             library, index = found
             window.replace_library(library, Renderer(library), index)
 
-        window.tasks.run(lambda progress: load_sources(roots, with_packs), show)
+        window.tasks.run(lambda progress: load_sources(roots, with_packs, clinic), show)
 
     add_libraries_action(window, reload)
     return reload
 
 
-def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, DeferredIndex]:
+def load_sources(
+    roots: list[Path], with_packs: bool, clinic: Path | None = None, use_cache: bool = False
+) -> tuple[Library, DeferredIndex]:
     """The library and search of the content roots and (unless --content was given) the installed packs.
 
-    Plain roots are read from their cached catalogs when there are any (:func:`check_catalogs`
-    brings those up to date later); the search index is made when first used, after the window shows.
-    """
+    ``clinic``, the clinic's own library, may be empty without that counting as a content problem.
+    With ``use_cache`` (the window's start), plain roots are read from their cached catalogs
+    when there are any (:func:`check_catalogs` then brings those up to date). The search index
+    is made when first used, after the window shows (:class:`DeferredIndex`)."""
+    from guide.core.authoring import CLINIC_TOPIC
     from guide.core.catalog_cache import read_cached
     from guide.core.packs.mount import installed_packs, open_index
     from guide.core.packs.mount import load_library as load_with_packs
     from guide.core.search.deferred import DeferredIndex
 
     packs = installed_packs() if with_packs else []
-    library = load_with_packs(roots, packs, cached=read_cached(roots))
+    cached = read_cached(_plain(roots, clinic)) if use_cache else {}
+    library = load_with_packs(roots, packs, cached=cached)
+    if clinic is not None:
+        library.problems = [p for p in library.problems if not (p.line == 0 and p.path == clinic.absolute())]
+        if clinic.absolute() in library.roots and (clinic / CLINIC_TOPIC).is_dir():
+            library.keep_topic(CLINIC_TOPIC)  # "Clinic articles" in the tree before its first article
 
     def make() -> Index:
         made: Index = open_index(  # type: ignore[assignment]
@@ -81,34 +105,38 @@ def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, Deferred
     return library, DeferredIndex(make)
 
 
-def _plain(roots: list[Path]) -> list[Path]:
-    """The roots whose catalogs are cached: all but the built app's own guide, which ships its catalog."""
+def _plain(roots: list[Path], clinic: Path | None = None) -> list[Path]:
+    """The roots whose catalogs are cached: not the built app's own guide (it ships its catalog),
+    nor the clinic's own library (small, and written by the editor while the window is open)."""
     pack = paths.bundled_pack()
-    return [Path(r).absolute() for r in roots if pack is None or Path(r).absolute() != (pack / "content").absolute()]
+    skip = {(pack / "content").absolute()} if pack is not None else set()
+    if clinic is not None:
+        skip.add(clinic.absolute())
+    return [Path(r).absolute() for r in roots if Path(r).absolute() not in skip]
 
 
-def save_missing_catalogs(roots: list[Path]) -> None:
+def save_missing_catalogs(roots: list[Path], clinic: Path | None = None) -> None:
     """Make the cached catalog of each plain root that has none yet (what :func:`check_catalogs` does first)."""
     from guide.core.catalog_cache import cache_file, refresh
 
-    for root in _plain(roots):
+    for root in _plain(roots, clinic):
         if not cache_file(root).is_file():
             refresh(root, None)
 
 
-def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool) -> None:
+def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool, clinic: Path | None = None) -> None:
     """In the background, check the cached catalogs of the plain roots against their files (and
     make them for roots that have none); when something changed, show the library anew."""
     from guide.core.catalog_cache import read_cached, refresh
 
-    plain = _plain(roots)
+    plain = _plain(roots, clinic)
 
     def op(progress: Progress) -> tuple[Library, DeferredIndex] | None:
         cached = read_cached(plain)
         changed = False
         for root in plain:
             changed = refresh(root, cached.get(root))[1] or changed
-        return load_sources(roots, with_packs) if changed else None  # read here, not on the UI thread
+        return load_sources(roots, with_packs, clinic, use_cache=True) if changed else None  # not on the UI thread
 
     def done(found: tuple[Library, DeferredIndex] | None) -> None:
         if found is not None:
@@ -172,27 +200,31 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     store = SettingsStore()
     roots = list(content_roots) if content_roots else [paths.bundled_content()]
     roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]
+    clinic = clinic_library(store)
+    if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in roots):
+        roots.append(clinic)
     missing = [r for r in roots if not r.is_dir()]
     if missing:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
-    library, index = load_sources(roots, with_packs=not content_roots)
+    library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
     window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles())
 
     def finish_start() -> None:
         if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted
-            save_missing_catalogs(roots)  # so that the next start reads the catalog, as it would after a session
+            save_missing_catalogs(roots, clinic)  # so that the next start reads the catalog, as after a session
             app.quit()
             return
-        build_window(window)
-        add_libraries(window, roots, with_packs=not content_roots)
+        build_window(window, clinic)
+        add_libraries(window, roots, with_packs=not content_roots, clinic=clinic)
         window.start_indexing()
-        check_catalogs(window, roots, with_packs=not content_roots)
+        check_catalogs(window, roots, with_packs=not content_roots, clinic=clinic)
 
     AfterFirstPaint(window, finish_start)
     window.show()
     code = app.exec()
-    index.close()
+    if window.index is not None and hasattr(window.index, "close"):  # the one it has now (a reload may replace it)
+        window.index.close()
     return code

@@ -42,7 +42,7 @@ def test_tree_comes_from_the_cached_catalog_and_a_changed_file_shows_after_the_c
     article.write_text(article.read_text(encoding="utf-8").replace("title: Heart attack", "title: Coronary event"))
     stat = article.stat()
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
-    library, index = load_sources([sample_root], with_packs=False)
+    library, index = load_sources([sample_root], with_packs=False, use_cache=True)
     window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
     qtbot.addWidget(window)
     window.show()

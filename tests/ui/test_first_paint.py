@@ -23,7 +23,7 @@ from guide.core.settings import SettingsStore
 from guide.ui.main_window import MainWindow
 
 app = QApplication([])
-library, index = load_sources([Path(sys.argv[1])], with_packs=False)
+library, index = load_sources([Path(sys.argv[1])], with_packs=False, use_cache=True)
 window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
 window.show()
 app.processEvents()
