@@ -106,12 +106,12 @@ def load_sources(
 
 
 def _plain(roots: list[Path], clinic: Path | None = None) -> list[Path]:
-    """The roots whose catalogs are cached: not the built app's own guide (it ships its catalog),
-    nor the clinic's own library (small, and written by the editor while the window is open)."""
+    """The roots whose catalogs are cached: all but the built app's own guide, which ships its catalog.
+
+    The clinic's library is one of them: the cache is read only at the start and checked right
+    after it, so what the editor saves during a session is read from the files as before."""
     pack = paths.bundled_pack()
     skip = {(pack / "content").absolute()} if pack is not None else set()
-    if clinic is not None:
-        skip.add(clinic.absolute())
     return [Path(r).absolute() for r in roots if Path(r).absolute() not in skip]
 
 

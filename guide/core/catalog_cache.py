@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from guide.core import catalog, paths
 from guide.core.catalog import Catalog, CatalogError
-from guide.core.content import parse_article, scan
+from guide.core.content import INDEX_NAME, parse_article, scan
 from guide.core.models import Article, Problem, Topic
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,8 @@ def refresh(
     """
     root = Path(root).absolute()
     if cached is None:
-        fresh = catalog.build(root, progress)
+        built = catalog.build(root, progress)
+        fresh = replace(built, topics=_topics(root, built.articles, []))  # its problems were reported by build
         _save(fresh)
         return fresh, False
     entries, scan_problems = scan([root])
@@ -91,8 +94,13 @@ def refresh(
 
 
 def _topics(root: Path, articles: Sequence[Article], problems: list[Problem]) -> tuple[Topic, ...]:
-    """The topic of every folder holding articles, read as :func:`catalog.build` reads them."""
+    """The topic of every folder holding articles or a topic page (an empty topic a window still
+    shows, such as the clinic's before its first article), read as :func:`catalog.build` reads them."""
     folders = {""}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        if INDEX_NAME in files and folder != str(root):
+            folders.add(Path(folder).relative_to(root).as_posix())
     for article in articles:
         parent = article.topic_id
         while parent and parent not in folders:
