@@ -5,7 +5,7 @@ and search latency p50/p95 over the query list. ``--scale 10`` copies the corpus
 ten prefixes into /tmp (55k articles), builds it once, and reports latency and the peak
 resident memory of a fresh process that opens the index and runs the queries.
 
-    .venv/bin/python benchmarks/index_build.py [--corpus DIR] [--scale 10] [--procs N]
+    .venv/bin/python benchmarks/index_build.py [--corpus DIR] [--scale 10]
 """
 
 from __future__ import annotations
@@ -75,7 +75,6 @@ def main() -> None:
     parser.add_argument("--queries", type=Path, default=HERE / "queries" / "legacy.tsv")
     parser.add_argument("--scale", type=int, default=1, help="copy the corpus this many times (in /tmp)")
     parser.add_argument("--runs", type=int, default=3, help="full builds to take the median of")
-    parser.add_argument("--procs", type=int, default=1, help="Whoosh writer processes (CLI only)")
     args = parser.parse_args()
     source = corpus_root(args.corpus)
     work = Path(tempfile.mkdtemp(prefix="guide-build-", dir="/tmp"))
@@ -87,14 +86,13 @@ def main() -> None:
     builds = []
     for n in range(runs):
         index = SearchIndex([root], work / f"index{n}")
-        index.procs = args.procs
         started = time.perf_counter()
         report = index.update()
         builds.append(time.perf_counter() - started)
         index.close()
         print(f"build {n + 1}: {builds[-1]:.1f} s ({report.added} articles)", flush=True)
     folder = work / f"index{runs - 1}"
-    print(f"full build: median {statistics.median(builds):.1f} s over {runs} run(s), procs={args.procs}")
+    print(f"full build: median {statistics.median(builds):.1f} s over {runs} run(s)")
 
     article = next(p for p in sorted(root.rglob("*.md")) if p.name != "index.md")
     for label, warm in (("index open, as in the app", True), ("cold, as `guide index`", False)):

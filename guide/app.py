@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
@@ -21,8 +21,9 @@ from guide.core.recent import RecentArticles
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
-    from guide.core.search import SearchIndex
+    from guide.core.search.deferred import DeferredIndex, Index
     from guide.ui.main_window import MainWindow
+    from guide.ui.tasks import Progress
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def add_libraries(
     def reload() -> None:  # reading a 5,000-article catalog takes a moment: not on the UI thread
         from guide.core.render import Renderer
 
-        def show(found: tuple[Library, SearchIndex | None]) -> None:
+        def show(found: tuple[Library, DeferredIndex]) -> None:
             library, index = found
             window.replace_library(library, Renderer(library), index)
 
@@ -73,29 +74,79 @@ def add_libraries(
 
 
 def load_sources(
-    roots: list[Path], with_packs: bool, clinic: Path | None = None
-) -> tuple[Library, SearchIndex | None]:
+    roots: list[Path], with_packs: bool, clinic: Path | None = None, use_cache: bool = False
+) -> tuple[Library, DeferredIndex]:
     """The library and search of the content roots and (unless --content was given) the installed packs.
 
-    ``clinic``, the clinic's own library, may be empty without that counting as a content problem."""
+    ``clinic``, the clinic's own library, may be empty without that counting as a content problem.
+    With ``use_cache`` (the window's start), plain roots are read from their cached catalogs
+    when there are any (:func:`check_catalogs` then brings those up to date). The search index
+    is made when first used, after the window shows (:class:`DeferredIndex`)."""
     from guide.core.authoring import CLINIC_TOPIC
+    from guide.core.catalog_cache import read_cached
     from guide.core.packs.mount import installed_packs, open_index
     from guide.core.packs.mount import load_library as load_with_packs
+    from guide.core.search.deferred import DeferredIndex
 
     packs = installed_packs() if with_packs else []
-    library = load_with_packs(roots, packs)
+    cached = read_cached(_plain(roots, clinic)) if use_cache else {}
+    library = load_with_packs(roots, packs, cached=cached)
     if clinic is not None:
         library.problems = [p for p in library.problems if not (p.line == 0 and p.path == clinic.absolute())]
         if clinic.absolute() in library.roots and (clinic / CLINIC_TOPIC).is_dir():
             library.keep_topic(CLINIC_TOPIC)  # "Clinic articles" in the tree before its first article
-    try:
-        index: SearchIndex | None = open_index(  # type: ignore[assignment]
+
+    def make() -> Index:
+        made: Index = open_index(  # type: ignore[assignment]
             roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
         )
-    except Exception:
-        log.exception("search index unavailable")
-        index = None
-    return library, index
+        return made
+
+    return library, DeferredIndex(make)
+
+
+def _plain(roots: list[Path], clinic: Path | None = None) -> list[Path]:
+    """The roots whose catalogs are cached: all but the built app's own guide, which ships its catalog.
+
+    The clinic's library is one of them: the cache is read only at the start and checked right
+    after it, so what the editor saves during a session is read from the files as before."""
+    pack = paths.bundled_pack()
+    skip = {(pack / "content").absolute()} if pack is not None else set()
+    return [Path(r).absolute() for r in roots if Path(r).absolute() not in skip]
+
+
+def save_missing_catalogs(roots: list[Path], clinic: Path | None = None) -> None:
+    """Make the cached catalog of each plain root that has none yet (what :func:`check_catalogs` does first)."""
+    from guide.core.catalog_cache import cache_file, refresh
+
+    for root in _plain(roots, clinic):
+        if not cache_file(root).is_file():
+            refresh(root, None)
+
+
+def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool, clinic: Path | None = None) -> None:
+    """In the background, check the cached catalogs of the plain roots against their files (and
+    make them for roots that have none); when something changed, show the library anew."""
+    from guide.core.catalog_cache import read_cached, refresh
+
+    plain = _plain(roots, clinic)
+
+    def op(progress: Progress) -> tuple[Library, DeferredIndex] | None:
+        cached = read_cached(plain)
+        changed = False
+        for root in plain:
+            changed = refresh(root, cached.get(root))[1] or changed
+        return load_sources(roots, with_packs, clinic, use_cache=True) if changed else None  # not on the UI thread
+
+    def done(found: tuple[Library, DeferredIndex] | None) -> None:
+        if found is not None:
+            from guide.core.render import Renderer
+
+            library, index = found
+            window.replace_library(library, Renderer(library), index)
+            window.statusBar().showMessage("Articles changed on disk since the last start: topics updated.", 6000)
+
+    window.tasks.run(op, done, lambda exc: log.warning("catalog check failed: %s", exc))
 
 
 def platform_fallback() -> None:
@@ -131,6 +182,31 @@ def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) ->
     return found, text
 
 
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once the window has painted for the first time (or after ``latest_ms``).
+
+    What the first paint does not need (the print actions and their print-support module, the
+    search index with Whoosh) is started from here, so the window appears without waiting for it.
+    """
+
+    def __init__(self, window: QObject, then: Callable[[], None], latest_ms: int = 3000) -> None:
+        super().__init__(window)
+        self.then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self._fire)  # a window that never paints (minimised) starts all the same
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)  # after this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
@@ -153,19 +229,26 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     clinic = clinic_library(store)
     if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in roots):
         roots.append(clinic)
-    library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic)
+    library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
-    window = build_window(MainWindow(library, Renderer(library), index, *services, recent=RecentArticles()), clinic)
-    add_libraries(window, roots, with_packs=not content_roots, clinic=clinic)
+    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles())
     if notice:  # in the window, not a message box that holds the window back until it is dismissed
         window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
-    window.show()
-    if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
-        QTimer.singleShot(0, app.quit)
-    else:
+
+    def finish_start() -> None:
+        if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted
+            save_missing_catalogs(roots, clinic)  # so that the next start reads the catalog, as after a session
+            app.quit()
+            return
+        build_window(window, clinic)
+        add_libraries(window, roots, with_packs=not content_roots, clinic=clinic)
         window.start_indexing()
+        check_catalogs(window, roots, with_packs=not content_roots, clinic=clinic)
+
+    AfterFirstPaint(window, finish_start)
+    window.show()
     code = app.exec()
-    if index is not None:
-        index.close()
+    if window.index is not None and hasattr(window.index, "close"):  # the one it has now (a reload may replace it)
+        window.index.close()
     return code

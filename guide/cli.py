@@ -39,7 +39,8 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index-dir", type=Path, metavar="DIR", help="where the search index lives")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(packs: bool = True) -> argparse.ArgumentParser:
+    """The parser of every command; without ``packs``, ``pack`` is a placeholder (see :func:`main`)."""
     parser = argparse.ArgumentParser(
         prog="guide",
         description="Offline health guide. With no command, opens the reader window.",
@@ -82,9 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)
 
-    from guide.pack_cli import add_parser as add_pack_parser
+    if packs:
+        from guide.pack_cli import add_parser as add_pack_parser
 
-    add_pack_parser(sub)
+        add_pack_parser(sub)
+    else:  # the pack commands' module loads signing and archive code: a tenth of the window's start
+        sub.add_parser("pack", add_help=False).add_argument("rest", nargs=argparse.REMAINDER)
 
     from guide.import_cli import add_parsers
 
@@ -107,13 +111,18 @@ def _root_errors(problems: Sequence[Problem]) -> list[Problem]:
 
 
 class _ProgressBar:
-    """A one-line progress bar on a terminal; silent when output is not a terminal."""
+    """A one-line progress bar on a terminal, shown from the start; silent when output is not a terminal
+    (the command's closing line gives the count there)."""
 
     def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
         self.label = label
         self.stream = stream
         self.active = stream.isatty()
         self.last = -1.0
+        self.started = time.monotonic()
+        if self.active:  # finding the files of a large library takes a moment: say what is happening
+            self.stream.write(f"\r{label}: looking for articles…")
+            self.stream.flush()
 
     def __call__(self, done: int, total: int) -> None:
         if not self.active or total <= 0:
@@ -124,7 +133,9 @@ class _ProgressBar:
         self.last = now
         width = 30
         filled = int(width * done / total)
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        elapsed = now - self.started
+        bar = f"[{'#' * filled}{'.' * (width - filled)}] {100 * done // total:3d}% of {total:,} articles"
+        self.stream.write(f"\r{self.label} {bar}, {elapsed:.0f} s\x1b[K")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
@@ -152,7 +163,6 @@ def _open_index(args: argparse.Namespace) -> SearchIndex:
     roots = content_roots(args)
     bundled = paths.bundled_index() if not args.content else None
     index: SearchIndex = open_index(roots, _packs(args), args.index_dir, bundled)  # type: ignore[assignment]
-    index.procs = min(2, os.cpu_count() or 1)  # forking writers are safe here: no Qt in this process
     return index
 
 
@@ -279,7 +289,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from guide.core.problems import content_problems
 
     library = load_library(content_roots(args), progress=_ProgressBar("Checking"))
-    problems = content_problems(library)  # the window counts with the same function
+    problems = content_problems(library, progress=_ProgressBar("Checking links"))  # the window counts the same way
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -339,7 +349,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
     try:
         if args.self_test:
             return cmd_self_test(args)

@@ -14,20 +14,27 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
-
-import yaml
 
 from guide.core.languages import DEFAULT_LANGUAGE, is_known
 from guide.core.models import Article, Problem, Topic
 from guide.core.yaml_reasons import yaml_reason
 
-try:  # libyaml is several times faster on large libraries
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+
+@lru_cache(maxsize=1)
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML and its fastest safe loader, imported when front matter is first parsed (a library read
+    from its catalog never needs it; importing it costs a start more than a tenth of its time)."""
+    import yaml
+
+    try:  # libyaml is several times faster on large libraries
+        return yaml, yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - PyYAML without libyaml
+        return yaml, yaml.SafeLoader
+
 
 ARTICLE_SUFFIX = ".md"
 INDEX_NAME = "index.md"
@@ -42,9 +49,14 @@ class FileEntry:
 
     id: str
     root: Path
-    path: Path
+    file: str  # the path as found; :attr:`path` makes the Path only when asked (55,000 cost half a second)
     size: int
     mtime_ns: int
+
+    @cached_property
+    def path(self) -> Path:
+        """Where the article file is."""
+        return Path(self.file)
 
     @property
     def stamp(self) -> str:
@@ -66,6 +78,11 @@ def file_digest(path: Path) -> str:
         data = path.read_bytes()
     except OSError:
         return ""
+    return bytes_digest(data)
+
+
+def bytes_digest(data: bytes) -> str:
+    """``size:blake2b`` of the bytes of a file (see :func:`file_digest`)."""
     return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
 
@@ -113,8 +130,9 @@ def split_front_matter(path: Path, text: str) -> ParsedFile:
         return ParsedFile({}, "".join(lines[1:]), 2, (problem,))
     body = "".join(lines[end + 1 :])
     raw = "".join(lines[1:end])
+    yaml, loader = _yaml()
     try:
-        meta = yaml.load(raw, Loader=_Loader)
+        meta = yaml.load(raw, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         reason, offset = yaml_reason(exc)
         return ParsedFile({}, body, end + 2, (Problem(path, 2 + offset, f"front matter: {reason}"),))
@@ -211,7 +229,8 @@ class _Fields:
 
 def _clean(value: str) -> str:
     """Collapse whitespace and drop control characters from a one-line field."""
-    value = "".join(ch if ch.isprintable() else " " for ch in value)
+    if not value.isprintable():  # rare: checking the whole string first saves a loop per character
+        value = "".join(ch if ch.isprintable() else " " for ch in value)
     return " ".join(value.split())[:2000]
 
 
@@ -229,9 +248,9 @@ def read_file(path: Path) -> tuple[str, list[Problem]]:
     return decode(path, data)
 
 
-def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, list[Problem]]:
-    """Parse one article file; always returns an article, with the problems found."""
-    text, problems = read_file(path)
+def parse_article(root: Path, path: Path, article_id: str, data: bytes | None = None) -> tuple[Article, list[Problem]]:
+    """Parse one article file (or ``data``, its bytes, if read already); always returns an article and its problems."""
+    text, problems = read_file(path) if data is None else decode(path, data)
     return parse_article_text(root, path, article_id, text, problems)
 
 
@@ -315,7 +334,7 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
     """
     entries: list[FileEntry] = []
     problems: list[Problem] = []
-    seen: dict[str, Path] = {}
+    seen: dict[str, str] = {}
     for root in roots:
         root = Path(root).absolute()
         if not root.is_dir():
@@ -324,28 +343,32 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
             continue
         found = 0
         too_deep: list[Path] = []
-        for path in _walk(root, too_deep):
-            rel = path.relative_to(root).as_posix()
-            article_id = rel[: -len(ARTICLE_SUFFIX)]
-            if path.name == INDEX_NAME:
+        start = len(str(root)) + 1
+        # Plain strings, not Path operations, until an entry is made: a library of 55,000
+        # articles spent most of its scan in pathlib's parsing.
+        for folder, name in _walk_names(root, too_deep):
+            if name == INDEX_NAME:
                 continue
+            full = os.path.join(folder, name)
+            rel = full[start:] if os.sep == "/" else full[start:].replace(os.sep, "/")
+            article_id = rel[: -len(ARTICLE_SUFFIX)]
             found += 1
             if article_id in seen:
                 message = f"article id '{article_id}' is already used by {seen[article_id]}; this copy is hidden"
-                problems.append(Problem(path, 1, message, "warning"))
+                problems.append(Problem(Path(full), 1, message, "warning"))
                 continue
             try:
-                stat = path.stat()
+                stat = os.stat(full)
             except OSError as exc:
-                problems.append(Problem(path, 1, f"cannot read file: {exc.strerror or exc}"))
+                problems.append(Problem(Path(full), 1, f"cannot read file: {exc.strerror or exc}"))
                 continue
             if refusal := _refuse(stat):  # a pipe would hang loading; /dev/zero would never end
-                problems.append(Problem(path, 1, refusal))
+                problems.append(Problem(Path(full), 1, refusal))
                 continue
-            seen[article_id] = path
-            entries.append(FileEntry(article_id, root, path, stat.st_size, stat.st_mtime_ns))
-        for folder in too_deep:
-            problems.append(Problem(folder, 0, f"folders nested more than {MAX_DEPTH} deep are not read", "warning"))
+            seen[article_id] = full
+            entries.append(FileEntry(article_id, root, full, stat.st_size, stat.st_mtime_ns))
+        for deep in too_deep:
+            problems.append(Problem(deep, 0, f"folders nested more than {MAX_DEPTH} deep are not read", "warning"))
         if not found:
             problems.append(Problem(root, 0, "content root has no articles (*.md files)", "warning"))
     return entries, problems
@@ -360,22 +383,22 @@ def _refuse(stat: os.stat_result) -> str | None:
     return None
 
 
-def _walk(root: Path, too_deep: list[Path] | None = None) -> Iterator[Path]:
-    """Every .md file under root, skipping hidden folders, in a stable order.
+def _walk_names(root: Path, too_deep: list[Path] | None = None) -> Iterator[tuple[str, str]]:
+    """(folder, file name) of every .md file under root, skipping hidden folders, in a stable order.
 
     Folders more than MAX_DEPTH levels down are not entered (os.walk recurses, and
     would fail near a thousand levels); they are added to ``too_deep``.
     """
-    depth0 = len(root.parts)
+    depth0 = str(root).rstrip(os.sep).count(os.sep)
     for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        if dirs and len(Path(folder).parts) - depth0 >= MAX_DEPTH:
+        if dirs and folder.rstrip(os.sep).count(os.sep) - depth0 >= MAX_DEPTH:
             if too_deep is not None:
                 too_deep.extend(Path(folder) / d for d in dirs)
             dirs[:] = []
         for name in sorted(files):
             if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
-                yield Path(folder) / name
+                yield folder, name
 
 
 class Library:

@@ -24,8 +24,6 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from guide.core import atomic, paths
 from guide.core.content import split_front_matter
 from guide.core.models import Problem
@@ -82,6 +80,8 @@ def compose(article: ArticleText) -> str:
     for key, value in article.extra.items():
         if key not in meta and key not in FIELD_ORDER:
             meta[key] = value
+    import yaml  # when a draft is saved, not with the window's start (authoring is imported then)
+
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
     body = article.body if article.body.endswith("\n") or not article.body else article.body + "\n"
     return f"---\n{front}---\n" + "\n" * BLANK_AFTER_FRONT_MATTER + body

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from html import escape
 
+from guide.core.azbar import az_headings, az_listing
 from guide.core.dates import format_date, review_overdue
 from guide.core.links import make_url
 from guide.core.models import Article, Heading, Problem, Rendered, Topic
@@ -69,6 +70,8 @@ def topic_page(
         parts.append(f'<p class="summary">{escape(topic.summary)}</p>')
     parts.append(intro_html)
     parts.append(_listing(topic, grades))
+    if grades is None:  # the A-Z headings of a long list go into the Contents list too
+        headings += tuple(Heading(3, mark, slug) for mark, slug in az_headings(topic.articles))
     return Rendered("\n".join(p for p in parts if p), topic.title, headings, problems)
 
 
@@ -153,6 +156,11 @@ def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None) -> 
         ]
         parts.append(f'<h2 class="listing">Articles, easier first</h2>{_list("articles", items)}')
     elif topic.articles:
-        items = [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
-        parts.append(f'<h2 class="listing">Articles</h2>{_list("articles", items)}')
+        by_letter = az_listing(topic.articles, lambda a: _entry("article", a.id, a.title, a.summary), _articles_list)
+        items = [] if by_letter else [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
+        parts.append(f'<h2 class="listing">Articles</h2>{by_letter or _list("articles", items)}')
     return "\n".join(parts)
+
+
+def _articles_list(items: list[str]) -> str:
+    return _list("articles", items)

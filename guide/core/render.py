@@ -19,11 +19,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
-from typing import Any
-
-import markdown
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
+from typing import TYPE_CHECKING, Any
 
 from guide.core.content import Library, read_file, split_front_matter
 from guide.core.links import Links, PageLinks, unavailable
@@ -36,20 +32,25 @@ from guide.core.translations import translation_html
 # -- configuration: data in one place -----------------------------------------------
 
 MARKDOWN_CONFIG: dict[str, Any] = {
+    # Named by module: a short name ("tables") is looked up in every installed package's
+    # entry points, which costs more than the rest of setting Markdown up.
     "extensions": [
-        "tables",
-        "toc",
-        "attr_list",
-        "admonition",
-        "footnotes",
-        "def_list",
-        "fenced_code",
-        "sane_lists",
+        "markdown.extensions.tables",
+        "markdown.extensions.toc",
+        "markdown.extensions.attr_list",
+        "markdown.extensions.admonition",
+        "markdown.extensions.footnotes",
+        "markdown.extensions.def_list",
+        "markdown.extensions.fenced_code",
+        "markdown.extensions.sane_lists",
     ],
     "extension_configs": {
-        "toc": {"slugify": slugify},  # heading ids are the slugs split_sections gives
-        "footnotes": {"SEPARATOR": "-", "BACKLINK_TITLE": "Back to the text"},  # "fn-1": no ':' in ids
-        "tables": {"use_align_attribute": True},  # Qt honours align=, not style=
+        # heading ids are the slugs split_sections gives
+        "markdown.extensions.toc": {"slugify": slugify},
+        # "fn-1": no ':' in ids
+        "markdown.extensions.footnotes": {"SEPARATOR": "-", "BACKLINK_TITLE": "Back to the text"},
+        # Qt honours align=, not style=
+        "markdown.extensions.tables": {"use_align_attribute": True},
     },
     "output_format": "html",
 }
@@ -72,11 +73,24 @@ class _Context(PageLinks):
     headings: list[Heading] = field(default_factory=list)
 
 
-class _Rewriter(Treeprocessor):
-    """Give headings the split_sections slugs and turn links and images into guide: URLs."""
+if TYPE_CHECKING:
+    import markdown
+
+# Markdown is imported when the first page with Markdown in it is rendered (:attr:`Renderer._md`),
+# not with this module: the window's first page, the welcome page, has none.
+AMP_SUBSTITUTE = "\u0002amp\u0003"  # markdown.util.AMP_SUBSTITUTE, checked when the converter is made
+
+
+class _Rewriter:
+    """Give headings the split_sections slugs and turn links and images into guide: URLs.
+
+    Mixed with Markdown's ``Treeprocessor`` when the converter is made (see :attr:`Renderer._md`).
+    """
+
+    md: markdown.Markdown  # set by Treeprocessor
 
     def __init__(self, md: markdown.Markdown, renderer: Renderer) -> None:
-        super().__init__(md)
+        super().__init__(md)  # type: ignore[call-arg]  # Treeprocessor's, once mixed in
         self.renderer = renderer
 
     def run(self, root: etree.Element) -> None:
@@ -107,7 +121,7 @@ class _Rewriter(Treeprocessor):
         for index, el in enumerate(found):
             if same and ctx.expected[index].slug:
                 el.set("id", ctx.expected[index].slug or "")
-            text = unescape(HTML_PLACEHOLDER_RE.sub(self._stashed_text, "".join(el.itertext())))
+            text = unescape(_placeholder().sub(self._stashed_text, "".join(el.itertext())))
             ctx.headings.append(
                 Heading(int(el.tag[1]), " ".join(text.replace(AMP_SUBSTITUTE, "&").split()), el.get("id", ""))
             )
@@ -118,6 +132,12 @@ class _Rewriter(Treeprocessor):
         except (IndexError, ValueError):
             return ""
         return re.sub(r"<[^>]*>", "", raw)
+
+
+def _placeholder() -> re.Pattern[str]:
+    from markdown.util import HTML_PLACEHOLDER_RE
+
+    return HTML_PLACEHOLDER_RE
 
 
 def _tree_value(value: str) -> str:
@@ -146,12 +166,26 @@ class Renderer:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._md = markdown.Markdown(**MARKDOWN_CONFIG)
-        self._md.treeprocessors.register(_Rewriter(self._md, self), "guide-links", 1)  # after toc (5)
-        _bound_link_scans(self._md)
+        self._made: markdown.Markdown | None = None  # made by the first page with Markdown in it
         self._ctx = _Context(None)
         self._cleaner = make_cleaner()
         self._links = Links(library)
+
+    @property
+    def _md(self) -> markdown.Markdown:
+        """The Markdown converter, set up on first use: the extensions cost a tenth of a second
+        that the welcome page, shown first, does not need."""
+        if self._made is None:
+            import markdown
+            from markdown.treeprocessors import Treeprocessor
+            from markdown.util import AMP_SUBSTITUTE as amp
+
+            assert amp == AMP_SUBSTITUTE, "Python-Markdown changed its ampersand placeholder"
+            self._made = markdown.Markdown(**MARKDOWN_CONFIG)
+            rewriter = type("Rewriter", (_Rewriter, Treeprocessor), {})(self._made, self)
+            self._made.treeprocessors.register(rewriter, "guide-links", 1)  # after toc (5)
+            _bound_link_scans(self._made)
+        return self._made
 
     # -- pages ----------------------------------------------------------------------------
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:

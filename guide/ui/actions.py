@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
 Keys = str | QKeySequence.StandardKey | list[Any] | None
+NEEDS_ARTICLE = "needs-article"  # the data of actions that do nothing without an article to print
 
 
 def add_action(window: MainWindow, menu: QMenu, text: str, slot: Callable[..., Any], keys: Keys = None) -> QAction:

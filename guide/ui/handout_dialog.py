@@ -32,9 +32,8 @@ from guide.core.handout import HandoutError, HandoutOptions, build_handout_html,
 from guide.core.render import Renderer
 from guide.core.settings import PAPER_SIZES, SettingsStore
 from guide.core.text import split_sections
+from guide.ui.actions import NEEDS_ARTICLE
 from guide.ui.printing import page_layout, print_document, write_pdf
-
-NEEDS_ARTICLE = "needs-article"  # the data of actions that do nothing without an article to print
 
 
 def _image_loader(library: Library) -> Callable[[str], QImage | None]:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLineEdit,
     QMainWindow,
@@ -34,23 +35,23 @@ from guide.core.render import Renderer
 from guide.core.settings import ZOOM_LIMITS, SettingsStore
 from guide.core.welcome import welcome_page
 from guide.ui import icons, themes
-from guide.ui.actions import build_menus
+from guide.ui.actions import NEEDS_ARTICLE, build_menus
 from guide.ui.contents_panel import ContentsDock
 from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_dialog, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
-from guide.ui.handout_dialog import NEEDS_ARTICLE
 from guide.ui.navigation import History, Place
 from guide.ui.notice import NoticeBar
-from guide.ui.preferences import PreferencesDialog
 from guide.ui.reader import Reader
 from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
+from guide.ui.tree_filter import TreeFilter
 from guide.ui.wrapped_rows import WrappedRows
 
 log = logging.getLogger(__name__)
 APP_TITLE = "Health guide"
+CHECK_AFTER_MS = 1500  # how long after start the background content check begins
 TREE_PAUSE_MS = 400  # how long the highlight rests in the topic tree before the item opens
 
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.tree.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         self._set_model()
+        self.tree_filter = TreeFilter(self.tree, self)
         self.reader = Reader(library.roots, self)
         self.reader.setObjectName("reader")
         self.find_bar = FindBar(self.reader, self)
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 4)
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.tree_filter)
         left_layout.addWidget(self.tree, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -143,10 +146,14 @@ class MainWindow(QMainWindow):
         self._content_problems: list[Problem] | None = None  # None until the background check is done
         self._closing = threading.Event()
         self._show_problem_count()
-        self._check_content()
+        # Checking every link and image reads every article (seconds on a large library): it waits
+        # until the window is on screen and its index is opening, and never holds back the first paint.
+        QTimer.singleShot(CHECK_AFTER_MS, self, self._check_content)  # not after the window is gone
         self._tell_about_user_files()
 
         self.acts = build_menus(self)
+        self.acts.menus["view"].addAction(self.tree_filter.action)
+        self.addAction(self.tree_filter.action)
         self._print_actions: list[QAction] = []
         self._update_nav()
         self.reader.anchorClicked.connect(self.open_url)
@@ -169,6 +176,7 @@ class MainWindow(QMainWindow):
         self.search.suggestion_chosen.connect(lambda aid: self.show_place(Place("article", aid)))
         self.result_rows = WrappedRows(self.search.results)  # rows wrap at the pane's width
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
+        self.search.active_changed.connect(lambda active: self.tree_filter.setVisible(not active))
 
         self.apply_theme(self.store.settings.theme)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -291,17 +299,10 @@ class MainWindow(QMainWindow):
     def _select_in_tree(self, place: Place) -> None:
         if place.kind not in ("article", "topic") or self.tree.hasFocus():
             return
-        matches = self.model.match(
-            self.model.index(0, 0),
-            ID_ROLE,
-            place.id,
-            1,
-            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
-        )
-        for index in matches:
-            if index.data(KIND_ROLE) == place.kind:
-                self.tree.setCurrentIndex(index)
-                self.tree.scrollTo(index)
+        index = self.model.find(place.kind, place.id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
 
     def _tree_clicked(self, index: QModelIndex) -> None:
         if index.data(KIND_ROLE) == "topic":
@@ -474,8 +475,10 @@ class MainWindow(QMainWindow):
             if name:
                 action.setIcon(icons.tinted(name, palette))
 
-    def show_preferences(self) -> PreferencesDialog:
+    def show_preferences(self) -> QDialog:
         """Open Edit > Preferences (window-modal); returns the dialog."""
+        from guide.ui.preferences import PreferencesDialog  # with the clinic fields and print support: not at start
+
         dialog = PreferencesDialog(self.store, self.apply_settings, self)
         dialog.setObjectName("preferences")
         dialog.finished.connect(dialog.deleteLater)
@@ -571,7 +574,9 @@ class MainWindow(QMainWindow):
         self.reader.roots = library.roots
         self.levels.library = library
         self._set_model()
+        self._content_problems = None
         self._show_problem_count()
+        self._check_content()
         place = self.current if self._render(self.current) is not None else Place("welcome")
         self.show_place(place, record=False)
         if old is not None and old is not index and hasattr(old, "close"):
@@ -592,6 +597,8 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in report.notes)
             self.statusBar().showMessage(notes or "Search index ready.", 15000 if notes else 4000)
+            if self.search.box.text().strip():  # typed while the index was being built: search now
+                self.search.search_now()
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()

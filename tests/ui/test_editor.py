@@ -187,7 +187,7 @@ def test_write_link_picture_check_save_find_and_print(
     assert window.current.id == "clinic/flu-vaccination-days"
     assert window.model.match(window.model.index(0, 0), ID_ROLE, "clinic/flu-vaccination-days", 1,
                               Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-    assert window.model.item(0).text() == "Clinic articles"
+    assert window.model.index(0, 0).data() == "Clinic articles"
     assert "zorbline card" in window.reader.toPlainText()
     qtbot.waitUntil(lambda: any(h.id == "clinic/flu-vaccination-days" for h in window.index.search("zorbline").hits),
                     timeout=5000)

@@ -29,14 +29,12 @@ def test_guide_content_nonexistent_opens_the_bundled_guide_with_a_notice(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     made: list[Any] = []
-    real_build = app_module.build_window
 
-    def build(window: Any, *rest: Any) -> Any:
-        made.append(real_build(window, *rest))
+    def after_first_paint(window: Any, then: Any) -> None:  # the window as it first shows
+        made.append(window)
         qtbot.addWidget(window)
-        return window
 
-    monkeypatch.setattr(app_module, "build_window", build)
+    monkeypatch.setattr(app_module, "AfterFirstPaint", after_first_paint)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # the test looks at the window instead
     monkeypatch.setenv("GUIDE_QUIT_WHEN_SHOWN", "1")
     monkeypatch.setattr(QApplication, "quit", lambda *args: None)

@@ -26,10 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import nacl.exceptions
-import nacl.pwhash.scrypt
-import nacl.signing
-
 UNTRUSTED = "untrusted comment: "
 TRUSTED = "trusted comment: "
 MAX_SIG_FILE = 64 * 1024
@@ -126,6 +122,9 @@ def file_hash(path: Path) -> bytes:
 
 def verify(path: Path, signature: Signature, key: PublicKey) -> None:
     """Check a signature of a file with a key; raises :class:`SignatureError` when it does not check."""
+    import nacl.exceptions  # PyNaCl loads when a signature is checked, not at every start
+    import nacl.signing
+
     if signature.key_id != key.key_id:
         raise SignatureError(f"signed with key {signature.id_hex}, not with {key.id_hex}")
     verifier = nacl.signing.VerifyKey(key.key)
@@ -171,6 +170,10 @@ def _secret_raw(text: str) -> bytes:
 
 def parse_secret_key(text: str, password: str | None = None) -> SecretKey:
     """A secret key file, decrypted with ``password`` when minisign encrypted it (the default)."""
+    import nacl.exceptions  # PyNaCl loads when a signature is checked, not at every start
+    import nacl.pwhash.scrypt
+    import nacl.signing
+
     raw = _secret_raw(text)
     salt, opslimit, memlimit = raw[6:38], *struct.unpack("<QQ", raw[38:54])
     body = raw[54:]
@@ -195,6 +198,8 @@ def parse_secret_key(text: str, password: str | None = None) -> SecretKey:
 
 def sign(path: Path, key: SecretKey, trusted_comment: str, untrusted_comment: str = "") -> str:
     """The text of ``FILE.minisig`` for a file: prehashed (``ED``), as minisign 0.11 signs."""
+    import nacl.signing  # PyNaCl loads when a signature is checked, not at every start
+
     if "\n" in trusted_comment or "\r" in trusted_comment:
         raise SignatureError("the trusted comment must be one line")
     signer = nacl.signing.SigningKey(key.secret[:32])

@@ -10,7 +10,7 @@ index in the cache as before.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from guide.core import catalog, paths
@@ -34,10 +34,14 @@ def installed_packs() -> list[InstalledPack]:
 
 
 def load_library(
-    roots: Sequence[Path], packs: Sequence[InstalledPack], progress: Callable[[int, int], None] | None = None
+    roots: Sequence[Path],
+    packs: Sequence[InstalledPack],
+    progress: Callable[[int, int], None] | None = None,
+    cached: Mapping[Path, catalog.Catalog] | None = None,
 ) -> Library:
-    """The plain roots (parsed, or from the bundled pack's catalog) and every pack (from its catalog)."""
-    catalogs: dict[Path, catalog.Catalog] = {}
+    """The plain roots (parsed, or from the bundled pack's catalog, or from ``cached`` catalogs of
+    plain roots: see :mod:`guide.core.catalog_cache`) and every pack (from its catalog)."""
+    catalogs: dict[Path, catalog.Catalog] = dict(cached or {})
     problems: list[Problem] = []
     bundled = paths.bundled_pack()
     if bundled is not None and any(Path(r).absolute() == (bundled / "content").absolute() for r in roots):

@@ -1,0 +1,118 @@
+"""Catalogs of plain content folders, cached in the user's cache folder.
+
+A large folder of articles takes seconds to parse at every start (MedQuAD's 5,487 front
+matters: about a second; ten times that: ten). The window instead reads the folder's
+:mod:`catalog <guide.core.catalog>` (the format packs ship, one format for both) from
+``<cache>/catalogs/``, shows it at once, and then, in the background, checks it against the
+files with :func:`refresh`: only files whose size or mtime changed are parsed again, and
+the window is told when anything differs, so it shows the new tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from guide.core import catalog, paths
+from guide.core.catalog import Catalog, CatalogError
+from guide.core.content import INDEX_NAME, parse_article, scan
+from guide.core.models import Article, Problem, Topic
+
+log = logging.getLogger(__name__)
+
+
+def cache_file(root: Path) -> Path:
+    """``<cache>/catalogs/<hash of the resolved root>.json``: one catalog per content folder."""
+    key = hashlib.sha1(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:16]
+    return paths.cache_dir() / "catalogs" / f"{key}.json"
+
+
+def read_cached(roots: Sequence[Path]) -> dict[Path, Catalog]:
+    """The cached catalog of each root that has one that can be read (others are parsed as usual)."""
+    found: dict[Path, Catalog] = {}
+    for root in roots:
+        path = cache_file(root)
+        if not path.is_file():
+            continue
+        try:
+            found[Path(root).absolute()] = catalog.read(path, root)
+        except CatalogError as exc:
+            log.warning("%s; the folder is read file by file", exc)
+    return found
+
+
+def refresh(
+    root: Path, cached: Catalog | None, progress: Callable[[int, int], None] | None = None
+) -> tuple[Catalog, bool]:
+    """Check ``cached`` (None: there is none yet) against the files under ``root`` and save the result.
+
+    Returns the up-to-date catalog and whether it differs from ``cached`` (a new cache is not
+    a difference: the library shown then was parsed from the files themselves). Only articles
+    whose size or mtime changed, and new ones, are parsed; topic pages are read again (few).
+    """
+    root = Path(root).absolute()
+    if cached is None:
+        built = catalog.build(root, progress)
+        fresh = replace(built, topics=_topics(root, built.articles, []))  # its problems were reported by build
+        _save(fresh)
+        return fresh, False
+    entries, scan_problems = scan([root])
+    old = {a.id: a for a in cached.articles}
+    articles: list[Article] = []
+    problems: list[Problem] = list(scan_problems)
+    kept_paths: set[Path] = set()
+    changed = False
+    for done, entry in enumerate(entries, start=1):
+        previous = old.get(entry.id)
+        if previous is not None and cached.stamps.get(entry.id) == (entry.size, entry.mtime_ns):
+            articles.append(previous)
+            kept_paths.add(previous.path)
+        else:
+            article, found = parse_article(root, entry.path, entry.id)
+            articles.append(article)
+            problems.extend(found)
+            changed = True
+        if progress is not None and (done % 1000 == 0 or done == len(entries)):
+            progress(done, len(entries))
+    if len(articles) != len(old):
+        changed = True  # articles were removed (or added: already counted)
+    problems.extend(p for p in cached.problems if p.path in kept_paths)  # an unchanged file's own problems
+    topic_problems: list[Problem] = []
+    topics = _topics(root, articles, topic_problems)
+    problems.extend(topic_problems)
+    if topics != cached.topics:
+        changed = True
+    stamps = {e.id: (e.size, e.mtime_ns) for e in entries}
+    fresh = Catalog(root, tuple(articles), topics, tuple(problems), stamps)
+    if changed or stamps != dict(cached.stamps):
+        _save(fresh)
+    return fresh, changed
+
+
+def _topics(root: Path, articles: Sequence[Article], problems: list[Problem]) -> tuple[Topic, ...]:
+    """The topic of every folder holding articles or a topic page (an empty topic a window still
+    shows, such as the clinic's before its first article), read as :func:`catalog.build` reads them."""
+    folders = {""}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        if INDEX_NAME in files and folder != str(root):
+            folders.add(Path(folder).relative_to(root).as_posix())
+    for article in articles:
+        parent = article.topic_id
+        while parent and parent not in folders:
+            folders.add(parent)
+            parent = parent.rpartition("/")[0]
+    return tuple(catalog._topic_info(root, topic_id, problems) for topic_id in sorted(folders))
+
+
+def _save(fresh: Catalog) -> None:
+    path = cache_file(fresh.root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalog.write(fresh, path)
+    except OSError as exc:  # a read-only cache: the folder is parsed at every start, as before
+        log.warning("cannot save the catalog of %s at %s: %s", fresh.root, path, exc)

@@ -1,0 +1,62 @@
+"""A plain content folder is read from its catalog in the user's cache, and the check against the
+files picks up what changed on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from guide.core.catalog_cache import cache_file, read_cached, refresh
+from guide.core.packs.mount import load_library
+
+
+def _touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def _retitle(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {old}", f"title: {new}"), encoding="utf-8")
+    _touch_later(path)
+
+
+def test_first_check_makes_the_cache_and_later_starts_read_it(sample_root: Path) -> None:
+    assert read_cached([sample_root]) == {}
+    made, changed = refresh(sample_root, None)
+    assert not changed and cache_file(sample_root).is_file()
+    cached = read_cached([sample_root])[sample_root.absolute()]
+    assert {a.id: a.title for a in cached.articles} == {a.id: a.title for a in made.articles}
+    assert refresh(sample_root, cached)[1] is False  # nothing changed on disk
+
+
+def test_the_library_comes_from_the_catalog_until_the_check_finds_the_change(sample_root: Path) -> None:
+    refresh(sample_root, None)
+    article = sample_root / "heart" / "heart-attack.md"
+    _retitle(article, "Heart attack", "Myocardial infarction")
+    library = load_library([sample_root], [], cached=read_cached([sample_root]))
+    assert library.article("heart/heart-attack").title == "Heart attack"  # read from the catalog, not the file
+    changed = refresh(sample_root, read_cached([sample_root])[sample_root.absolute()])[1]
+    assert changed
+    library = load_library([sample_root], [], cached=read_cached([sample_root]))
+    assert library.article("heart/heart-attack").title == "Myocardial infarction"
+
+
+def test_added_and_removed_articles_and_a_renamed_topic_are_found(sample_root: Path) -> None:
+    refresh(sample_root, None)
+    (sample_root / "heart" / "palpitations.md").write_text("---\ntitle: Palpitations\n---\n\nBody.\n", "utf-8")
+    (sample_root / "heart" / "heart-attack.md").unlink()
+    index = sample_root / "heart" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("title:", "title: The", 1), encoding="utf-8")
+    fresh, changed = refresh(sample_root, read_cached([sample_root])[sample_root.absolute()])
+    assert changed
+    ids = {a.id for a in fresh.articles}
+    assert "heart/palpitations" in ids and "heart/heart-attack" not in ids
+    assert next(t for t in fresh.topics if t.id == "heart").title.startswith("The")
+
+
+def test_a_damaged_cache_is_ignored_and_replaced(sample_root: Path) -> None:
+    refresh(sample_root, None)
+    cache_file(sample_root).write_text("{not json", encoding="utf-8")
+    assert read_cached([sample_root]) == {}
+    refresh(sample_root, None)
+    assert sample_root.absolute() in read_cached([sample_root])

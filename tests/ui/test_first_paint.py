@@ -1,0 +1,48 @@
+"""Nothing the first paint does not need is loaded before it: no search engine, Markdown, YAML,
+hyphenation or print support until the window is on screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("whoosh", "markdown", "yaml", "pyphen", "rapidfuzz", "nacl", "PySide6.QtPrintSupport")
+
+SHOW = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from guide.app import load_sources
+from guide.core.bookmarks import Bookmarks
+from guide.core.readability import ReadingLevels
+from guide.core.render import Renderer
+from guide.core.settings import SettingsStore
+from guide.ui.main_window import MainWindow
+
+app = QApplication([])
+library, index = load_sources([Path(sys.argv[1])], with_packs=False, use_cache=True)
+window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
+window.show()
+app.processEvents()
+topics = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
+print(json.dumps({"loaded": [m for m in json.loads(sys.argv[2]) if m in sys.modules], "topics": topics}))
+"""
+
+
+def test_window_shows_its_topics_before_loading_heavy_modules(sample_root: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    make_cache = "import sys, pathlib, guide.core.catalog_cache as c; c.refresh(pathlib.Path(sys.argv[1]), None)"
+    subprocess.run([sys.executable, "-c", make_cache, str(sample_root)], check=True, env=env)  # an earlier start
+    out = subprocess.run(
+        [sys.executable, "-c", SHOW, str(sample_root), json.dumps(HEAVY)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    found = json.loads(out.splitlines()[-1])
+    assert "Heart and circulation" in found["topics"]
+    assert found["loaded"] == []
