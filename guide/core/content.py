@@ -335,6 +335,14 @@ class Library:
     def topic(self, topic_id: str) -> Topic | None:
         return self._topics.get(topic_id)
 
+    def source_of(self, article_id: str) -> str:
+        """Where an article comes from, as the reader is told it ("Health topics (MedlinePlus)"):
+        the title of its top-level topic. The one place that decides it (search results, the
+        article page and the index's "also in" all ask here)."""
+        top = article_id.partition("/")[0] if "/" in article_id else ""
+        topic = self._topics.get(top) if top else None
+        return topic.title if topic is not None else ""
+
     def articles(self) -> list[Article]:
         """Every article, in tree order."""
         return [a for t in _walk_topics(self.root_topic) for a in t.articles]

@@ -35,7 +35,7 @@ import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, ClassVar
@@ -50,9 +50,10 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from guide.core import atomic
-from guide.core.content import FileEntry, parse_article, read_file, scan
-from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
+from guide.core.content import FileEntry, Library, parse_article, read_file, scan
+from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.search.indexfiles import (
+    ABOUT_FILE,
     ARTICLES_FILE,
     META_FILE,
     VOCAB_FILE,
@@ -66,15 +67,16 @@ from guide.core.search.indexfiles import (
     stamps_of,
     write_side,
 )
-from guide.core.search.query import Part, content_words, parse, plain_text, tokenize
+from guide.core.search.query import Part, content_words, long_query_notice, parse, plain_text, tokenize
 from guide.core.search.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default
+from guide.core.search.vocabulary import names_in_text
 from guide.core.text import split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # bump whenever the schema or the way text is indexed changes (3: non-Latin anchors)
+SCHEMA_VERSION = 4  # bump whenever the schema or the way text is indexed changes (4: sources, mined names)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
@@ -159,6 +161,7 @@ class _Open:
     thesaurus: Thesaurus
     suggester: Suggester
     exact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (id, tier)
+    about: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # id -> (source, mined names)
 
     _names: dict[str, tuple[frozenset[str], list[frozenset[str]]]] = field(default_factory=dict)
 
@@ -220,14 +223,16 @@ class SearchIndex:
             scorer = _Scorer(searcher)
             articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
             counts = read_vocab(folder / VOCAB_FILE)
+            about = {k: (str(v[0]), [str(n) for n in v[1]]) for k, v in read_json(folder / ABOUT_FILE).items()}
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable: %s", folder, exc)
             return None
-        if previous is not None and previous.folder == folder and previous.articles == articles:
+        same = previous is not None and previous.folder == folder and previous.articles == articles
+        if previous is not None and same and previous.about == about:
             previous.speller.learn(counts)
             lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
         else:
-            lookups = build_lookups(articles, counts, self._base_thesaurus)
+            lookups = build_lookups(articles, counts, self._base_thesaurus, about)
         speller, thesaurus, suggester, exact = lookups
         return _Open(
             folder,
@@ -242,6 +247,7 @@ class SearchIndex:
             thesaurus,
             suggester,
             exact,
+            about,
         )
 
     def _ensure_open(self) -> _Open | None:
@@ -388,14 +394,17 @@ class SearchIndex:
         try:
             ix = windex.open_dir(str(target))
             articles = {k: (v[0], list(v[1])) for k, v in read_json(target / ARTICLES_FILE).items()}
+            about = {k: (v[0], list(v[1])) for k, v in read_json(target / ABOUT_FILE).items()}
             counts = Counter(read_vocab(target / VOCAB_FILE))
             writer = ix.writer(compound=False)
+            parsed: list[Article] = []
             try:
                 for aid in removed + [e.id for e in changed]:
                     writer.delete_by_term("id", aid)
                     articles.pop(aid, None)
+                    about.pop(aid, None)
                 for entry in changed + added:
-                    for doc in _article_docs(entry, articles, counts):
+                    for doc in _article_docs(entry, articles, counts, about, parsed):
                         writer.add_document(**doc)
             except BaseException:
                 writer.cancel()
@@ -404,7 +413,8 @@ class SearchIndex:
             ix.close()
             for entry in changed + added + [e for e in entries if e.id not in digests]:
                 digests[entry.id] = entry.digest()
-            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
+            self._name_sources(parsed, about)
+            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about)
         except Exception as exc:  # a damaged index: start again from the files
             notes.append(f"the index could not be updated ({exc}); rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
@@ -434,17 +444,20 @@ class SearchIndex:
                 limitmb=512, procs=self.procs, multisegment=self.procs > 1, codec=_fast_codec(), compound=False
             )
             articles: dict[str, tuple[str, list[str]]] = {}
+            about: dict[str, tuple[str, list[str]]] = {}
+            parsed: list[Article] = []
             counts: Counter[str] = Counter()
             total = len(entries)
             for done, entry in enumerate(entries, start=1):
-                for doc in _article_docs(entry, articles, counts):
+                for doc in _article_docs(entry, articles, counts, about, parsed):
                     writer.add_document(**doc)
                 if progress is not None and (done % 100 == 0 or done == total):
                     progress(done, total)
             writer.commit()
             ix.close()
             digests = {e.id: e.digest() for e in entries}
-            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
+            self._name_sources(parsed, about)
+            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about)
             if swap:
                 self._release(target)
                 replace_dir(folder, target)
@@ -453,6 +466,12 @@ class SearchIndex:
                 shutil.rmtree(folder, ignore_errors=True)
             raise
         return IndexReport(added=len(stamps), rebuilt=True, location=target, notes=tuple(notes))
+
+    def _name_sources(self, parsed: list[Article], about: dict[str, tuple[str, list[str]]]) -> None:
+        """Record where each newly indexed article comes from (:meth:`Library.source_of`)."""
+        library = Library(self.roots, parsed, [])
+        for article in parsed:
+            about[article.id] = (library.source_of(article.id), about.get(article.id, ("", []))[1])
 
     # -- searching -----------------------------------------------------------------------
     def search(self, query: str, limit: int = 10) -> SearchResults:
@@ -474,8 +493,18 @@ class SearchIndex:
             return SearchResults(text, message="The search index is not built yet.")
         parts, corrected = correct(parsed.parts, state.speller)
         run = _Run(parts, state)
-        hits = tuple(run.hit(aid, score, docnum) for aid, score, docnum in run.run(limit))
+        ranked = run.run(limit)
+        if corrected is not None:
+            # a correction that covers less of the query than the words as typed is not applied
+            plain = _Run(parsed.parts, state)
+            as_typed = plain.run(limit)
+            if as_typed and plain.best_cover(as_typed) > run.best_cover(ranked):
+                run, ranked, corrected = plain, as_typed, None
+        hits = tuple(run.hit(aid, score, docnum, also) for aid, score, docnum, also in ranked)
         message = None if hits else "No articles match. Try fewer or other words."
+        notice = long_query_notice(parsed)
+        if notice:
+            message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
@@ -503,7 +532,7 @@ class _Scorer:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.leaves: list[tuple[Any, int, set[int], dict[str, array[float]]]] = []
-        self._kept: tuple[Any, list[int]] = (None, [])
+        self._kept: tuple[set[int] | None, int, list[int]] = (None, 0, [])
         for leaf, base in searcher.reader().leaf_readers():
             deleted = set(leaf.deleted_docs_set or ()) if leaf.has_deletions() else set()
             norms = {f: self._norms(leaf, f, b) for f, (_, b) in self.FIELDS.items()}
@@ -522,11 +551,16 @@ class _Scorer:
             return array("f", (k1 * (1 - b + b * leaf.doc_field_length(d, fieldname) / avg) for d in range(count)))
 
     def _keep(self, only: set[int], base: int, count: int) -> list[int]:
-        """The sorted leaf-local numbers of ``only``, remembered for the next term."""
-        memo = (id(only), len(only), base)
-        if self._kept[0] != memo:
-            self._kept = (memo, sorted(d - base for d in only if base <= d < base + count))
-        return self._kept[1]
+        """The sorted leaf-local numbers of ``only``, remembered for the next term.
+
+        The set itself is held (not its ``id()``, which CPython gives to the next set once
+        this one is freed), so a new set never gets an old set's list.
+        """
+        kept, kept_base, numbers = self._kept
+        if kept is not only or kept_base != base:
+            numbers = sorted(d - base for d in only if base <= d < base + count)
+            self._kept = (only, base, numbers)
+        return numbers
 
     def df(self, term: str) -> int:
         return int(self.searcher.doc_frequency("words", term))
@@ -658,8 +692,15 @@ class _Run:
                 merged[d] = merged.get(d, 0.0) + v
         return self.plan.combine(per_term)
 
-    def run(self, limit: int) -> list[tuple[str, float, int]]:
-        """(article id, score, best section document) for the best ``limit`` articles."""
+    def best_cover(self, ranked: Sequence[tuple[str, float, int, Any]]) -> float:
+        """How many of the query's concepts the best hit matches (0 when none is found)."""
+        return max((self.plan.cover.get(d, 0.0) for _, _, d, _ in ranked[:3]), default=0.0) + (
+            1.0 if ranked and not self.plan.cover else 0.0
+        )
+
+    def run(self, limit: int) -> list[tuple[str, float, int, tuple[str, ...]]]:
+        """(article id, score, best section document, ids of same-titled articles) for the best
+        ``limit`` articles; articles of the same title from several collections are one hit."""
         ids = self.state.ids
         total = self._scores()
         drop: set[str] = set()
@@ -682,7 +723,15 @@ class _Run:
                     best[aid] = (score, docnum)
         ranked = [(aid, score + EXACT_BONUS * self._named(aid), d) for aid, (score, d) in best.items()]
         ranked.sort(key=lambda item: -item[1])
-        return ranked[:limit]
+        grouped: dict[str, tuple[str, float, int, list[str]]] = {}
+        articles = self.state.articles
+        for aid, score, d in ranked:
+            title = articles.get(aid, (aid, []))[0].casefold()
+            if title in grouped:
+                grouped[title][3].append(aid)
+            elif len(grouped) < limit:
+                grouped[title] = (aid, score, d, [])
+        return [(aid, score, d, tuple(also)) for aid, score, d, also in grouped.values()]
 
     def _named(self, aid: str) -> float:
         """How much of the query an article's names name (:meth:`Plan.named`); no stems needed without concepts."""
@@ -704,21 +753,30 @@ class _Run:
         stemmed = [" " + " ".join(stem(w) for w in tokenize(p)) + " " for p in pieces]
         return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.plan.phrases)
 
-    def hit(self, aid: str, score: float, docnum: int) -> SearchHit:
+    def hit(self, aid: str, score: float, docnum: int, also: Sequence[str] = ()) -> SearchHit:
         title = self.state.articles.get(aid, (aid, []))[0]
-        return self.plan.hit(aid, title, self.stored(docnum), score)
+        about = self.state.about
+        found = self.plan.hit(aid, title, self.stored(docnum), score)
+        others = tuple((a, about.get(a, ("", []))[0]) for a in also)
+        return replace(found, source=about.get(aid, ("", []))[0], also_in=others)
 
 
 # -- documents and files -----------------------------------------------------------------
 def _article_docs(
-    entry: FileEntry, articles: dict[str, tuple[str, list[str]]], counts: Counter[str]
+    entry: FileEntry,
+    articles: dict[str, tuple[str, list[str]]],
+    counts: Counter[str],
+    about: dict[str, tuple[str, list[str]]],
+    parsed: list[Article],
 ) -> Iterator[dict[str, Any]]:
-    """The documents of one article (one per section), recording its title and words.
+    """The documents of one article (one per section), recording its title, words, the names its
+    first text gives it ("also called …") and the article itself (for its source).
 
     Text is cut into words once here; the fields take the word lists as they are.
     """
     article, _ = parse_article(entry.root, entry.path, entry.id)
     articles[article.id] = (article.title, list(article.aliases))
+    parsed.append(article)
     names = (tokenize(article.title), tokenize(" ; ".join(article.aliases)))
     tags = tokenize(" ".join(article.tags))
     counts.update(names[0])
@@ -727,6 +785,10 @@ def _article_docs(
     sections = split_sections("".join(text.splitlines(keepends=True)[article.body_line - 1 :]))
     for number, section in enumerate(sections):
         plain = plain_text(section.text)
+        if number <= 1 and article.id not in about:
+            mined = names_in_text(article.title, f"{article.summary} {plain}")
+            if mined or number == 1 or len(sections) == 1:
+                about[article.id] = ("", mined)
         if number == 0 and not plain and len(sections) > 1:
             continue  # an empty lead: the sections carry the title
         heading = tokenize(section.title or "")
@@ -761,6 +823,4 @@ def _name_stems(text: str) -> frozenset[str]:
 
 
 def _with(report: IndexReport, **changes: Any) -> IndexReport:
-    from dataclasses import replace
-
     return replace(report, **changes)

@@ -105,6 +105,7 @@ class Parsed:
     text: str  # the cleaned query
     parts: tuple[Part, ...]
     message: str | None = None
+    typed: int = 0  # characters typed or pasted, when more than was searched (0 otherwise)
 
     @property
     def positive(self) -> list[Part]:
@@ -120,12 +121,15 @@ _PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 def parse(raw: str) -> Parsed:
     """Split a query into words, "phrases", -exclusions and prefixes*; never raises."""
-    text = clean(raw if isinstance(raw, str) else str(raw))
+    raw = raw if isinstance(raw, str) else str(raw)
+    text = clean(raw)
     if not text:
         return Parsed("", (), "Type a word to search.")
     parts: list[Part] = []
+    typed = len(raw.strip()) if len(" ".join(raw.split())) > MAX_QUERY_CHARS else 0
     for match in _PART.finditer(text.replace("“", '"').replace("”", '"')):
         if len(parts) >= MAX_TERMS:
+            typed = len(raw.strip())
             break
         negated, quoted, bare = match.group(1), match.group(2), match.group(3)
         if quoted is not None:
@@ -151,7 +155,14 @@ def parse(raw: str) -> Parsed:
         if parts:
             return Parsed(text, tuple(parts), "Add a word to look for, not only words to leave out.")
         return Parsed(text, (), "Type a word to search: letters or numbers, not only punctuation.")
-    return Parsed(text, tuple(parts))
+    return Parsed(text, tuple(parts), typed=typed)
+
+
+def long_query_notice(parsed: Parsed) -> str | None:
+    """One line saying a long paste was searched by its first words only (None for a query)."""
+    if not parsed.typed:
+        return None
+    return f"Searched for the first {len(parsed.parts)} words of a long text ({parsed.typed:,} characters)."
 
 
 def unparse(parts: Iterable[Part]) -> str:

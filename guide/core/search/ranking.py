@@ -12,13 +12,25 @@ from guide.core.models import SearchHit
 from guide.core.search.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus
+from guide.core.search.vocabulary import english_words
 
-SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
+# -- The weights, all in one place ------------------------------------------------------------
+# A section's score is, from the biggest step down:
+#   EXACT_BONUS x how much of the query the article's title (or alias) names   (Plan.named)
+# + COVER_WEIGHT x the concepts of the query the section matches, typed words counting 1 and
+#   words reached only through the thesaurus SYNONYM_COVER                    (Plan.combine)
+# + the sum over concepts of BM25F of each concept's best alternative, a synonym's scaled by
+#   SYNONYM_WEIGHT (the field weights: engine.NAMES_WEIGHT and the schema's part weights).
+# So a section that matches every concept beats one that matches a frequent title word alone
+# ("blood" in "blood in urine"), and a synonym never outranks the words typed, all else equal.
+EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
+COVER_WEIGHT = 25.0  # per concept matched, for queries of two concepts or more
+SYNONYM_COVER = 0.8  # a concept matched only through a synonym covers this much of one
+SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less in BM25F
 MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
 COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see common_limit)
 REFINE = 600  # sections that common words are scored on, at most
 COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large libraries fast
-EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
 SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
 
 
@@ -42,13 +54,18 @@ def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | 
 
 
 def build_lookups(
-    articles: dict[str, tuple[str, list[str]]], counts: dict[str, int], base_thesaurus: Thesaurus
+    articles: dict[str, tuple[str, list[str]]],
+    counts: dict[str, int],
+    base_thesaurus: Thesaurus,
+    about: Mapping[str, tuple[str, list[str]]] | None = None,
 ) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
     """Build the speller, the thesaurus with every article's names, suggestions and exact titles.
 
-    ``articles`` is id -> (title, aliases) and ``counts`` the indexed words; the exact table
-    maps a title's or alias's key to (article id, tier): 2 for a title, 1 for an alias.
+    ``articles`` is id -> (title, aliases), ``counts`` the indexed words and ``about`` id ->
+    (source, names mined from the article's text); the exact table maps a title's or alias's
+    key to (article id, tier): 2 for a title, 1 for an alias.
     """
+    about = about or {}
     thesaurus = Thesaurus()
     for group in base_thesaurus.groups():
         thesaurus.add(group)
@@ -71,12 +88,15 @@ def build_lookups(
             exact.setdefault(k(alias), []).append((aid, 1))
         # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
         # a wider subject: it would send every search for that subject here
-        own = [a for a in aliases if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))]
+        mined = about.get(aid, ("", []))[1]
+        own = [
+            a for a in (*aliases, *mined) if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))
+        ]
         group = tuple(dict.fromkeys([title, *own]))
         if len(group) > 1 and group not in seen_groups:
             seen_groups.add(group)
             thesaurus.add(group)
-    speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
+    speller = Speller(counts, title_words, known=thesaurus.words | FILLER, english=english_words())
     suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
     return speller, thesaurus, suggester, exact
 
@@ -120,6 +140,7 @@ class Plan:
         self.concepts: list[list[Alt]] = []
         self.concept_alts: list[list[frozenset[str]]] = []  # curated ways to name each plain concept
         self.musts: list[list[Alt]] = []  # every must be met: phrases and prefixes
+        self.cover: dict[int, float] = {}  # section -> concepts matched, after combine
         positive = [p for p in parts if not p.excluded]
         words = [w for p in positive if p.kind == "word" for w in p.words]
         content = content_words(words) or words
@@ -173,19 +194,28 @@ class Plan:
         ``per_term`` holds each stem's scores; documents that miss a must are left out.
         """
         total: dict[int, float] = defaultdict(float)
+        cover: dict[int, float] = defaultdict(float)
         for concept in self.concepts:
             best: dict[int, float] = {}
-            for alt in concept:
+            typed: set[int] = set()  # sections that have every word typed for this concept
+            for number, alt in enumerate(concept):
                 if any(s not in per_term for s in alt.stems):
                     continue
                 maps = [per_term[s] for s in alt.stems]
                 docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
+                if number == 0:
+                    typed = set.intersection(*map(set, maps))
                 for d in docs:
                     value = alt.weight * sum(m.get(d, 0.0) for m in maps)
                     if value > best.get(d, 0.0):
                         best[d] = value
             for d, value in best.items():
                 total[d] += value
+                cover[d] += 1.0 if d in typed else SYNONYM_COVER
+        if len(self.concepts) > 1:
+            for d, share in cover.items():
+                total[d] += COVER_WEIGHT * share
+        self.cover = dict(cover)
         for must in self.musts:
             allowed: set[int] = set()
             for alt in must:

@@ -1,8 +1,10 @@
 """Spelling correction of query words against the words of the index (rapidfuzz, no Whoosh).
 
-A word found in the index, or in the thesaurus, is never corrected, however rare it
-is. Anything else of three letters or more is replaced by the closest indexed word
-within a few edits, preferring fewer edits, then words used in titles, then common words.
+A word found in the index, in the thesaurus or vocabulary, or in the packaged list of
+English words (:func:`guide.core.search.vocabulary.english_words`) is never corrected,
+however rare it is: "puke", "barf" and "peeing" are words, not typos. Anything else of
+three letters or more is replaced by the closest indexed word within a few edits,
+preferring fewer edits, then words used in titles, then common words.
 """
 
 from __future__ import annotations
@@ -52,10 +54,17 @@ def max_edits(word: str) -> int:
 class Speller:
     """Corrects words against a vocabulary of ``word -> count`` (counts from the index)."""
 
-    def __init__(self, counts: Mapping[str, int], title_words: Iterable[str] = (), known: Iterable[str] = ()):
+    def __init__(
+        self,
+        counts: Mapping[str, int],
+        title_words: Iterable[str] = (),
+        known: Iterable[str] = (),
+        english: frozenset[str] = frozenset(),
+    ):
         self.counts = dict(counts)
         self.title_words = set(title_words)
         self.known = set(known)
+        self.english = english  # shared, not copied: tens of thousands of words
         by_length: dict[int, list[str]] = {}
         by_sound: dict[str, list[str]] = {}
         for word in self.counts:
@@ -76,7 +85,7 @@ class Speller:
             self.counts[word] = count
 
     def is_known(self, word: str) -> bool:
-        return word in self.counts or word in self.known
+        return word in self.counts or word in self.known or word in self.english
 
     def needs_correction(self, word: str) -> bool:
         """True for a word of letters that neither the index nor the thesaurus knows.
@@ -94,7 +103,7 @@ class Speller:
         one edit away is a hundred times as common: the text itself has typos.
         """
         if not self.needs_correction(word):
-            if word in self.known or not word.isalpha() or self.counts.get(word, 0) > RARE:
+            if word in self.known or word in self.english or not word.isalpha() or self.counts.get(word, 0) > RARE:
                 return None
             common = 100 * self.counts.get(word, 1)
             near = [

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from guide.core.search.query import content_words, light_stem, tokenize
 
@@ -103,6 +102,14 @@ def parse_lines(lines: Iterable[str]) -> list[list[str]]:
 
 
 def load_default() -> Thesaurus:
-    """The thesaurus shipped with the program."""
-    text = resources.files("guide.resources").joinpath("thesaurus.txt").read_text(encoding="utf-8")
-    return Thesaurus(parse_lines(text.splitlines()))
+    """The thesaurus shipped with the program: the generated lay <-> medical vocabulary
+    (WordNet) and the hand-written groups for what it lacks (:mod:`.vocabulary`)."""
+    from guide.core.search.vocabulary import LAY_MEDICAL, THESAURUS, read_resource
+
+    groups: list[list[str]] = []
+    for name in (THESAURUS, LAY_MEDICAL):
+        try:
+            groups += parse_lines(read_resource(name).splitlines())
+        except OSError:  # a damaged install still searches, without the groups
+            continue
+    return Thesaurus(groups)
