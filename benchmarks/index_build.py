@@ -72,7 +72,7 @@ def scaled_copy(root: Path, scale: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_argument(parser)
-    parser.add_argument("--queries", type=Path, default=HERE / "queries_medquad.tsv")
+    parser.add_argument("--queries", type=Path, default=HERE / "queries" / "legacy.tsv")
     parser.add_argument("--scale", type=int, default=1, help="copy the corpus this many times (in /tmp)")
     parser.add_argument("--runs", type=int, default=3, help="full builds to take the median of")
     parser.add_argument("--procs", type=int, default=1, help="Whoosh writer processes (CLI only)")

@@ -1,24 +1,51 @@
-"""Search quality and speed on MedQuAD: this product beside a plain Whoosh BM25 baseline.
+"""Search quality and speed on MedQuAD: the guide's search beside two plain baselines.
 
-Prints MRR@10, Recall@1 and Recall@10 per query category, and search latency p50/p95,
-for both, with the product/baseline ratio. The baseline is Whoosh's quick-start schema
-(title and body, StandardAnalyzer, BM25F, MultifieldParser with OR), built in the same run.
+For each query set (dev, test, legacy in benchmarks/queries/) prints MRR@10, Recall@1 and
+Recall@10 per category and overall for three systems run in this process over the same
+articles:
 
-    .venv/bin/python benchmarks/search_quality.py [--corpus DIR] [--queries FILE]
+- guide:  the guide's own search (``SearchIndex``); a hit is an article id, first occurrence;
+- whoosh: Whoosh's quick-start schema (title and body, StandardAnalyzer, BM25F,
+  MultifieldParser with OR), as a clinic developer would set it up in ten minutes;
+- fts5:   SQLite FTS5 from the standard library, porter tokenizer, ranked by
+  ``bm25()`` with title weight 10 and body weight 1, the query's words ORed.
+
+Then p50/p95 query latency per system over the test set, the first-query latency of a fresh
+``guide search`` process (median of 3, beside a bare interpreter start), and how many of the
+200 everyday words in benchmarks/queries/everyday-words.txt the guide's search "corrects"
+into something else.
+
+    .venv/bin/python benchmarks/search_quality.py [--corpus DIR] [--sets dev,test,legacy]
+        [--systems guide,whoosh,fts5] [--misses dev|legacy] [--index-dir DIR]
+    .venv/bin/python benchmarks/search_quality.py --misses test --i-am-reporting
+    .venv/bin/python benchmarks/search_quality.py --corpus content --queries benchmarks/queries_guide.tsv
+
+Tune search on dev only. The test set is for reporting: its misses are shown only with
+--i-am-reporting, and whoever reads them while changing search should say so.
+Indexes are built in temp folders and GUIDE_CACHE_DIR points at one, so nothing of the
+user's is read or written.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import re
+import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (
     HERE,
+    Query,
     accepted,
     by_category,
     corpus_argument,
@@ -28,21 +55,30 @@ from _common import (
     titles_of,
 )
 
-from guide.core.content import load_library
+from guide.core.content import Library, load_library
 from guide.core.search import SearchIndex
 
+QUERIES = HERE / "queries"
+SETS = ("dev", "test", "legacy")
+SYSTEMS = ("guide", "whoosh", "fts5")
+CATEGORY_ORDER = ("lay", "question", "misspelling", "abbreviation", "topic")
+FIRST_QUERY = "high blood pressure"
+WORK = Path(tempfile.mkdtemp(prefix="guide-quality-"))  # every index and the guide's cache go here
 
-class Baseline:
+Search = Callable[[str], list[str]]
+
+
+class WhooshBaseline:
     """A quick-start Whoosh index: one document per article, title and body, default analyzer."""
 
-    def __init__(self, root: Path, folder: Path) -> None:
+    def __init__(self, library: Library, folder: Path) -> None:
         from whoosh import index
         from whoosh.fields import ID, TEXT, Schema
         from whoosh.qparser import MultifieldParser, OrGroup
 
+        folder.mkdir(parents=True)
         schema = Schema(id=ID(stored=True), title=TEXT(stored=True), body=TEXT)
         self.ix = index.create_in(str(folder), schema)
-        library = load_library([root])
         started = time.perf_counter()
         writer = self.ix.writer(limitmb=256)
         for article in library.articles():
@@ -60,77 +96,224 @@ class Baseline:
             return []
 
 
+class Fts5Baseline:
+    """SQLite FTS5 over title and body (porter stemmer), ranked by bm25() with title weight 10."""
+
+    def __init__(self, library: Library, path: Path) -> None:
+        started = time.perf_counter()
+        self.db = sqlite3.connect(path)
+        self.db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter unicode61')")
+        self.db.executemany(
+            "INSERT INTO docs (id, title, body) VALUES (?, ?, ?)",
+            ((article.id, article.title, library.body(article)) for article in library.articles()),
+        )
+        self.db.commit()
+        self.build_seconds = time.perf_counter() - started
+
+    def search(self, text: str) -> list[str]:
+        words = re.findall(r"\w+", text.lower())
+        if not words:
+            return []
+        match = " OR ".join('"' + word.replace('"', '""') + '"' for word in dict.fromkeys(words))
+        try:
+            rows = self.db.execute(
+                "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0.0, 10.0, 1.0) LIMIT 10", (match,)
+            )
+            return [row[0] for row in rows]
+        except sqlite3.Error:
+            return []
+
+
+class Guide:
+    """The guide's own search, ranked article ids (first occurrence) and what it says it searched."""
+
+    def __init__(self, root: Path, folder: Path | None) -> None:
+        self.index = SearchIndex([root], folder or WORK / "guide")
+        started = time.perf_counter()
+        report = self.index.update()
+        self.build_seconds = time.perf_counter() - started
+        self.rebuilt = report.rebuilt or bool(report.added)
+        self.last_first: dict[str, tuple[str, str | None]] = {}
+
+    def search(self, text: str) -> list[str]:
+        results = self.index.search(text, limit=10)
+        ranked = list(dict.fromkeys(hit.id for hit in results.hits))
+        self.last_first[text] = (ranked[0] if ranked else "", results.corrected)
+        return ranked
+
+    def corrected(self, text: str) -> str | None:
+        """What the search says it searched for instead of ``text``, if anything."""
+        corrected = self.index.search(text, limit=10).corrected
+        if corrected and corrected.strip().casefold() != text.strip().casefold():
+            return corrected
+        return None
+
+
+Row = tuple[str, list[str], set[str]]
+
+
+def run_set(
+    queries: list[Query], systems: dict[str, Search], good: list[set[str]]
+) -> dict[str, tuple[list[Row], list[float]]]:
+    runs: dict[str, tuple[list[Row], list[float]]] = {}
+    for name, search in systems.items():
+        rows, times = [], []
+        for query, accepted_ids in zip(queries, good, strict=True):
+            started = time.perf_counter()
+            ranked = search(query.text)
+            times.append((time.perf_counter() - started) * 1000)
+            rows.append((query.category, ranked, accepted_ids))
+        runs[name] = (rows, times)
+    return runs
+
+
+def report_set(label: str, count: int, runs: dict[str, tuple[list[Row], list[float]]]) -> None:
+    tables = {name: by_category(rows) for name, (rows, _) in runs.items()}
+    names = list(runs)
+    first = tables[names[0]]
+    categories = [c for c in CATEGORY_ORDER if c in first] + sorted(set(first) - {*CATEGORY_ORDER, "ALL"}) + ["ALL"]
+    print(f"\n== {label}: {count} queries; MRR@10 R@1 R@10 per system")
+    print((f"{'category':13s}{'n':>4s}  " + "".join(f"{name:21s}" for name in names)).rstrip())
+    for category in categories:
+        cells = []
+        for name in names:
+            mrr, r1, r10 = tables[name][category].figures()
+            cells.append(f"{mrr:.3f} {r1:.3f} {r10:.3f}    ")
+        line = f"{category:13s}{len(first[category].at1):4d}  " + "".join(cells)
+        if "guide" in tables and "fts5" in tables:
+            below = tables["guide"][category].figures()[0] < tables["fts5"][category].figures()[0]
+            line += "<- guide MRR below fts5" if below else ""
+        print(line.rstrip())
+
+
+def print_misses(label: str, queries: list[Query], rows: list[Row], guide: Guide, titles: dict[str, str]) -> None:
+    """Each query whose expected article is not first: where it came, and what came first."""
+    missed = 0
+    print(f"\n== misses of the guide's search on {label} (expected article not first)")
+    for query, (_, ranked, good) in zip(queries, rows, strict=True):
+        rank = next((i for i, aid in enumerate(ranked[:10], 1) if aid in good), None)
+        if rank == 1:
+            continue
+        missed += 1
+        first, corrected = guide.last_first.get(query.text, ("", None))
+        where = f"rank {rank}" if rank else "not in top 10"
+        print(f"[{query.category}] {query.text!r} ({where})")
+        print(f"    expected: {' | '.join(query.expected)}")
+        shown = f"{first} ({titles.get(first, '?')})" if first else "nothing"
+        print(f"    first:    {shown}" + (f"; searched for {corrected!r}" if corrected else ""))
+    print(f"{missed} of {len(queries)} missed first place")
+
+
+def first_query_latency(root: Path, index_dir: Path, runs: int = 3) -> None:
+    """A fresh `guide search` process on the built index: wall time, and its own first-query ms."""
+    env = dict(os.environ)
+    base = [sys.executable, "-m", "guide", "search", "--content", str(root), "--index-dir", str(index_dir)]
+    walls, firsts, bare = [], [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        bare.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        subprocess.run([*base, "--json", FIRST_QUERY], check=True, capture_output=True, env=env)
+        walls.append(time.perf_counter() - started)
+        out = subprocess.run(
+            [*base, "--json", "--batch", "-"],
+            input=FIRST_QUERY + "\n",
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stdout
+        firsts.append(json.loads(out.splitlines()[0])["ms"])
+    print(
+        f"\nfresh `guide search --json {FIRST_QUERY!r}` process: median {statistics.median(walls) * 1000:.0f} ms wall "
+        f"(bare `python -c pass`: {statistics.median(bare) * 1000:.0f} ms); "
+        f'its first query (`--batch`, "ms"): median {statistics.median(firsts):.0f} ms  [{runs} runs]'
+    )
+
+
+def everyday_words(guide: Guide) -> None:
+    path = QUERIES / "everyday-words.txt"
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    changed = [(word, fix) for word in words if (fix := guide.corrected(word))]
+    print(f"\neveryday words changed by the guide's spelling correction: {len(changed)} of {len(words)}")
+    for word, fix in changed:
+        print(f"    {word!r} -> {fix!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_argument(parser)
-    parser.add_argument("--queries", type=Path, default=HERE / "queries_medquad.tsv")
-    parser.add_argument("--index-dir", type=Path, help="reuse (or build) the product index here")
-    parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--show-misses", action="store_true", help="print each query that missed")
+    parser.add_argument("--sets", default=",".join(SETS), help="query sets in benchmarks/queries/ (default: all)")
+    parser.add_argument("--queries", type=Path, help="one other query file instead of the sets")
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="systems to run (default: all three)")
+    parser.add_argument("--no-baseline", action="store_true", help="the guide's search only")
+    parser.add_argument("--index-dir", type=Path, help="reuse (or build) the guide's index here")
+    parser.add_argument("--misses", metavar="SET", help="list the guide's misses on this set (not test)")
+    parser.add_argument("--i-am-reporting", action="store_true", help="allow --misses test (for the final report)")
+    parser.add_argument("--no-process", action="store_true", help="skip the fresh-process first-query timing")
     args = parser.parse_args()
+    os.environ["GUIDE_CACHE_DIR"] = str(WORK / "cache")  # this process and the `guide search` ones
+
+    sets = [args.queries.stem] if args.queries else [s for s in args.sets.split(",") if s]
+    if args.misses == "test" and not args.i_am_reporting:
+        sys.exit(
+            "search_quality: --misses test is for the final report only; tune on --misses dev "
+            "(add --i-am-reporting if you are reporting, and say so in your note)"
+        )
+    if args.misses and args.misses not in sets:
+        sys.exit(f"search_quality: --misses {args.misses} needs that set in --sets")
+    names = ["guide"] if args.no_baseline else [s for s in args.systems.split(",") if s]
+    if unknown := set(names) - set(SYSTEMS):
+        sys.exit(f"search_quality: unknown system(s) {', '.join(sorted(unknown))}; choose from {', '.join(SYSTEMS)}")
+    paths = {name: args.queries if args.queries else QUERIES / f"{name}.tsv" for name in sets}
+    query_sets = {name: load_queries(path) for name, path in paths.items()}
+
     root = corpus_root(args.corpus)
-    queries = load_queries(args.queries)
     titles = titles_of(root)
     by_title: dict[str, set[str]] = {}
     for article_id, title in titles.items():
         by_title.setdefault(title, set()).add(article_id)
+    library = load_library([root])
+    shown_titles = {article.id: article.title for article in library.articles()}
 
-    work = Path(tempfile.mkdtemp(prefix="guide-quality-"))
-    index = SearchIndex([root], args.index_dir or work / "product")
-    started = time.perf_counter()
-    index.update()
-    print(f"product index built in {time.perf_counter() - started:.1f} s")
-    index.search("warm up")
-    runs: dict[str, tuple[list[tuple[str, list[str], set[str]]], list[float]]] = {}
-    product_rows, product_ms = [], []
-    for query in queries:
-        started = time.perf_counter()
-        results = index.search(query.text, limit=10)
-        product_ms.append((time.perf_counter() - started) * 1000)
-        ranked = [hit.id for hit in results.hits]
-        good = accepted(query, titles, by_title)
-        product_rows.append((query.category, ranked, good))
-        if args.show_misses and not set(ranked[:1]) & good:
-            print(f"  miss [{query.category}] {query.text!r} -> {ranked[:3]} corrected={results.corrected}")
-    runs["product"] = (product_rows, product_ms)
-    if not args.no_baseline:
-        (work / "baseline").mkdir()
-        baseline = Baseline(root, work / "baseline")
-        print(f"baseline index built in {baseline.build_seconds:.1f} s")
-        baseline.search("warm up")
-        rows, times = [], []
-        for query in queries:
-            started = time.perf_counter()
-            ranked = baseline.search(query.text)
-            times.append((time.perf_counter() - started) * 1000)
-            rows.append((query.category, ranked, accepted(query, titles, by_title)))
-        runs["baseline"] = (rows, times)
-    report(runs, len(queries))
-    index.close()
+    guide = Guide(root, args.index_dir)
+    what = "built" if guide.rebuilt else "opened"
+    print(f"corpus: {root} ({len(shown_titles)} articles)")
+    print(f"guide index {what} in {guide.build_seconds:.1f} s ({guide.index.location})")
+    systems: dict[str, Search] = {}
+    if "guide" in names:
+        guide.search("warm up")
+        systems["guide"] = guide.search
+    if "whoosh" in names:
+        whoosh = WhooshBaseline(library, WORK / "whoosh")
+        print(f"whoosh baseline built in {whoosh.build_seconds:.1f} s")
+        whoosh.search("warm up")
+        systems["whoosh"] = whoosh.search
+    if "fts5" in names:
+        fts5 = Fts5Baseline(library, WORK / "fts5.sqlite")
+        print(f"fts5 baseline built in {fts5.build_seconds:.1f} s")
+        fts5.search("warm up")
+        systems["fts5"] = fts5.search
 
+    latency_set = "test" if "test" in query_sets else sets[0]
+    latencies: dict[str, list[float]] = {}
+    for name, queries in query_sets.items():
+        good = [accepted(query, titles, by_title) for query in queries]
+        runs = run_set(queries, systems, good)
+        report_set(name, len(queries), runs)
+        if name == latency_set:
+            latencies = {system: times for system, (_, times) in runs.items()}
+        if args.misses == name and "guide" in runs:
+            print_misses(name, queries, runs["guide"][0], guide, shown_titles)
 
-def report(runs: dict[str, tuple[list[tuple[str, list[str], set[str]]], list[float]]], count: int) -> None:
-    tables = {name: by_category(rows) for name, (rows, _) in runs.items()}
-    print(f"\n{count} queries; MRR@10 / Recall@1 / Recall@10 (product | baseline | ratio)")
-    categories = [c for c in tables["product"] if c != "ALL"] + ["ALL"]
-    for category in categories:
-        cells = []
-        for name in runs:
-            mrr, r1, r10 = tables[name][category].figures()
-            cells.append(f"{mrr:.3f} {r1:.3f} {r10:.3f}")
-        line = f"{category:10s} n={len(tables['product'][category].at1):3d}  " + "  |  ".join(cells)
-        if "baseline" in tables:
-            base = tables["baseline"][category].figures()[0]
-            line += (
-                f"  |  MRR x{tables['product'][category].figures()[0] / base:.2f}"
-                if base
-                else "  |  MRR x inf"
-            )
-        print(line)
-    for name, (_, times) in runs.items():
-        print(
-            f"latency {name:9s} p50 {percentile(times, 0.5):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms"
-        )
+    print(f"\nquery latency over the {latency_set} set ({len(query_sets[latency_set])} queries, top 10, in process)")
+    for system, times in latencies.items():
+        print(f"    {system:7s} p50 {percentile(times, 0.5):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms")
+    if not args.no_process:
+        first_query_latency(root, guide.index.location)
+    everyday_words(guide)
+    guide.index.close()
 
 
 if __name__ == "__main__":
