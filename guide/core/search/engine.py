@@ -56,6 +56,7 @@ from guide.core.search.indexfiles import (
     ABOUT_FILE,
     ARTICLES_FILE,
     META_FILE,
+    NAMES_FILE,
     VOCAB_FILE,
     default_index_dir,
     file_lock,
@@ -68,7 +69,15 @@ from guide.core.search.indexfiles import (
     write_side,
 )
 from guide.core.search.query import Part, content_words, long_query_notice, parse, plain_text, tokenize
-from guide.core.search.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
+from guide.core.search.ranking import (
+    EXACT_BONUS,
+    Plan,
+    build_lookups,
+    common_limit,
+    correct,
+    leading,
+    name_lookups,
+)
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default
 from guide.core.search.vocabulary import names_in_text
@@ -224,6 +233,7 @@ class SearchIndex:
             articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
             counts = read_vocab(folder / VOCAB_FILE)
             about = {k: (str(v[0]), [str(n) for n in v[1]]) for k, v in read_json(folder / ABOUT_FILE).items()}
+            names = read_json(folder / NAMES_FILE)
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable: %s", folder, exc)
             return None
@@ -232,7 +242,7 @@ class SearchIndex:
             previous.speller.learn(counts)
             lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
         else:
-            lookups = build_lookups(articles, counts, self._base_thesaurus, about)
+            lookups = build_lookups(articles, counts, self._base_thesaurus, names)
         speller, thesaurus, suggester, exact = lookups
         return _Open(
             folder,
@@ -414,7 +424,8 @@ class SearchIndex:
             for entry in changed + added + [e for e in entries if e.id not in digests]:
                 digests[entry.id] = entry.digest()
             self._name_sources(parsed, about)
-            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about)
+            names = name_lookups(articles, about)
+            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
         except Exception as exc:  # a damaged index: start again from the files
             notes.append(f"the index could not be updated ({exc}); rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
@@ -457,7 +468,8 @@ class SearchIndex:
             ix.close()
             digests = {e.id: e.digest() for e in entries}
             self._name_sources(parsed, about)
-            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about)
+            names = name_lookups(articles, about)
+            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
             if swap:
                 self._release(target)
                 replace_dir(folder, target)

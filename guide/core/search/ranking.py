@@ -53,25 +53,20 @@ def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | 
     return out, (unparse(out) if changed else None)
 
 
-def build_lookups(
-    articles: dict[str, tuple[str, list[str]]],
-    counts: dict[str, int],
-    base_thesaurus: Thesaurus,
-    about: Mapping[str, tuple[str, list[str]]] | None = None,
-) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
-    """Build the speller, the thesaurus with every article's names, suggestions and exact titles.
+def name_lookups(
+    articles: Mapping[str, tuple[str, list[str]]], about: Mapping[str, tuple[str, list[str]]] | None = None
+) -> dict[str, Any]:
+    """What the articles' names give search, made once at index time (JSON-ready): the exact
+    table (a title's or alias's key -> [article id, tier]: 2 for a title, 1 for an alias), the
+    groups of each article's names (title, aliases, names mined from its text) as words with
+    their thesaurus keys, and the words used in titles and aliases.
 
-    ``articles`` is id -> (title, aliases), ``counts`` the indexed words and ``about`` id ->
-    (source, names mined from the article's text); the exact table maps a title's or alias's
-    key to (article id, tier): 2 for a title, 1 for an alias.
+    ``articles`` is id -> (title, aliases), ``about`` id -> (source, mined names).
     """
     about = about or {}
-    thesaurus = Thesaurus()
-    for group in base_thesaurus.groups():
-        thesaurus.add(group)
     exact: dict[str, list[tuple[str, int]]] = {}
     title_words: set[str] = set()
-    seen_groups: set[tuple[str, ...]] = set()
+    groups: dict[tuple[str, ...], None] = {}
     keys: dict[str, str] = {}  # many titles and aliases repeat: compute each key once
 
     def k(text: str) -> str:
@@ -93,11 +88,30 @@ def build_lookups(
             a for a in (*aliases, *mined) if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))
         ]
         group = tuple(dict.fromkeys([title, *own]))
-        if len(group) > 1 and group not in seen_groups:
-            seen_groups.add(group)
-            thesaurus.add(group)
-    speller = Speller(counts, title_words, known=thesaurus.words | FILLER, english=english_words())
-    suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
+        if len(group) > 1:
+            groups[group] = None
+    return {
+        "exact": exact,
+        "groups": [Thesaurus.parse_group(group) for group in groups],
+        "title_words": sorted(title_words),
+    }
+
+
+def build_lookups(
+    articles: Mapping[str, tuple[str, list[str]]],
+    counts: dict[str, int],
+    base_thesaurus: Thesaurus,
+    names: Mapping[str, Any],
+) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
+    """The speller, the thesaurus with every article's names, suggestions and exact titles, from
+    :func:`name_lookups` (read from the index) and the indexed word ``counts``. Quick: the first
+    search of a fresh process waits for it; the speller and suggester make their tables later."""
+    thesaurus = base_thesaurus.copy()
+    for group in names["groups"]:
+        thesaurus.add_parsed(group)
+    exact: dict[str, list[tuple[str, int]]] = names["exact"]  # [id, tier] lists as read: no copy
+    speller = Speller(counts, names["title_words"], known=thesaurus.words | FILLER, english=english_words())
+    suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
     return speller, thesaurus, suggester, exact
 
 

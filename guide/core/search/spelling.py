@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -65,20 +66,34 @@ class Speller:
         self.title_words = set(title_words)
         self.known = set(known)
         self.english = english  # shared, not copied: tens of thousands of words
-        by_length: dict[int, list[str]] = {}
-        by_sound: dict[str, list[str]] = {}
-        for word in self.counts:
-            if word.isalpha():
-                by_length.setdefault(len(word), []).append(word)
-                if len(word) >= 4:
-                    by_sound.setdefault(sound(word), []).append(word)
-        self._by_length = by_length
-        self._by_sound = by_sound
+        self._tables: tuple[dict[int, list[str]], dict[str, list[str]]] | None = None
+
+    def _index(self) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
+        """Words by length and by sound, made when a word first needs correcting (a third of a
+        second on a large library: most queries never need it, and the first must be quick)."""
+        if self._tables is None:
+            by_length: dict[int, list[str]] = {}
+            by_sound: dict[str, list[str]] = {}
+            for word in self.counts:
+                if word.isalpha():
+                    by_length.setdefault(len(word), []).append(word)
+                    if len(word) >= 4:
+                        by_sound.setdefault(sound(word), []).append(word)
+            self._tables = (by_length, by_sound)
+        return self._tables
+
+    @property
+    def _by_length(self) -> dict[int, list[str]]:
+        return self._index()[0]
+
+    @property
+    def _by_sound(self) -> dict[str, list[str]]:
+        return self._index()[1]
 
     def learn(self, counts: Mapping[str, int]) -> None:
         """Take new word counts (after an update), indexing only the words not seen before."""
         for word, count in counts.items():
-            if word not in self.counts and word.isalpha():
+            if word not in self.counts and word.isalpha() and self._tables is not None:
                 self._by_length.setdefault(len(word), []).append(word)
                 if len(word) >= 4:
                     self._by_sound.setdefault(sound(word), []).append(word)
@@ -166,7 +181,18 @@ class Suggester:
     """Titles and aliases for the search box: whole prefix, word starts, then near misses."""
 
     def __init__(self, articles: Iterable[tuple[str, str, Sequence[str]]]) -> None:
-        items = list(articles)
+        self._items: list[tuple[str, str, Sequence[str]]] | None = list(articles)
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Make the tables now (they are made at the first suggestion otherwise: a search, which
+        needs none of them, must not wait for them)."""
+        with self._lock:
+            if self._items is not None:
+                self._build(self._items)
+                self._items = None
+
+    def _build(self, items: list[tuple[str, str, Sequence[str]]]) -> None:
         seen: dict[str, int] = {}
         self._entries: list[tuple[str, str, str]] = []  # (key, text shown, article id)
         for aid, title, _ in items:
@@ -194,6 +220,7 @@ class Suggester:
             self._entries.append((k, text, aid))
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+        self.warm()
         words = tokenize(text[:200])
         if not words or limit <= 0:
             return []

@@ -40,22 +40,37 @@ class Thesaurus:
         for group in groups:
             self.add(group)
 
+    def copy(self) -> Thesaurus:
+        """A thesaurus with the same groups, to add more to (much cheaper than adding them again)."""
+        other = Thesaurus()
+        other._groups = list(self._groups)
+        other._by_key = {k: list(v) for k, v in self._by_key.items()}
+        other.words = set(self.words)
+        return other
+
     def __len__(self) -> int:
         return len(self._groups)
 
+    @staticmethod
+    def parse_group(terms: Sequence[str]) -> list[list[list[str]]]:
+        """A group of terms (texts) as [words, key] pairs, ready for :meth:`add_parsed` (JSON-able)."""
+        tokens = [tuple(tokenize(t)) for t in terms]
+        return [[list(words), list(term_key(words))] for words in dict.fromkeys(t for t in tokens if t)]
+
     def add(self, terms: Sequence[str]) -> None:
         """Add a group of equivalent terms (texts); a term with no words is skipped."""
-        tokens = [tuple(tokenize(t)) for t in terms]
-        group = tuple(dict.fromkeys(t for t in tokens if t))
-        if len(group) < 2:
+        self.add_parsed(self.parse_group(terms))
+
+    def add_parsed(self, parsed: Sequence[Sequence[Sequence[str]]]) -> None:
+        """Add a group made by :meth:`parse_group` (perhaps stored and read back)."""
+        if len(parsed) < 2:
             return
         number = len(self._groups)
-        self._groups.append(group)
-        for words in group:
+        self._groups.append(tuple(tuple(words) for words, _ in parsed))
+        for words, k in parsed:
             self.words.update(words)
-            k = term_key(words)
             if k and len(k) <= MAX_PHRASE:
-                self._by_key.setdefault(k, []).append(number)
+                self._by_key.setdefault(tuple(k), []).append(number)
 
     def groups(self) -> list[tuple[str, ...]]:
         """Every group, each term as its words joined by spaces."""
