@@ -168,6 +168,8 @@ class Renderer:
             parts.append(f'<p class="summary">{escape(article.summary)}</p>')
         if meta := _review_line(article):
             parts.append(f'<p class="meta">{escape(meta)}</p>')
+        if source := self.library.source_of(article.id):
+            parts.append(f'<p class="meta source">From {escape(source)}</p>')
         if article.review_due is not None and today > article.review_due:
             due = _date_text(article.review_due)
             parts.append(

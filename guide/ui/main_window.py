@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.search.hit_chosen.connect(self.open_hit)
         self.search.suggestion_chosen.connect(lambda aid: self.show_place(Place("article", aid)))
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
+        self.search.leave.connect(lambda: self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         self.apply_theme(self.store.settings.theme)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -450,6 +451,7 @@ class MainWindow(QMainWindow):
 
         def done(report: IndexReport) -> None:
             self.progress.hide()
+            self.search.index_ready()
             notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in report.notes)
             self.statusBar().showMessage(notes or "Search index ready.", 15000 if notes else 4000)
 

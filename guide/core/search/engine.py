@@ -90,6 +90,7 @@ SCHEMA_VERSION = 4  # bump whenever the schema or the way text is indexed change
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
+WAITING = "Preparing the search index… your search runs as soon as it is ready."
 
 _STEMS: dict[str, str] = {}
 
@@ -502,8 +503,14 @@ class SearchIndex:
             return SearchResults(text, message=parsed.message)
         state = self._ensure_open()
         if state is None:
+            if self._update_lock.locked():  # being built: the window keeps the query and runs it when ready
+                return SearchResults(text, message=WAITING, waiting=True)
             return SearchResults(text, message="The search index is not built yet.")
-        parts, corrected = correct(parsed.parts, state.speller)
+        notice = long_query_notice(parsed)
+        if notice:  # pasted text, not typed words: searched as it is, never "corrected"
+            parts, corrected = list(parsed.parts), None
+        else:
+            parts, corrected = correct(parsed.parts, state.speller)
         run = _Run(parts, state)
         ranked = run.run(limit)
         if corrected is not None:
@@ -514,7 +521,6 @@ class SearchIndex:
                 run, ranked, corrected = plain, as_typed, None
         hits = tuple(run.hit(aid, score, docnum, also) for aid, score, docnum, also in ranked)
         message = None if hits else "No articles match. Try fewer or other words."
-        notice = long_query_notice(parsed)
         if notice:
             message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)
