@@ -607,20 +607,29 @@ class _Scorer:
         return scores
 
 
+BLOCK_READER = ("_read_data", "_next_block", "_maxid", "_blocklength", "_byteids", "_data")
+
+
 def _blocks(
-    leaf: Any, fieldname: str, term: str, keep: list[int] | None = None
+    leaf: Any, fieldname: str, term: str, keep: list[int] | None = None, kinds: list[str] | None = None
 ) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
     """(document numbers, weights) of a term in one leaf, a posting block at a time.
 
     With ``keep`` (sorted document numbers), blocks holding none of them are skipped
     unread: a common word then costs little more than the sections it can add to.
+    This reads Whoosh's block matcher (whoosh.codec.whoosh3.W3LeafMatcher) by its private
+    attributes (``BLOCK_READER``): pyproject.toml pins whoosh-reloaded's minor version,
+    and a test fails when the fast path is no longer taken (``kinds`` records the path).
     """
     try:
         matcher = leaf.postings(fieldname, term)
     except TermNotFound:
         return
     matcher = getattr(matcher, "child", matcher)  # deletions are skipped by the caller
-    if all(hasattr(matcher, a) for a in ("_read_data", "_next_block", "_maxid", "_blocklength", "_byteids")):
+    fast = all(hasattr(matcher, a) for a in BLOCK_READER)
+    if kinds is not None:
+        kinds.append("blocks" if fast else type(matcher).__name__)
+    if fast:
         previous = -1
         while matcher.is_active():  # Whoosh's own block reader: a pickled block at a time
             if keep is not None:

@@ -253,12 +253,12 @@ class Plan:
     def _cover(self, stems: frozenset[str]) -> float:
         if not stems:
             return 0.0
-        named = 0
+        named = 0.0
         used: set[str] = set()
         for alternatives in self.concept_alts:
             fitting = [alt for alt in alternatives if alt <= stems]
-            if fitting:
-                named += 1
+            if fitting:  # named by the words typed, or (a little less) by a synonym of them
+                named += 1.0 if alternatives[0] <= stems else SYNONYM_COVER
                 used.update(*fitting)
         return named / len(self.concept_alts) if used >= stems else 0.0
 
