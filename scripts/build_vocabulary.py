@@ -194,7 +194,7 @@ def write_vocabulary(path: Path, found: dict[str, list[tuple[str, ...]]], folder
         if not items:
             continue
         out.append(f"# -- {section} ({lexname}) --")
-        for terms in sorted(items, key=lambda t: t[0].casefold()):
+        for terms in sorted(items, key=lambda t: (t[0].casefold(), t)):
             out.append(" | ".join(terms))
             count += 1
         out.append("")

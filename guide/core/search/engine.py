@@ -70,12 +70,12 @@ from guide.core.search.indexfiles import (
 )
 from guide.core.search.query import Part, content_words, long_query_notice, parse, plain_text, tokenize
 from guide.core.search.ranking import (
-    EXACT_BONUS,
     Plan,
     build_lookups,
     common_limit,
     correct,
     leading,
+    name_bonus,
     name_lookups,
 )
 from guide.core.search.spelling import Speller, Suggester
@@ -748,7 +748,7 @@ class _Run:
                 score, docnum = max(sections)
                 if self._has_phrases(aid, docnum):
                     best[aid] = (score, docnum)
-        ranked = [(aid, score + EXACT_BONUS * self._named(aid), d) for aid, (score, d) in best.items()]
+        ranked = [(aid, score + name_bonus(self._named(aid)), d) for aid, (score, d) in best.items()]
         ranked.sort(key=lambda item: -item[1])
         grouped: dict[str, tuple[str, float, int, list[str]]] = {}
         articles = self.state.articles

@@ -24,8 +24,12 @@ from guide.core.search.vocabulary import english_words
 # So a section that matches every concept beats one that matches a frequent title word alone
 # ("blood" in "blood in urine"), and a synonym never outranks the words typed, all else equal.
 EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
-COVER_WEIGHT = 25.0  # per concept matched, for queries of two concepts or more
+NAMED_WEIGHT = 100.0  # a title naming part of the query, x the share it names
+FULLY_NAMED = 0.999  # a title naming this share of the query or more gets EXACT_BONUS x the share
+COVER_WEIGHT = 40.0  # per concept matched, for queries of two concepts or more
 SYNONYM_COVER = 0.8  # a concept matched only through a synonym covers this much of one
+SYNONYM_NAMED = 0.99  # a title naming a concept through a synonym: just below the words typed
+# (an abbreviation's expansion is as good a name as the abbreviation; it only loses ties)
 SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less in BM25F
 MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
 COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see common_limit)
@@ -113,6 +117,13 @@ def build_lookups(
     speller = Speller(counts, names["title_words"], known=thesaurus.words | FILLER, english=english_words())
     suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
     return speller, thesaurus, suggester, exact
+
+
+def name_bonus(share: float) -> float:
+    """What an article's title adds for naming ``share`` of the query (:meth:`Plan.named`): a title
+    naming all of it ranks in a tier of its own; one naming a part ("Pain" for "pain when peeing")
+    counts about as much as the coverage of a concept, not a tier above every other hit."""
+    return EXACT_BONUS * share if share >= FULLY_NAMED else NAMED_WEIGHT * share
 
 
 def common_limit(sections: int) -> int:
@@ -258,7 +269,7 @@ class Plan:
         for alternatives in self.concept_alts:
             fitting = [alt for alt in alternatives if alt <= stems]
             if fitting:  # named by the words typed, or (a little less) by a synonym of them
-                named += 1.0 if alternatives[0] <= stems else SYNONYM_COVER
+                named += 1.0 if alternatives[0] <= stems else SYNONYM_NAMED
                 used.update(*fitting)
         return named / len(self.concept_alts) if used >= stems else 0.0
 

@@ -92,8 +92,14 @@ class Thesaurus:
         found: list[Match] = []
         i = 0
         while i < len(stems):
+            joined = words[i] + words[i + 1] if i + 1 < len(words) else ""
             for length in range(min(MAX_PHRASE, len(stems) - i), 0, -1):
                 k = tuple(sorted(stems[i : i + length]))
+                if length == 1 and joined and (light_stem(joined),) in self._by_key:
+                    # two words written apart that the thesaurus knows as one: "belly ache", "bellyache"
+                    found.append(Match(i, i + 2, ((joined,), *self.alternatives([joined]))))
+                    i += 2
+                    break
                 if k in self._by_key:
                     found.append(Match(i, i + length, self.alternatives(words[i : i + length])))
                     i += length
