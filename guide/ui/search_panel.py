@@ -65,6 +65,7 @@ class SearchPanel(QWidget):
         self._suggestions: dict[str, str] = {}
         self._suggested_for: str | None = None  # the text whose titles were shown as it was typed
         self._pending: str | None = None  # a query typed while the index was being prepared
+        self._ready = False  # the window has said the index is built or opened (index_ready)
         self.box = QLineEdit(self)
         self.box.setObjectName("search")
         self.box.setPlaceholderText("Search (Ctrl+K)")
@@ -170,7 +171,8 @@ class SearchPanel(QWidget):
     def show_results(self, results: SearchResults, suggestions: list[Suggestion] | None) -> None:
         """Show a search's hits; ``suggestions`` None keeps the titles already under the box."""
         self.last = results
-        self._pending = results.query if results.waiting else None
+        # before the index is ready, a search that found nothing is run again when it is
+        self._pending = results.query if results.waiting or (not self._ready and not results.hits) else None
         self.results.clear()
         for hit in results.hits:
             self._add_hit(hit)
@@ -192,6 +194,7 @@ class SearchPanel(QWidget):
 
     def index_ready(self) -> None:
         """The index has been built or opened: run the query that was typed while it was not."""
+        self._ready = True
         if self._pending is not None and self.box.text().strip():
             self._pending = None
             self.timer.stop()

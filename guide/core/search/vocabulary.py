@@ -35,6 +35,7 @@ _ALSO = re.compile(
     r"((?:[\w'’-]+)(?:,? (?:or |and )?[\w'’-]+){0,12})",
     re.IGNORECASE,
 )
+_PAREN = re.compile(r"s?\s*\(([^()]{2,60})\)")
 _STOP = re.compile(
     r"\b(?:is|are|was|were|that|which|who|because|when|it|they|this|these|can|may|a|an|the)\b.*", re.IGNORECASE
 )
@@ -72,8 +73,9 @@ def names_in_text(title: str, text: str) -> list[str]:
     for match in _ALSO.finditer(lead):
         for name in _names(match.group(1)):
             found[name] = None
-    if title:
-        at = re.search(re.escape(title) + r"s?\s*\(([^()]{2,60})\)", lead, re.IGNORECASE)
+    start = lead.casefold().find(title.casefold()) if title else -1
+    if start >= 0:  # "Title (ABBR)": a precompiled pattern, matched where the title ends
+        at = _PAREN.match(lead, start + len(title))
         if at:
             for name in _names(at.group(1)):
                 found[name] = None
