@@ -29,7 +29,7 @@ from guide.ui.tasks import Progress, TaskRunner
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 T = TypeVar("T")
-TITLE_ROWS = 5  # matching titles shown under the box at most (the list scrolls for more)
+TITLE_ROWS = 4  # matching titles shown under the box at most (the list scrolls for more)
 SHOWN_QUERY = 60  # characters of a query quoted back in the note line; a long paste is cut
 
 
@@ -212,7 +212,8 @@ class SearchPanel(QWidget):
         if not rows or not self.box.text().strip():
             self.titles.hide()
             return
-        row = max(self.titles.sizeHintForRow(0), self.fontMetrics().height() + 2)
+        row = self.titles.sizeHintForRow(0)
+        row = row if row > 0 else self.fontMetrics().height() + 2
         self.titles.setFixedHeight(row * min(rows, TITLE_ROWS) + 2 * self.titles.frameWidth())
         self.titles.show()
 

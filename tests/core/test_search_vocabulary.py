@@ -131,7 +131,7 @@ def test_a_long_paste_gets_a_one_line_notice_and_is_not_corrected(index: SearchI
     pasted = "blood pressure harms arteries and kidnees " * 300
     results = index.search(pasted)
     assert results.corrected is None
-    assert results.message is not None and "long text" in results.message and "\n" not in results.message
+    assert results.message is not None and "Long text" in results.message and "\n" not in results.message
     assert len(results.message) < 120
     assert results.hits
 

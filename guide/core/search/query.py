@@ -162,7 +162,7 @@ def long_query_notice(parsed: Parsed) -> str | None:
     """One line saying a long paste was searched by its first words only (None for a query)."""
     if not parsed.typed:
         return None
-    return f"Searched for the first {len(parsed.parts)} words of a long text ({parsed.typed:,} characters)."
+    return f"Long text ({parsed.typed:,} characters): searched its first {len(parsed.parts)} words."
 
 
 def unparse(parts: Iterable[Part]) -> str:
