@@ -720,10 +720,13 @@ class _Run:
         return self.plan.combine(per_term)
 
     def best_cover(self, ranked: Sequence[tuple[str, float, int, Any]]) -> float:
-        """How many of the query's concepts the best hit matches (0 when none is found)."""
-        return max((self.plan.cover.get(d, 0.0) for _, _, d, _ in ranked[:3]), default=0.0) + (
-            1.0 if ranked and not self.plan.cover else 0.0
-        )
+        """The share of the query's concepts that the best hits match (0 when none is found)."""
+        if not ranked:
+            return 0.0
+        if not self.plan.cover:
+            return 1.0
+        best = max(self.plan.cover.get(d, 0.0) for _, _, d, _ in ranked[:3])
+        return best / max(1, len(self.plan.concepts))
 
     def run(self, limit: int) -> list[tuple[str, float, int, tuple[str, ...]]]:
         """(article id, score, best section document, ids of same-titled articles) for the best
