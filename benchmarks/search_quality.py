@@ -10,10 +10,10 @@ articles:
 - fts5:   SQLite FTS5 from the standard library, porter tokenizer, ranked by
   ``bm25()`` with title weight 10 and body weight 1, the query's words ORed.
 
-Then p50/p95 query latency per system over the test set, the first-query latency of a fresh
-``guide search`` process (median of 3, beside a bare interpreter start), and how many of the
-200 everyday words in benchmarks/queries/everyday-words.txt the guide's search "corrects"
-into something else.
+Then p50/p95 query latency per system over the test set (per-query median of 3 passes), the
+first-query latency of a fresh ``guide search`` process (median of 3, beside a bare interpreter
+start), and how many of the 200 everyday words in benchmarks/queries/everyday-words.txt the
+guide's search "corrects" into something else.
 
     .venv/bin/python benchmarks/search_quality.py [--corpus DIR] [--sets dev,test,legacy]
         [--systems guide,whoosh,fts5] [--misses dev|legacy] [--index-dir DIR]
@@ -22,16 +22,18 @@ into something else.
 
 Tune search on dev only. The test set is for reporting: its misses are shown only with
 --i-am-reporting, and whoever reads them while changing search should say so.
-Indexes are built in temp folders and GUIDE_CACHE_DIR points at one, so nothing of the
-user's is read or written.
+Indexes are built in a temp folder (removed at the end) and GUIDE_CACHE_DIR points into it, so
+nothing of the user's is read or written.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -204,6 +206,24 @@ def print_misses(label: str, queries: list[Query], rows: list[Row], guide: Guide
     print(f"{missed} of {len(queries)} missed first place")
 
 
+def latency(label: str, texts: list[str], systems: dict[str, Search], passes: int) -> None:
+    """p50/p95 over the queries of each system's per-query median of several passes.
+
+    The systems take turns on each query, so that a busy moment on the shared machine falls on
+    all of them alike rather than on whichever ran then."""
+    times: dict[str, list[list[float]]] = {name: [[] for _ in texts] for name in systems}
+    for _ in range(passes):
+        for number, text in enumerate(texts):
+            for name, search in systems.items():
+                started = time.perf_counter()
+                search(text)
+                times[name][number].append((time.perf_counter() - started) * 1000)
+    print(f"\nquery latency over the {label} set ({len(texts)} queries, top 10, in process, median of {passes} passes)")
+    for name, runs in times.items():
+        medians = [statistics.median(run) for run in runs]
+        print(f"    {name:7s} p50 {percentile(medians, 0.5):6.1f} ms   p95 {percentile(medians, 0.95):6.1f} ms")
+
+
 def first_query_latency(root: Path, index_dir: Path, runs: int = 3) -> None:
     """A fresh `guide search` process on the built index: wall time, and its own first-query ms."""
     env = dict(os.environ)
@@ -251,9 +271,11 @@ def main() -> None:
     parser.add_argument("--index-dir", type=Path, help="reuse (or build) the guide's index here")
     parser.add_argument("--misses", metavar="SET", help="list the guide's misses on this set (not test)")
     parser.add_argument("--i-am-reporting", action="store_true", help="allow --misses test (for the final report)")
+    parser.add_argument("--passes", type=int, default=3, help="timed passes over the test set (default 3)")
     parser.add_argument("--no-process", action="store_true", help="skip the fresh-process first-query timing")
     args = parser.parse_args()
     os.environ["GUIDE_CACHE_DIR"] = str(WORK / "cache")  # this process and the `guide search` ones
+    atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # runs are repeated while tuning: leave no litter
 
     sets = [args.queries.stem] if args.queries else [s for s in args.sets.split(",") if s]
     if args.misses == "test" and not args.i_am_reporting:
@@ -270,6 +292,8 @@ def main() -> None:
     query_sets = {name: load_queries(path) for name, path in paths.items()}
 
     root = corpus_root(args.corpus)
+    if args.corpus is None:  # extracted from the tarball into a temp folder of its own
+        atexit.register(shutil.rmtree, root.parent, ignore_errors=True)
     titles = titles_of(root)
     by_title: dict[str, set[str]] = {}
     for article_id, title in titles.items():
@@ -296,20 +320,15 @@ def main() -> None:
         fts5.search("warm up")
         systems["fts5"] = fts5.search
 
-    latency_set = "test" if "test" in query_sets else sets[0]
-    latencies: dict[str, list[float]] = {}
     for name, queries in query_sets.items():
         good = [accepted(query, titles, by_title) for query in queries]
         runs = run_set(queries, systems, good)
         report_set(name, len(queries), runs)
-        if name == latency_set:
-            latencies = {system: times for system, (_, times) in runs.items()}
         if args.misses == name and "guide" in runs:
             print_misses(name, queries, runs["guide"][0], guide, shown_titles)
 
-    print(f"\nquery latency over the {latency_set} set ({len(query_sets[latency_set])} queries, top 10, in process)")
-    for system, times in latencies.items():
-        print(f"    {system:7s} p50 {percentile(times, 0.5):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms")
+    latency_set = "test" if "test" in query_sets else sets[0]
+    latency(latency_set, [query.text for query in query_sets[latency_set]], systems, args.passes)
     if not args.no_process:
         first_query_latency(root, guide.index.location)
     everyday_words(guide)
