@@ -597,6 +597,11 @@ class _Scorer:
                 norm = norms[fieldname]
                 keep = None if only is None else self._keep(only, base, len(norm))
                 for ids, weights in _blocks(leaf, fieldname, term, keep):
+                    if only is None and not deleted:  # the common case, kept tight: it runs per posting
+                        for docnum, w in zip(ids, weights, strict=False):
+                            d = base + docnum
+                            scores[d] = get(d, 0.0) + factor * w / (w + norm[docnum])
+                        continue
                     for docnum, w in zip(ids, weights, strict=False):
                         d = base + docnum
                         if only is not None and d not in only:

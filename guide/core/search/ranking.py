@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -166,8 +167,12 @@ class Plan:
         self.concept_alts: list[list[frozenset[str]]] = []  # curated ways to name each plain concept
         self.musts: list[list[Alt]] = []  # every must be met: phrases and prefixes
         self.cover: dict[int, float] = {}  # section -> concepts matched, after combine
+        self._known: dict[str, bool] = {}  # word -> whether it is highlighted (see _matches)
+        self._pattern: re.Pattern[str] | None = None
+        self.surface: set[str] = set()  # the words of the query and of the synonyms it was widened with
         positive = [p for p in parts if not p.excluded]
         words = [w for p in positive if p.kind == "word" for w in p.words]
+        self.surface.update(w for p in positive for w in p.words)
         content = content_words(words) or words
         self.key = key(" ".join(content))
         self.phrases = [tuple(self._stem(w) for w in p.words) for p in positive if p.kind == "phrase"]
@@ -205,6 +210,7 @@ class Plan:
             alternatives = match.alternatives[:MAX_ALTERNATIVES]
             concept = [Alt(tuple(self._stem(w) for w in span))]
             concept += [Alt(tuple(self._stem(w) for w in alt), SYNONYM_WEIGHT, True) for alt in alternatives]
+            self.surface.update(w for alt in alternatives for w in alt)
             self.concepts.append(concept)
             curated = self.base_thesaurus.alternatives(span)
             self.concept_alts.append([frozenset(self._stem(w) for w in alt) for alt in (span, *curated)])
@@ -227,9 +233,15 @@ class Plan:
                 if any(s not in per_term for s in alt.stems):
                     continue
                 maps = [per_term[s] for s in alt.stems]
+                if number == 0 and len(self.concepts) > 1:
+                    typed = set(maps[0]) if len(maps) == 1 else set.intersection(*map(set, maps))
+                if len(maps) == 1:  # one word: most alternatives, and the quick case
+                    weight, get = alt.weight, best.get
+                    for d, v in maps[0].items():
+                        if weight * v > get(d, 0.0):
+                            best[d] = weight * v
+                    continue
                 docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
-                if number == 0:
-                    typed = set.intersection(*map(set, maps))
                 for d in docs:
                     value = alt.weight * sum(m.get(d, 0.0) for m in maps)
                     if value > best.get(d, 0.0):
@@ -276,20 +288,31 @@ class Plan:
     def hit(self, aid: str, title: str, stored: Mapping[str, Any], score: float) -> SearchHit:
         """The hit for an article at one section (its stored fields): snippet and words to highlight."""
         body = (stored.get("text") or "")[:SNIPPET_SCAN]
-        prefixes = tuple(self.prefixes)
-        known: dict[str, bool] = {}
-        stem = self._stem
-
-        def matches(word: str) -> bool:
-            found = known.get(word)
-            if found is None:
-                found = stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
-                known[word] = found
-            return found
-
         section = stored.get("section")
-        seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
-        return SearchHit(aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen))
+        words = self._candidates()
+        found = (m.group().casefold() for m in words.finditer(f"{title} {section or ''} {body}"))
+        seen = [w for w in dict.fromkeys(found) if self._matches(w)]
+        text = snippet(body, self._matches, words=words)
+        return SearchHit(aid, title, section, stored.get("anchor"), float(score), text, tuple(seen))
+
+    def _matches(self, word: str) -> bool:
+        """Whether a (lower-case) word of a text is one the query looks for; remembered per plan."""
+        found = self._known.get(word)
+        if found is None:
+            prefixes = tuple(self.prefixes)
+            found = self._stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
+            self._known[word] = found
+        return found
+
+    def _candidates(self) -> re.Pattern[str]:
+        """Words that may match (they start like a stem, a prefix* or a word searched for): found by
+        one regular expression, so a hit's text is not walked word by word in Python."""
+        if self._pattern is None:
+            starts = {*self.highlight, *self.prefixes, *self.surface}
+            starts |= {s[:-1] for s in starts if s.endswith("i") and len(s) > 2}  # happi: happy
+            alternation = "|".join(sorted((re.escape(s) for s in starts if s), key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![^\W_])(?:{alternation or '(?!)'})[^\W_]*", re.IGNORECASE)
+        return self._pattern
 
 
 def leading(per_term: dict[str, dict[int, float]]) -> set[int]:
