@@ -445,6 +445,14 @@ class MainWindow(QMainWindow):
             return
         self.progress.setValue(0)
         self.progress.show()
+        warm = getattr(index, "warm", None)
+        if warm is not None:  # an existing index answers at once, while the update below checks it
+
+            def opened(ready: bool) -> None:
+                if ready:
+                    self.search.index_ready()
+
+            self.tasks.run(lambda progress: warm(), opened)
 
         def op(progress: Progress) -> IndexReport:
             return index.update(progress=progress)

@@ -195,6 +195,7 @@ class SearchPanel(QWidget):
     def index_ready(self) -> None:
         """The index has been built or opened: run the query that was typed while it was not."""
         self._ready = True
+        self._warm = True  # titles may follow every key from now on
         if self._pending is not None and self.box.text().strip():
             self._pending = None
             self.timer.stop()

@@ -187,3 +187,36 @@ def test_the_section_filter_never_reuses_the_list_of_a_freed_set(tmp_path: Path)
             gc.collect()
     finally:
         idx.close()
+
+
+def test_an_existing_index_answers_while_an_update_runs(library: Path, tmp_path: Path) -> None:
+    SearchIndex([library], tmp_path / "index").update()
+    write_article(library, "medlineplus/new", "Shingles", "A new article about shingles.")
+    idx = SearchIndex([library], tmp_path / "index")
+    try:
+        assert idx.warm(), "the old index opens at once"
+        with idx._update_lock:  # as while the update of the changed article runs
+            results = idx.search("vomiting")
+            assert not results.waiting and ids(results)[0] == "medlineplus/vomiting"
+        opened = idx._open
+        idx.update()
+        assert ids(idx.search("shingles"))[0] == "medlineplus/new"
+        idx.update()  # nothing changed: the open index is kept, not read again
+        assert idx._open is not opened and idx._open is not None
+        kept = idx._open
+        idx.update()
+        assert idx._open is kept
+    finally:
+        idx.close()
+
+
+def test_a_search_while_the_first_build_runs_is_told_to_wait(library: Path, tmp_path: Path) -> None:
+    idx = SearchIndex([library], tmp_path / "index")
+    try:
+        assert not idx.warm()
+        with idx._update_lock:
+            results = idx.search("vomiting")
+        assert results.waiting and "not built" not in (results.message or "")
+        assert idx.search("vomiting").message == "The search index is not built yet."
+    finally:
+        idx.close()

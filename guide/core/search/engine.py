@@ -360,7 +360,10 @@ class SearchIndex:
                 )
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
             location = report.location or target
-            self._swap_open(self._load(location, previous=None if report.rebuilt else self._open))
+            current = self._open
+            unchanged = not (report.rebuilt or report.added or report.updated or report.removed)
+            if not (unchanged and current is not None and current.folder == location):  # else keep it open
+                self._swap_open(self._load(location, previous=None if report.rebuilt else current))
         return _with(report, seconds=time.perf_counter() - started)
 
     def _swap_open(self, state: _Open | None) -> None:
@@ -524,6 +527,22 @@ class SearchIndex:
         if notice:
             message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)
+
+    def warm(self) -> bool:
+        """Open the index and make the suggestion and spelling tables now (in the background, as
+        the window shows), so the first keys typed are answered at once. True when an index is open;
+        the old one is used until an update replaces it. Never raises."""
+        try:
+            with self._lock:
+                state = self._ensure_open()
+            if state is None:
+                return False
+            state.suggester.warm()
+            state.speller.correct("warmup")  # builds its tables
+            return True
+        except Exception:
+            log.exception("opening the search index failed")
+            return False
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
         """Titles and aliases that start like ``text`` or nearly match it; never raises."""
