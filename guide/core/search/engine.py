@@ -362,7 +362,9 @@ class SearchIndex:
             location = report.location or target
             current = self._open
             unchanged = not (report.rebuilt or report.added or report.updated or report.removed)
-            if not (unchanged and current is not None and current.folder == location):  # else keep it open
+            if unchanged and current is not None and current.folder == location:
+                current.stamps = stamps  # kept open: only mtimes may have moved, and were written down
+            else:
                 self._swap_open(self._load(location, previous=None if report.rebuilt else current))
         return _with(report, seconds=time.perf_counter() - started)
 
