@@ -778,7 +778,7 @@ class _Run:
                 if self._has_phrases(aid, docnum):
                     best[aid] = (score, docnum)
         ranked = [(aid, score + name_bonus(self._named(aid)), d) for aid, (score, d) in best.items()]
-        ranked.sort(key=lambda item: -item[1])
+        ranked.sort(key=lambda item: (-item[1], item[0]))  # equal scores: by id, the same every run
         grouped: dict[str, tuple[str, float, int, list[str]]] = {}
         articles = self.state.articles
         for aid, score, d in ranked:

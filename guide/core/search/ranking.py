@@ -233,7 +233,7 @@ class Plan:
                 if any(s not in per_term for s in alt.stems):
                     continue
                 maps = [per_term[s] for s in alt.stems]
-                if number == 0 and len(self.concepts) > 1:
+                if number == 0:
                     typed = set(maps[0]) if len(maps) == 1 else set.intersection(*map(set, maps))
                 if len(maps) == 1:  # one word: most alternatives, and the quick case
                     weight, get = alt.weight, best.get
