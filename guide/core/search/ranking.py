@@ -115,7 +115,7 @@ def build_lookups(
     for group in names["groups"]:
         thesaurus.add_parsed(group)
     exact: dict[str, list[tuple[str, int]]] = names["exact"]  # [id, tier] lists as read: no copy
-    speller = Speller(counts, names["title_words"], known=thesaurus.words | FILLER, english=english_words())
+    speller = Speller(counts, names["title_words"], known=thesaurus.words | FILLER, english=english_words)
     suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
     return speller, thesaurus, suggester, exact
 

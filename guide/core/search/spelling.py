@@ -14,7 +14,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -60,13 +60,20 @@ class Speller:
         counts: Mapping[str, int],
         title_words: Iterable[str] = (),
         known: Iterable[str] = (),
-        english: frozenset[str] = frozenset(),
+        english: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
     ):
         self.counts = dict(counts)
         self.title_words = set(title_words)
         self.known = set(known)
-        self.english = english  # shared, not copied: tens of thousands of words
+        self._english = english  # shared, not copied: tens of thousands of words, read when first needed
         self._tables: tuple[dict[int, list[str]], dict[str, list[str]]] | None = None
+
+    @property
+    def english(self) -> frozenset[str]:
+        """English words never corrected (read at the first word the index does not know)."""
+        if callable(self._english):
+            self._english = self._english()
+        return self._english
 
     def _index(self) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
         """Words by length and by sound, made when a word first needs correcting (a third of a
