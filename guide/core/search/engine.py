@@ -518,8 +518,11 @@ class SearchIndex:
             parts, corrected = correct(parsed.parts, state.speller)
         run = _Run(parts, state)
         ranked = run.run(limit)
-        if corrected is not None:
+        kept = {w for p in parts for w in p.words}
+        replaced = [w for p in parsed.parts for w in p.words if w not in kept]
+        if corrected is not None and any(state.speller.counts.get(w) for w in replaced):
             # a correction that covers less of the query than the words as typed is not applied
+            # (only a word the index has, rarely, can match as typed: unknown words match nothing)
             plain = _Run(parsed.parts, state)
             as_typed = plain.run(limit)
             if as_typed and plain.best_cover(as_typed) > run.best_cover(ranked):
