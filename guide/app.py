@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from guide import __version__
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
-from guide.core.content import load_library
+from guide.core.content import Library
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,34 @@ def build_window(window: MainWindow) -> MainWindow:
     return window
 
 
+def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Callable[[], None]:
+    """File → Libraries…; after a change the window shows the content again, packs included."""
+    from guide.ui.libraries_dialog import add_libraries_action
+
+    def reload() -> None:  # reading a 5,000-article catalog takes a moment: not on the UI thread
+        window.tasks.run(lambda progress: load_sources(roots, with_packs), lambda found: window.replace_library(*found))
+
+    add_libraries_action(window, reload)
+    return reload
+
+
+def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, SearchIndex | None]:
+    """The library and search of the content roots and (unless --content was given) the installed packs."""
+    from guide.core.packs.mount import installed_packs, open_index
+    from guide.core.packs.mount import load_library as load_with_packs
+
+    packs = installed_packs() if with_packs else []
+    library = load_with_packs(roots, packs)
+    try:
+        index: SearchIndex | None = open_index(  # type: ignore[assignment]
+            roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
+        )
+    except Exception:
+        log.exception("search index unavailable")
+        index = None
+    return library, index
+
+
 def platform_fallback() -> None:
     """The frozen app ships only the xcb and offscreen platform plugins: a desktop that names
     another one (``QT_QPA_PLATFORM=wayland``) gets X11 through XWayland, not no window at all."""
@@ -45,7 +75,6 @@ def platform_fallback() -> None:
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
-    from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
     platform_fallback()
@@ -61,13 +90,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     if missing:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
-    library = load_library(roots)
-    try:
-        index: SearchIndex | None = SearchIndex(roots, readonly_dir=paths.bundled_index())
-    except Exception:
-        log.exception("search index unavailable")
-        index = None
+    library, index = load_sources(roots, with_packs=not content_roots)
     window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
+    add_libraries(window, roots, with_packs=not content_roots)
     window.show()
     if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
         QTimer.singleShot(0, app.quit)

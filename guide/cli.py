@@ -21,9 +21,10 @@ from guide.core.content import load_library
 from guide.core.models import Problem
 
 if TYPE_CHECKING:
+    from guide.core.packs.store import InstalledPack
     from guide.core.search import SearchIndex
 
-COMMANDS = ("index", "search", "render", "check", "handout")
+COMMANDS = ("index", "search", "render", "check", "handout", "pack")
 
 
 def _add_content(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--clinic-name", metavar="TEXT")
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)
+
+    from guide.pack_cli import add_parser as add_pack_parser
+
+    add_pack_parser(sub)
     return parser
 
 
@@ -128,12 +133,19 @@ def _missing_root(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _packs(args: argparse.Namespace) -> list[InstalledPack]:
+    """The installed packs, searched and shown beside the bundled guide unless --content is given."""
+    from guide.core.packs.mount import installed_packs
+
+    return [] if args.content else installed_packs()
+
+
 def _open_index(args: argparse.Namespace) -> SearchIndex:
-    from guide.core.search import SearchIndex
+    from guide.core.packs.mount import open_index
 
     roots = content_roots(args)
     bundled = paths.bundled_index() if not args.content else None
-    index = SearchIndex(roots, args.index_dir, readonly_dir=bundled)
+    index: SearchIndex = open_index(roots, _packs(args), args.index_dir, bundled)  # type: ignore[assignment]
     index.procs = min(2, os.cpu_count() or 1)  # forking writers are safe here: no Qt in this process
     return index
 
@@ -208,7 +220,8 @@ def _print_results(query: str, corrected: str | None, message: str | None, hits:
         print(f"No articles found for {query!r}.")
     for number, hit in enumerate(hits, start=1):
         where = f" > {hit['section']}" if hit.get("section") else ""
-        print(f"{number:2}. {hit['title']}{where}  [{hit['id']}]")
+        source = f" — {hit['source']}" if hit.get("source") else ""
+        print(f"{number:2}. {hit['title']}{where}  [{hit['id']}]{source}")
         snippet = unescape(sub(r"</?b>", "*", hit.get("snippet") or ""))
         if snippet:
             print(f"    {snippet}")
@@ -218,9 +231,10 @@ def _print_results(query: str, corrected: str | None, message: str | None, hits:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from guide.core.packs.mount import load_library as load_with_packs
     from guide.core.render import Renderer
 
-    library = load_library(content_roots(args))
+    library = load_with_packs(content_roots(args), _packs(args))
     if errors := _root_errors(library.problems):
         return _fail(str(errors[0]))
     article = library.article(args.id)
@@ -255,6 +269,12 @@ def cmd_handout(args: argparse.Namespace) -> int:
     return run_handout(args)
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    from guide.pack_cli import run_pack
+
+    return run_pack(args)
+
+
 def cmd_window(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from guide.app import run
 
@@ -273,6 +293,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": cmd_render,
     "check": cmd_check,
     "handout": cmd_handout,
+    "pack": cmd_pack,
 }
 
 

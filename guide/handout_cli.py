@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.core import paths
-from guide.core.content import Library, load_library
+from guide.core.content import Library
 from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper
 from guide.core.settings import SettingsStore
 
@@ -85,9 +85,13 @@ def write_handout(library: Library, ids: list[str], output: Path, options: Hando
 
 def run_handout(args: argparse.Namespace) -> int:
     """Write the handout PDF; 0 on success, 2 for an unknown id or section, 1 if it cannot be written."""
-    roots = [Path(p) for p in args.content] if getattr(args, "content", None) else [paths.bundled_content()]
+    from guide.core.packs.mount import installed_packs
+    from guide.core.packs.mount import load_library as load_with_packs
+
+    given = getattr(args, "content", None)
+    roots = [Path(p) for p in given] if given else [paths.bundled_content()]
     output = Path(args.output)
-    library = load_library(roots)
+    library = load_with_packs(roots, [] if given else installed_packs())  # pack articles print too
     try:
         pages = write_handout(library, list(args.ids), output, options_from_args(args))
     except HandoutError as exc:

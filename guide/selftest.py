@@ -33,7 +33,7 @@ class _Steps:
 def run_self_test(roots: list[Path]) -> int:
     """Load, search, render and print a handout; exit 0 when every step passed."""
     from guide.core import paths
-    from guide.core.content import load_library
+    from guide.core.packs.mount import load_library
     from guide.core.render import Renderer
     from guide.core.search import SearchIndex
 
@@ -44,11 +44,21 @@ def run_self_test(roots: list[Path]) -> int:
     state: dict = {}
 
     def load() -> str:
-        library = load_library(roots)
+        library = load_library(roots, [])  # the bundled pack's catalog when the app ships one
         if len(library) == 0:
             raise RuntimeError(f"no articles found in {', '.join(map(str, roots))}")
         state["library"] = library
-        return f"{len(library)} articles, {len(library.errors())} content errors"
+        bundled = paths.bundled_pack() is not None and roots == [paths.bundled_content()]
+        how = " (from the bundled pack's catalog)" if bundled else ""
+        return f"{len(library)} articles{how}, {len(library.errors())} content errors"
+
+    def bundled_pack() -> str:
+        from guide.core.packs.archive import check_folder
+
+        pack = paths.bundled_pack()
+        assert pack is not None
+        manifest = check_folder(pack)
+        return f"{manifest.title} {manifest.version}: all {len(manifest.files)} files match its manifest"
 
     def search() -> str:
         library = state["library"]
@@ -99,6 +109,27 @@ def run_self_test(roots: list[Path]) -> int:
             raise RuntimeError("the PDF is empty or broken")
         return f"{pages} page{'s' if pages != 1 else ''}, {len(data)} bytes of PDF written and read back"
 
+    def signatures() -> str:
+        import nacl.signing
+
+        from guide.core.packs import minisign
+
+        seed = nacl.signing.SigningKey.generate()
+        key = minisign.SecretKey(b"selftest", bytes(seed) + bytes(seed.verify_key))
+        sample = scratch / "signed.txt"
+        sample.write_text("a pack stands in here\n")
+        signature = minisign.parse_signature(minisign.sign(sample, key, "self-test"))
+        minisign.verify(sample, signature, key.public())
+        sample.write_text("a changed pack\n")
+        try:
+            minisign.verify(sample, signature, key.public())
+        except minisign.SignatureError:
+            return "a minisign signature made, checked, and refused once the file changed (PyNaCl works)"
+        raise RuntimeError("a changed file passed its signature check")
+
+    if paths.bundled_pack() is not None:
+        steps.run("bundled pack", bundled_pack)
+    steps.run("pack signatures", signatures)
     steps.run("load content", load)
     if "library" in state:
         steps.run("search", search)

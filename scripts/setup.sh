@@ -7,10 +7,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${GUIDE_VENV:-$ROOT/.venv}"
 PYTHON="${PYTHON:-python3}"
 
-# Libraries Qt needs on a bare Debian/Ubuntu, and the tools the tests use to look at PDFs.
+# Libraries Qt needs on a bare Debian/Ubuntu, the tools the tests use to look at PDFs, and minisign
+# (the tests sign packs with it and check the guide's signatures with it).
 APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-  libxcb-shape0 poppler-utils python3-venv)
+  libxcb-shape0 poppler-utils python3-venv minisign)
 
 missing_packages() {
   local pkg

@@ -57,3 +57,23 @@ def test_the_self_test_fails_when_the_shipped_index_does_not_fit(install: tuple[
     assert "FAIL  search: RuntimeError: the shipped index was not used" in run.stdout
     assert "changed since" in run.stdout
     assert [p.name.startswith("guide-self-test-") for p in (tmp_path / "tmp").iterdir()] == [True]  # kept to look at
+
+
+def test_the_bundled_guide_as_a_pack_is_checked_and_used_in_place(tmp_path: Path) -> None:
+    """build.spec ships the bundled guide as an unpacked pack: its catalog and index are used, nothing is built."""
+    from guide.core.packs import archive
+
+    meta = archive.Manifest(id="health-guide", title="Health guide", version="1.0", at_root=True)
+    archive.build(CONTENT, tmp_path / "guide.guidepack", meta)
+    pack = tmp_path / "app" / "guide-pack"
+    pack.mkdir(parents=True)
+    archive.check(tmp_path / "guide.guidepack", pack)
+    cache = tmp_path / "cache"
+    env = dict(os.environ, GUIDE_BUNDLED_PACK=str(pack), GUIDE_CACHE_DIR=str(cache), QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([sys.executable, "-m", "guide", "--self-test"], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert re.search(r"^ok    bundled pack: Health guide 1\.0: all \d+ files match its manifest", run.stdout, re.M)
+    assert "(from the bundled pack's catalog)" in run.stdout
+    assert "shipped index used in place, not rebuilt" in run.stdout
+    assert not cache.exists()

@@ -321,10 +321,18 @@ def _walk(root: Path, too_deep: list[Path] | None = None) -> Iterator[Path]:
 class Library:
     """All articles and topics of a set of content roots, merged into one tree."""
 
-    def __init__(self, roots: Sequence[Path], articles: Iterable[Article], problems: Iterable[Problem]):
+    def __init__(
+        self,
+        roots: Sequence[Path],
+        articles: Iterable[Article],
+        problems: Iterable[Problem],
+        topic_infos: dict[str, Topic] | None = None,
+    ):
+        """``topic_infos`` (from a catalog) gives topics' own values without reading index.md files."""
         self.roots = tuple(Path(r).absolute() for r in roots)
         self._articles = {a.id: a for a in articles}
         self.problems: list[Problem] = list(problems)
+        self._known_topics = topic_infos or {}
         self.root_topic = self._build_tree()
         self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
 
@@ -334,14 +342,6 @@ class Library:
 
     def topic(self, topic_id: str) -> Topic | None:
         return self._topics.get(topic_id)
-
-    def source_of(self, article_id: str) -> str:
-        """Where an article comes from, as the reader is told it ("Health topics (MedlinePlus)"):
-        the title of its top-level topic. The one place that decides it (search results, the
-        article page and the index's "also in" all ask here)."""
-        top = article_id.partition("/")[0] if "/" in article_id else ""
-        topic = self._topics.get(top) if top else None
-        return topic.title if topic is not None else ""
 
     def articles(self) -> list[Article]:
         """Every article, in tree order."""
@@ -355,6 +355,16 @@ class Library:
 
     def body(self, article: Article) -> str:
         return read_body(article)
+
+    def source_of(self, article_id: str) -> str:
+        """Where an article comes from: the title of its top-level topic (a pack's title), or
+        the root topic's for an article at the top; "" for an unknown id. The one place that
+        decides it: search results, "also in", the article page and the index all ask here."""
+        if article_id not in self._articles:
+            return ""
+        top = article_id.partition("/")[0] if "/" in article_id else ""
+        topic = self._topics.get(top)
+        return topic.title if topic is not None else ""
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -411,6 +421,9 @@ class Library:
     def _topic_infos(self, folders: dict[str, list[Article]]) -> dict[str, Topic]:
         infos: dict[str, Topic] = {}
         for topic_id in folders:
+            if topic_id in self._known_topics:
+                infos[topic_id] = self._known_topics[topic_id]
+                continue
             for root in self.roots:
                 index = root / topic_id / INDEX_NAME if topic_id else root / INDEX_NAME
                 if index.is_file():

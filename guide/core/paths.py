@@ -18,11 +18,23 @@ def frozen_base() -> Path | None:
     return Path(base) if base else None
 
 
+def bundled_pack() -> Path | None:
+    """The bundled guide as an unpacked pack (``guide-pack/``: pack.yaml, catalog.json, content/,
+    index/), as the built app ships it; None from source. ``GUIDE_BUNDLED_PACK`` points at one."""
+    override = os.environ.get("GUIDE_BUNDLED_PACK")
+    base = frozen_base()
+    path = Path(override) if override else base / "guide-pack" if base is not None else None
+    return path if path is not None and (path / "pack.yaml").is_file() else None
+
+
 def bundled_content() -> Path:
-    """The content root shipped with the app (``content/`` beside the package)."""
+    """The content root shipped with the app (``content/`` beside the package, or the bundled pack's)."""
     override = os.environ.get("GUIDE_BUNDLED_CONTENT")
     if override:
         return Path(override)
+    pack = bundled_pack()
+    if pack is not None:
+        return pack / "content"
     base = frozen_base()
     if base is not None:
         return base / "content"
@@ -36,8 +48,11 @@ def bundled_index() -> Path | None:
     """
     override = os.environ.get("GUIDE_BUNDLED_INDEX")
     base = frozen_base()
+    pack = bundled_pack()
     if override:
         path = Path(override)
+    elif pack is not None:
+        path = pack / "index"
     elif base is not None:
         path = base / "index"
     else:
@@ -69,3 +84,17 @@ def site_config_file() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / "site.json"
+
+
+def user_packs_dir() -> Path:
+    """Packs installed by this user (``guide pack install`` without ``--system``)."""
+    return data_dir() / "packs"
+
+
+def system_packs_dir(configured: str = "") -> Path:
+    """Packs installed for every user: the site file's ``packs_dir``, else the platform's default."""
+    if configured:
+        return Path(configured)
+    if sys.platform.startswith("linux"):
+        return Path("/var/lib") / APP_NAME / "packs"
+    return Path(platformdirs.site_data_dir(APP_NAME, APP_AUTHOR)) / "packs"

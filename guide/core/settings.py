@@ -38,18 +38,40 @@ class Settings:
     window_state: str = ""  # base64 of QMainWindow.saveState()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
     extra_roots: tuple[str, ...] = field(default_factory=tuple)  # content roots added by the user
+    # publishers whose packs show as verified: (name, "RW…" minisign public key); site and user keys both count
+    trusted_keys: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    allow_unsigned_packs: bool = True  # false: unsigned packs and unknown keys are never installed
+    packs_dir: str = ""  # where `guide pack install --system` puts packs ("" = the platform's default)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}
-SITE_KEYS = ("clinic_name", "clinic_contact", "clinic_logo", "paper", "large_print", "theme", "extra_roots")
+SITE_KEYS = (
+    "clinic_name",
+    "clinic_contact",
+    "clinic_logo",
+    "paper",
+    "large_print",
+    "theme",
+    "extra_roots",
+    "trusted_keys",
+    "allow_unsigned_packs",
+    "packs_dir",
+)
 
 
 def _coerce(name: str, value: Any) -> Any:
     """Check a stored value against the default's type; None when it does not fit."""
     default = getattr(Settings(), name)
+    if name == "trusted_keys":  # [{"name": "...", "key": "RW..."}]
+        if not isinstance(value, list):
+            return None
+        pairs = [(v.get("name"), v.get("key")) if isinstance(v, dict) else v for v in value]
+        if not all(isinstance(p, list | tuple) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+            return None
+        return tuple((str(a), str(b)) for a, b in pairs)
     if isinstance(default, bool):
         return value if isinstance(value, bool) else None
     if isinstance(default, int):

@@ -439,6 +439,21 @@ class MainWindow(QMainWindow):
         self.store.update(extra_roots=extra)
         QMessageBox.information(self, "Content folder added", "The folder is used from the next start.")
 
+    def replace_library(self, library: Library, index: Index | None) -> None:
+        """Show another set of content (a library was installed or removed): tree, search and pages."""
+        old = self.index
+        self.library, self.renderer, self.index = library, Renderer(library), index
+        self.search.index = index
+        self.reader.roots = library.roots
+        self.levels.library = library
+        self._set_model()
+        self._show_problem_count()
+        place = self.current if self._render(self.current) is not None else Place("welcome")
+        self.show_place(place, record=False)
+        if old is not None and old is not index and hasattr(old, "close"):
+            old.close()
+        self.start_indexing()
+
     def start_indexing(self) -> None:
         index = self.index
         if index is None:

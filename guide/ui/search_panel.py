@@ -238,8 +238,7 @@ class SearchPanel(QWidget):
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         item.setText("")
         spoken = f"{hit.title} — {hit.section}" if hit.section else hit.title
-        if hit.source:
-            spoken += f", from {hit.source}"
+        spoken += f" (from {hit.source})" if hit.source else ""
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setSizeHint(label.sizeHint())
         self.results.setItemWidget(item, label)

@@ -135,3 +135,32 @@ def test_cli_commands_open_no_connection(root: Path, tmp_path: Path) -> None:
     checked = run_guide("check", *content)
     assert_clean(checked)
     assert checked.returncode == 1 and "from the internet is not shown" in checked.stdout  # reported, not fetched
+
+
+def test_pack_commands_open_no_connection(root: Path, tmp_path: Path) -> None:
+    """Build, sign, verify, install, search, list, roll back and remove a pack with the tripwire in place."""
+    import base64
+
+    import nacl.signing
+
+    pack = tmp_path / "clinic-1.0.guidepack"
+    built = run_guide("pack", "build", str(root), "-o", str(pack), "--id", "clinic", "--version", "1.0", "--title", "C")
+    assert_clean(built)
+    assert built.returncode == 0
+    seed = nacl.signing.SigningKey.generate()
+    raw = b"Ed\0\0B2" + bytes(32) + bytes(16) + b"K" * 8 + bytes(seed) + bytes(seed.verify_key) + bytes(32)
+    key = tmp_path / "key.sec"
+    key.write_text(f"untrusted comment: test key\n{base64.b64encode(raw).decode()}\n")
+    for args in (
+        ("pack", "sign", str(pack), "--key", str(key)),
+        ("pack", "install", str(pack), "--allow-unsigned"),
+        ("search", "kidneys", "--json"),
+        ("pack", "list", "--json"),
+        ("pack", "remove", "clinic"),
+    ):
+        done = run_guide(*args)
+        assert_clean(done)
+        assert done.returncode == 0, (args, done.stderr)
+    verified = run_guide("pack", "verify", str(pack))
+    assert_clean(verified)
+    assert verified.returncode == 1 and "not among the trusted" in verified.stderr

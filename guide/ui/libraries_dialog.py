@@ -1,0 +1,318 @@
+"""File → Libraries…: the installed content packs, with install, roll back, remove and verify.
+
+Checking and unpacking a pack runs through the window's background helper
+(:class:`guide.ui.tasks.TaskRunner`), with a progress bar, so the window never freezes.
+A pack that is unsigned or signed by a key nobody trusts goes in only after a warning
+the user answers; when the site file forbids such packs, it does not go in at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.packs.archive import PackError
+from guide.core.packs.store import InstalledPack, InstallReport, PackStore, all_installed, stores
+from guide.core.packs.trust import SignatureCheck, Trust, check_signature
+from guide.ui.tasks import Progress, TaskRunner
+
+if TYPE_CHECKING:
+    from guide.ui.main_window import MainWindow
+
+COLUMNS = ("Title", "Version", "Publisher", "Verified", "Language", "Articles", "Size", "Installed")
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{max(1, size // 1000)} kB"
+
+
+class LibrariesDialog(QDialog):
+    """Lists installed packs; ``changed`` is called after an install, roll-back or removal."""
+
+    def __init__(
+        self,
+        trust: Trust,
+        changed: Callable[[], None],
+        tasks: TaskRunner,
+        site_packs_dir: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Libraries")
+        self.trust = trust
+        self.changed = changed
+        self.tasks = tasks
+        self.site_packs_dir = site_packs_dir
+        self.user_store = stores(site_packs_dir)[0]
+        self.last_message = ""  # what the last action reported (tests read it)
+
+        intro = QLabel(
+            "Libraries installed on this computer, beside the bundled guide. Each appears as a topic of its own."
+        )
+        intro.setWordWrap(True)
+        self.table = QTreeWidget(self)
+        self.table.setObjectName("libraries")
+        self.table.setAccessibleName("Installed libraries")
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(list(COLUMNS))
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.header().setStretchLastSection(False)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.empty = QLabel("No libraries are installed. Use Install from file… to add one (a .guidepack file).")
+        self.empty.setWordWrap(True)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Install progress")
+        self.progress.hide()
+
+        self.install_button = QPushButton("&Install from file…", self)
+        self.rollback_button = QPushButton("&Roll back", self)
+        self.remove_button = QPushButton("Re&move", self)
+        self.verify_button = QPushButton("&Verify now", self)
+        self.install_button.clicked.connect(self.choose_file)
+        self.rollback_button.clicked.connect(self.roll_back)
+        self.remove_button.clicked.connect(self.remove)
+        self.verify_button.clicked.connect(self.verify)
+        row = QHBoxLayout()
+        for button in (self.install_button, self.rollback_button, self.remove_button, self.verify_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        row.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        self.resize(900, 380)
+        self.refresh()
+
+    # -- the list --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.table.clear()
+        self.packs = all_installed(self.site_packs_dir)
+        for pack in self.packs:
+            m = pack.manifest
+            verified = "Yes" if pack.verified == m.publisher else f"Yes ({pack.verified})"
+            verified = verified if pack.verified else "No"
+            values = (
+                m.title,
+                m.version,
+                m.publisher or "—",
+                verified,
+                m.language,
+                str(m.articles),
+                _size(pack.size),
+                pack.installed[:16].replace("T", " "),
+            )
+            item = QTreeWidgetItem(list(values))
+            item.setData(0, Qt.ItemDataRole.UserRole, m.id)
+            if not pack.verified:
+                item.setToolTip(3, "Unsigned, or signed by a publisher key this computer does not trust")
+            else:
+                item.setToolTip(3, f"Signed with the trusted key of {pack.verified} (key {pack.key_id})")
+            if pack.scope == "system":
+                item.setToolTip(0, "Installed for every user of this computer")
+            for column in (5, 6):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.addTopLevelItem(item)
+            if selected is not None and m.id == selected.id:
+                self.table.setCurrentItem(item)
+        for column in range(1, len(COLUMNS)):
+            self.table.resizeColumnToContents(column)
+        self.empty.setVisible(not self.packs)
+        first = self.table.topLevelItem(0)
+        if first is not None and self.table.currentItem() is None:
+            self.table.setCurrentItem(first)
+        self._update_buttons()
+
+    def selected(self) -> InstalledPack | None:
+        item = self.table.currentItem()
+        if item is None:
+            return None
+        pack_id = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((p for p in getattr(self, "packs", []) if p.id == pack_id), None)
+
+    def _update_buttons(self, busy: bool = False) -> None:
+        pack = self.selected()
+        self.install_button.setEnabled(not busy)
+        self.remove_button.setEnabled(not busy and pack is not None)
+        self.verify_button.setEnabled(not busy and pack is not None)
+        self.rollback_button.setEnabled(not busy and pack is not None and pack.previous_version is not None)
+        if pack is not None and pack.previous_version is not None:
+            self.rollback_button.setToolTip(f"Go back to version {pack.previous_version}")
+
+    def _store_of(self, pack: InstalledPack) -> PackStore:
+        return stores(self.site_packs_dir)[0 if pack.scope == "user" else 1]
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.status.setText(text)
+
+    def _run(self, op: Callable[[Progress], object], done: Callable[[object], None], label: str) -> None:
+        self._update_buttons(busy=True)
+        self.progress.setValue(0)
+        self.progress.setMaximum(0)  # busy until the first step is known
+        self.progress.setFormat(f"{label} %p%")
+        self.progress.show()
+        self._say(f"{label}…")
+
+        def finish(result: object) -> None:
+            self.progress.hide()
+            self._update_buttons()
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.progress.hide()
+            self._update_buttons()
+            text = str(exc) if isinstance(exc, PackError | OSError) else f"{exc.__class__.__name__}: {exc}"
+            self._say(text)
+            QMessageBox.warning(self, "Library not changed", text)
+
+        def step(count: int, total: int) -> None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(count)
+
+        self.tasks.run(op, finish, failed, step)
+
+    # -- actions ---------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Install a library", "", "Health guide packs (*.guidepack)")
+        if name:
+            self.install(Path(name))
+
+    def install(self, path: Path) -> None:
+        """Check the signature in the background, ask when it is not verified, then install."""
+        trust = self.trust
+        self._run(
+            lambda progress: check_signature(path, trust),
+            lambda s: self._signature_checked(path, s),
+            "Checking the signature",
+        )
+
+    def _signature_checked(self, path: Path, signature: object) -> None:
+        assert isinstance(signature, SignatureCheck)
+        if not signature.verified:
+            what = signature.describe()
+            if not self.trust.allow_unsigned:
+                text = f"{path.name} is {what}.\n\nThis computer installs only libraries from trusted publishers."
+                self._say(text)
+                QMessageBox.critical(self, "Library not installed", text)
+                return
+            if not self.confirm_unverified(path, what):
+                self._say(f"{path.name} was not installed.")
+                return
+        store = self.user_store
+        trust = self.trust
+
+        def op(progress: Progress) -> InstallReport:
+            return store.install(path, trust, allow_unsigned=True, progress=progress)
+
+        self._run(op, self._installed, "Installing")
+
+    def confirm_unverified(self, path: Path, what: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unverified library", "", parent=self)
+        box.setText(f"<b>{path.name} is {what}.</b>")
+        box.setInformativeText(
+            "Nobody can tell who made it or whether it was changed on the way. "
+            "Install it only if you know where it came from.\n\nInstall it anyway?"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _installed(self, report: object) -> None:
+        assert isinstance(report, InstallReport)
+        self._say(report.summary() + ".")
+        self.refresh()
+        self.changed()
+
+    def roll_back(self) -> None:
+        pack = self.selected()
+        if pack is None or pack.previous_version is None:
+            return
+        store = self._store_of(pack)
+
+        def done(result: object) -> None:
+            old, new = result if isinstance(result, tuple) else ("?", "?")
+            self._say(f"{pack.manifest.title} went back from version {old} to {new}.")
+            self.refresh()
+            self.changed()
+
+        self._run(lambda progress: store.rollback(pack.id), done, "Rolling back")
+
+    def remove(self) -> None:
+        pack = self.selected()
+        if pack is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove library",
+            f"Remove {pack.manifest.title} ({pack.manifest.articles} articles) from this computer?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store = self._store_of(pack)
+
+        def done(_result: object) -> None:
+            self._say(f"{pack.manifest.title} was removed.")
+            self.refresh()
+            self.changed()
+
+        self._run(lambda progress: store.remove(pack.id), done, "Removing")
+
+    def verify(self) -> None:
+        pack = self.selected()
+        if pack is None:
+            return
+        store, trust = self._store_of(pack), self.trust
+        self._run(
+            lambda progress: store.verify(pack.id, trust),
+            lambda text: self._say(f"{pack.manifest.title}: {text}."),
+            "Verifying",
+        )
+
+
+def add_libraries_action(window: MainWindow, reload: Callable[[], None]) -> QAction:
+    """File → Libraries…, below "Open content folder…"; ``reload`` shows the content again after a change."""
+    action = QAction("&Libraries…", window)
+    action.setStatusTip("Install, update, roll back or remove content libraries")
+    menu_actions = window.file_menu.actions()
+    window.file_menu.insertAction(menu_actions[1] if len(menu_actions) > 1 else None, action)  # type: ignore[arg-type]
+    window.addAction(action)
+
+    def open_dialog() -> None:
+        store = window.store
+        site_dir = store.site.get("packs_dir", "")
+        LibrariesDialog(Trust.from_store(store), reload, window.tasks, site_dir, window).exec()
+
+    action.triggered.connect(open_dialog)
+    return action

@@ -1,0 +1,60 @@
+"""The catalog gives the same library as parsing every file, and refuses what it cannot trust."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from guide.core import catalog
+from guide.core.content import load_library
+
+
+def test_catalog_round_trip_gives_the_parsed_library(sample_root: Path, tmp_path: Path) -> None:
+    parsed = load_library([sample_root])
+    built = catalog.build(sample_root)
+    catalog.write(built, tmp_path / "catalog.json")
+    read = catalog.read(tmp_path / "catalog.json", sample_root)
+    library = catalog.load_library([sample_root], {sample_root: read})
+    assert library.articles() == parsed.articles()
+    assert library.topics() == parsed.topics()
+    assert sorted(map(str, library.problems)) == sorted(map(str, parsed.problems))
+
+
+def test_catalog_moves_with_its_files(sample_root: Path, tmp_path: Path) -> None:
+    catalog.write(catalog.build(sample_root), tmp_path / "catalog.json")
+    moved = tmp_path / "moved"
+    sample_root.rename(moved)
+    library = catalog.load_library([moved], {moved: catalog.read(tmp_path / "catalog.json", moved)})
+    article = library.article("heart/heart-attack")
+    assert article is not None and article.path == moved / "heart" / "heart-attack.md"
+    assert "Warning signs" in library.body(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("{not json", "cannot be read"),
+        ('{"format": "health-guide-catalog", "version": 99, "articles": [], "topics": []}', "version 99"),
+        ('{"format": "other"}', "not a health-guide catalog"),
+        ('{"format": "health-guide-catalog", "version": 1, "articles": [{"id": "x", "path": "../../etc/passwd", '
+         '"title": "x"}], "topics": []}', "leaves the content root"),
+        ('{"format": "health-guide-catalog", "version": 1, "articles": [{"id": 5}], "topics": []}', "damaged"),
+    ],
+)
+def test_bad_catalog_is_one_clear_error(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "catalog.json"
+    path.write_text(text)
+    with pytest.raises(catalog.CatalogError) as caught:
+        catalog.read(path, tmp_path)
+    assert str(path) in str(caught.value) and words in str(caught.value)
+
+
+def test_stale_names_changed_added_and_removed(sample_root: Path) -> None:
+    built = catalog.build(sample_root)
+    (sample_root / "heart" / "heart-attack.md").write_text("---\ntitle: Changed, and longer than before\n---\n")
+    (sample_root / "heart" / "new.md").write_text("---\ntitle: New\n---\n")
+    (sample_root / "mental-health" / "talking-therapy.md").unlink()
+    assert catalog.stale(built) == ({"heart/heart-attack"}, {"heart/new"}, {"mental-health/talking-therapy"})
+    assert json.loads(json.dumps(catalog.to_json(built)))["version"] == catalog.VERSION
