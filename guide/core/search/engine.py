@@ -748,6 +748,7 @@ class _Run:
                 per_term[s] = self.scorer.score(s, ("names", "words"))
             else:  # a common word selects sections only through names, and only if it is rare there
                 per_term[s] = self.scorer.score(s, ("names",)) if names_df(s) <= self.common else {}
+        scored = single - common  # every section of these has its score already
         for concept in self.plan.concepts:  # words that must come together: the rarest picks the sections
             for alt in concept:
                 if not alt.complete:
@@ -757,7 +758,7 @@ class _Run:
                     continue  # a synonym made only of common words is too vague to search by
                 only: set[int] | None = None
                 for s in stems:
-                    if s not in per_term or only is not None:
+                    if s not in per_term or (only is not None and s not in scored):  # scored: has them all
                         found = self.scorer.score(s, ("names", "words"), only)
                         per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
                     only = set(per_term[s]) if only is None else only & set(per_term[s])

@@ -214,7 +214,10 @@ def snippet(text: str, matches: Callable[[str], bool], width: int = 200, words: 
     start = 0
     if spans:
         best, best_count = spans[0][0], 0
+        most = len({text[a:b].casefold() for a, b in spans})  # no window can hold more: stop there
         for i, (first, _) in enumerate(spans[:400]):
+            if best_count == most:
+                break
             seen = set()
             for a, b in spans[i:]:
                 if b > first + width:
