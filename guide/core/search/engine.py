@@ -762,7 +762,7 @@ class _Run:
                         found = self.scorer.score(s, ("names", "words"), only)
                         per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
                     only = set(per_term[s]) if only is None else only & set(per_term[s])
-        selected = leading(per_term)  # empty: only common words, named nowhere
+        selected = leading(per_term) if common else set()  # empty: only common words, named nowhere
         for s in common:
             extra = self.scorer.score(s, ("words",), selected or None)
             merged = per_term[s]

@@ -205,12 +205,15 @@ def plain_text(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def snippet(text: str, matches: Callable[[str], bool], width: int = 200, words: re.Pattern[str] | None = None) -> str:
+def snippet(
+    text: str, matches: Callable[[str], bool], width: int = 200, spans: list[tuple[int, int]] | None = None
+) -> str:
     """HTML: about ``width`` characters of ``text`` around the most matched words, in <b>.
 
-    ``words`` finds the candidate words (every word by default); ``matches`` decides.
+    ``spans`` are the (start, end) places of the matched words when the caller has found them.
     """
-    spans = [(m.start(), m.end()) for m in (words or _WORD).finditer(text) if matches(m.group().casefold())]
+    if spans is None:
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(m.group().casefold())]
     start = 0
     if spans:
         best, best_count = spans[0][0], 0

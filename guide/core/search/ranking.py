@@ -290,9 +290,12 @@ class Plan:
         body = (stored.get("text") or "")[:SNIPPET_SCAN]
         section = stored.get("section")
         words = self._candidates()
-        found = (m.group().casefold() for m in words.finditer(f"{title} {section or ''} {body}"))
-        seen = [w for w in dict.fromkeys(found) if self._matches(w)]
-        text = snippet(body, self._matches, words=words)
+        matches = self._matches
+        head = [m.group().casefold() for m in words.finditer(f"{title} {section or ''}")]
+        spans = [(m.start(), m.end()) for m in words.finditer(body) if matches(m.group().casefold())]
+        found = [*head, *(body[a:b].casefold() for a, b in spans)]
+        seen = [w for w in dict.fromkeys(found) if matches(w)]
+        text = snippet(body, matches, spans=spans)
         return SearchHit(aid, title, section, stored.get("anchor"), float(score), text, tuple(seen))
 
     def _matches(self, word: str) -> bool:
