@@ -16,6 +16,8 @@ from guide import __version__
 from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
+from guide.core.readability import ReadingLevels
+from guide.core.recent import RecentArticles
 from guide.core.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+LEVELS_FILE = "reading-levels.json"
 
 
 def build_window(window: MainWindow) -> MainWindow:
@@ -41,7 +45,13 @@ def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Ca
     from guide.ui.libraries_dialog import add_libraries_action
 
     def reload() -> None:  # reading a 5,000-article catalog takes a moment: not on the UI thread
-        window.tasks.run(lambda progress: load_sources(roots, with_packs), lambda found: window.replace_library(*found))
+        from guide.core.render import Renderer
+
+        def show(found: tuple[Library, SearchIndex | None]) -> None:
+            library, index = found
+            window.replace_library(library, Renderer(library), index)
+
+        window.tasks.run(lambda progress: load_sources(roots, with_packs), show)
 
     add_libraries_action(window, reload)
     return reload
@@ -83,6 +93,10 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     app.setApplicationName("Health guide")
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("health-guide")  # the desktop entry resources/health-guide.desktop
+    from guide.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     store = SettingsStore()
     roots = list(content_roots) if content_roots else [paths.bundled_content()]
     roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]
@@ -91,7 +105,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
     library, index = load_sources(roots, with_packs=not content_roots)
-    window = build_window(MainWindow(library, Renderer(library), index, store, Bookmarks()))
+    levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+    services = (store, Bookmarks(), levels)
+    window = build_window(MainWindow(library, Renderer(library), index, *services, recent=RecentArticles()))
     add_libraries(window, roots, with_packs=not content_roots)
     window.show()
     if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py

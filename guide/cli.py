@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from guide.core.packs.store import InstalledPack
     from guide.core.search import SearchIndex
 
-COMMANDS = ("index", "search", "render", "check", "handout", "pack")
+COMMANDS = ("index", "search", "render", "check", "handout", "pack", "import", "export")
 
 
 def _add_content(parser: argparse.ArgumentParser) -> None:
@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     from guide.pack_cli import add_parser as add_pack_parser
 
     add_pack_parser(sub)
+
+    from guide.import_cli import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -275,6 +279,18 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return run_pack(args)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from guide.import_cli import run_import
+
+    return run_import(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from guide.import_cli import run_export
+
+    return run_export(args)
+
+
 def cmd_window(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from guide.app import run
 
@@ -294,6 +310,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "handout": cmd_handout,
     "pack": cmd_pack,
+    "import": cmd_import,
+    "export": cmd_export,
 }
 
 

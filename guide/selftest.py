@@ -127,6 +127,21 @@ def run_self_test(roots: list[Path]) -> int:
             return "a minisign signature made, checked, and refused once the file changed (PyNaCl works)"
         raise RuntimeError("a changed file passed its signature check")
 
+    def import_documents() -> str:
+        from guide.core.importing import convert
+
+        page = scratch / "page.html"
+        page.write_text(_SAMPLE_PAGE, encoding="utf-8")
+        word = scratch / "handout.docx"
+        _write_sample_docx(word)
+        found = []
+        for source in (page, word):
+            draft = convert(source)
+            if "## Opening hours" not in draft.body or "Subscribe" in draft.body:
+                raise RuntimeError(f"{source.name} was not converted as expected: {draft.body[:200]!r}")
+            found.append(f"{source.suffix} {draft.title!r}")
+        return "; ".join(found)
+
     if paths.bundled_pack() is not None:
         steps.run("bundled pack", bundled_pack)
     steps.run("pack signatures", signatures)
@@ -137,9 +152,50 @@ def run_self_test(roots: list[Path]) -> int:
         steps.run("render", render)
         steps.run("reading level", reading_level)
         steps.run("handout PDF", handout)
+    steps.run("import documents", import_documents)
     if steps.ok:  # nothing of the check is left behind; on failure the folder is kept to look at
         shutil.rmtree(scratch, ignore_errors=True)
         print("self-test passed")
         return 0
     print(f"self-test FAILED (its files are kept in {scratch})")
     return 1
+
+
+_SAMPLE_PAGE = """<!DOCTYPE html><html><head><title>Clinic hours | Self-test</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Clinic hours</h1>
+<p>The clinic is open on weekdays. Please bring your clinic card to every visit and arrive early.</p>
+<h2>Opening hours</h2><p>Monday to Friday, from eight in the morning to five in the afternoon.</p>
+<p>On public holidays the clinic is closed; call the number on your card in an emergency.</p></article>
+<aside><h3>Subscribe to our newsletter</h3><p>Sign up for news.</p></aside><footer>All rights reserved</footer>
+</body></html>"""
+
+
+def _write_sample_docx(path: Path) -> None:
+    """The smallest Word document mammoth reads: a title, a heading and a paragraph."""
+    import zipfile
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def para(text: str, style: str = "") -> str:
+        props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = para("Clinic hours", "Title") + para("Opening hours", "Heading1") + para("Monday to Friday.")
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="word/document.xml"/></Relationships>'
+        ),
+        "word/document.xml": f'<?xml version="1.0"?><w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>',
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)

@@ -11,7 +11,7 @@ PYTHON="${PYTHON:-python3}"
 # (the tests sign packs with it and check the guide's signatures with it).
 APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-  libxcb-shape0 poppler-utils python3-venv minisign)
+  libxcb-shape0 poppler-utils python3-venv minisign desktop-file-utils appstream)
 
 missing_packages() {
   local pkg

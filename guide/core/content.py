@@ -239,6 +239,10 @@ def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, lis
         body_line=parsed.body_line,
     )
     problems.extend(fields.problems)
+    if parsed.meta.get("imported_from") is not None and parsed.meta.get("reviewed") is None:
+        line = field_line(path, text, "reviewed" if "reviewed" in parsed.meta else "imported_from")
+        message = "imported draft not reviewed yet: check it against its source, then fill in 'reviewed' (YYYY-MM-DD)"
+        problems.append(Problem(path, line, message, "warning"))
     return article, problems
 
 

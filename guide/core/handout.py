@@ -105,14 +105,32 @@ def _header(options: HandoutOptions) -> str:
     return '<div class="clinic">' + "".join(parts) + "</div><hr />"
 
 
+def _review_overdue(article: Article, today: dt.date) -> bool:
+    return bool(article.review_due and article.review_due <= today)
+
+
 def _reviewed_line(article: Article, today: dt.date) -> str:
-    parts = []
-    if article.reviewed:
-        who = f" by {html.escape(article.reviewed_by)}" if article.reviewed_by else ""
-        parts.append(f"Reviewed {format_date(article.reviewed)}{who}.")
-    if article.review_due and article.review_due <= today:
-        parts.append(f"Review was due {format_date(article.review_due)}.")
-    return f'<p class="reviewed">{" ".join(parts)}</p>' if parts else ""
+    if not article.reviewed:
+        return ""
+    who = f" by {html.escape(article.reviewed_by)}" if article.reviewed_by else ""
+    return f'<p class="reviewed">Reviewed {format_date(article.reviewed)}{who}.</p>'
+
+
+def _review_box(article: Article, today: dt.date) -> str:
+    """The review-due warning, boxed under the title as the reader's banner is (not small print at the end)."""
+    if not _review_overdue(article, today) or article.review_due is None:
+        return ""
+    return (
+        '<table class="review-due" width="100%" border="1" cellspacing="0" cellpadding="8">'
+        f'<tr><td class="review-due"><b>Review was due {format_date(article.review_due)}.</b> '
+        "Some details may have changed: check with your health worker.</td></tr></table>"
+    )
+
+
+def _due_note(article: Article, today: dt.date) -> str:
+    if not _review_overdue(article, today) or article.review_due is None:
+        return ""
+    return f' <span class="due">(review was due {format_date(article.review_due)})</span>'
 
 
 def _sources(article: Article) -> str:
@@ -132,7 +150,7 @@ def _article_html(
     body = print_ready(renderer.body_html(article, sections))
     summary = f'<p class="summary">{html.escape(article.summary)}</p>' if article.summary else ""
     return (
-        f'<h1 class="title">{html.escape(article.title)}</h1>{summary}'
+        f'<h1 class="title">{html.escape(article.title)}</h1>{_review_box(article, today)}{summary}'
         f'<div class="body">{body}</div>{_sources(article)}{_reviewed_line(article, today)}'
     )
 
@@ -149,13 +167,13 @@ def build_handout_html(
     disclaimer = f'<p class="disclaimer">{DISCLAIMER}</p>'
     pages: list[str] = []
     if len(articles) > 1:
-        items = "".join(f"<li>{html.escape(a.title)}</li>" for a in articles)
-        pages.append(
-            f'{header}<h1 class="title">In this handout</h1><ol class="contents">{items}</ol>{disclaimer}'
-        )
-        for article in articles:
+        # the list of contents shares page 1 with the first article: a page of its own was nearly empty
+        items = "".join(f"<li>{html.escape(a.title)}{_due_note(a, today)}</li>" for a in articles)
+        pages.append(f'{header}<p class="contents-title">In this handout</p><ol class="contents">{items}</ol><hr />')
+        for number, article in enumerate(articles):
+            style = ' style="page-break-before: always"' if number else ""
             pages.append(
-                '<div class="article" style="page-break-before: always">'
+                f'<div class="article"{style}>'
                 f"{_article_html(library, renderer, article, options, today)}{disclaimer}</div>"
             )
     else:

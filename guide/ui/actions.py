@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -35,64 +37,93 @@ def add_action(window: MainWindow, menu: QMenu, text: str, slot: Callable[..., A
     return action
 
 
-def build_menus(w: MainWindow) -> None:
-    """Create the menu bar and navigation toolbar, storing the actions the window updates later."""
+@dataclass
+class Actions:
+    """The window's menus and the actions it updates later, handed back by ``build_menus``.
+
+    Like Frescobaldi's ``ActionCollection``: the window keeps this one value rather than
+    having a builder set attributes on it. A later menu (an Article menu, File > Libraries…)
+    adds its menu to ``menus`` and its actions as fields or to ``named``."""
+
+    menus: dict[str, QMenu]  # "file", "edit", "view", "go", "bookmarks", "help"
+    toolbar: QToolBar
+    print_anchor: QAction  # print actions are inserted above this separator in the File menu
+    back: QAction
+    forward: QAction
+    home: QAction
+    bookmark: QAction
+    easier_first: QAction
+    themes: dict[str, QAction]
+    named: dict[str, QAction] = field(default_factory=dict)  # the rest, by a short name
+
+    def menu(self, key: str) -> QMenu:
+        return self.menus[key]
+
+
+def build_menus(w: MainWindow) -> Actions:
+    """Create the menu bar and navigation toolbar; return the menus and actions the window updates."""
     bar = w.menuBar()
-    w.file_menu = bar.addMenu("&File")
-    add_action(w, w.file_menu, "&Open content folder…", w.open_content_folder)
-    w.file_menu.addSeparator()
-    w.print_anchor = w.file_menu.addSeparator()  # print actions go above this
-    add_action(w, w.file_menu, "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    menus: dict[str, QMenu] = {}
+    named: dict[str, QAction] = {}
+    file_menu = menus["file"] = bar.addMenu("&File")
+    named["open_content"] = add_action(w, file_menu, "&Open content folder…", w.open_content_folder)
+    file_menu.addSeparator()
+    print_anchor = file_menu.addSeparator()  # print actions go above this
+    named["quit"] = add_action(w, file_menu, "&Quit", w.close, QKeySequence.StandardKey.Quit)
 
-    edit = bar.addMenu("&Edit")
-    add_action(w, edit, "&Copy", w.reader.copy, QKeySequence.StandardKey.Copy)
-    add_action(w, edit, "&Find in page", w.find_bar.open_bar, QKeySequence.StandardKey.Find)
+    edit = menus["edit"] = bar.addMenu("&Edit")
+    named["copy"] = add_action(w, edit, "&Copy", w.reader.copy, QKeySequence.StandardKey.Copy)
+    named["find"] = add_action(w, edit, "&Find in page", w.find_bar.open_bar, QKeySequence.StandardKey.Find)
     edit.addSeparator()
-    add_action(w, edit, "&Preferences…", w.show_preferences, "Ctrl+,")
+    named["preferences"] = add_action(w, edit, "&Preferences…", w.show_preferences, "Ctrl+,")
 
-    view = bar.addMenu("&View")
-    w.view_menu = view
-    add_action(w, view, "Zoom &in", lambda: w.zoom(1), ["Ctrl++", "Ctrl+="])
-    add_action(w, view, "Zoom &out", lambda: w.zoom(-1), "Ctrl+-")
-    add_action(w, view, "&Reset zoom", lambda: w.zoom(0), "Ctrl+0")
+    view = menus["view"] = bar.addMenu("&View")
+    named["zoom_in"] = add_action(w, view, "Zoom &in", lambda: w.zoom(1), ["Ctrl++", "Ctrl+="])
+    named["zoom_out"] = add_action(w, view, "Zoom &out", lambda: w.zoom(-1), "Ctrl+-")
+    named["zoom_reset"] = add_action(w, view, "&Reset zoom", lambda: w.zoom(0), "Ctrl+0")
     view.addSeparator()
     contents = w.contents_dock.toggleViewAction()
     contents.setText("&Contents")
     contents.setShortcut(QKeySequence("Ctrl+Shift+C"))
     view.addAction(contents)
     w.addAction(contents)
-    w.easier_first_action = add_action(w, view, "Articles &easier first", w.set_easier_first)
-    w.easier_first_action.setCheckable(True)
-    w.easier_first_action.setChecked(w.store.settings.easier_first)
-    w.easier_first_action.setStatusTip("List a topic's articles by reading level, the easiest to read first")
-    theme_menu = view.addMenu("&Theme")
-    w.theme_actions = {}
+    named["contents"] = contents
+    easier_first = add_action(w, view, "Articles &easier first", w.set_easier_first)
+    easier_first.setCheckable(True)
+    easier_first.setChecked(w.store.settings.easier_first)
+    easier_first.setStatusTip("List a topic's articles by reading level, the easiest to read first")
+    theme_menu = menus["theme"] = view.addMenu("&Theme")
+    themes: dict[str, QAction] = {}
     group = QActionGroup(w)
     for key, label in THEMES.items():
         act = add_action(w, theme_menu, "&" + label, lambda _=False, k=key: w.set_theme(k))
         act.setCheckable(True)
         group.addAction(act)
-        w.theme_actions[key] = act
+        themes[key] = act
 
-    go = bar.addMenu("&Go")
-    w.back_action = add_action(w, go, "&Back", w.back, ["Alt+Left", QKeySequence.StandardKey.Back])
-    w.forward_action = add_action(w, go, "&Forward", w.forward, ["Alt+Right", QKeySequence.StandardKey.Forward])
-    w.home_action = add_action(w, go, "&Home", lambda: w.show_place(Place("welcome")), "Alt+Home")
-    add_action(w, go, "Focus &search", w.focus_search, ["Ctrl+K", "Ctrl+L"])
-    add_action(w, go, "Next &pane", w.cycle_focus, "F6")
+    go = menus["go"] = bar.addMenu("&Go")
+    back = add_action(w, go, "&Back", w.back, ["Alt+Left", QKeySequence.StandardKey.Back])
+    forward = add_action(w, go, "&Forward", w.forward, ["Alt+Right", QKeySequence.StandardKey.Forward])
+    home = add_action(w, go, "&Home", lambda: w.show_place(Place("welcome")), "Alt+Home")
+    named["focus_search"] = add_action(w, go, "Focus &search", w.focus_search, ["Ctrl+K", "Ctrl+L"])
+    named["next_pane"] = add_action(w, go, "Next &pane", w.cycle_focus, "F6")
 
-    marks = bar.addMenu("&Bookmarks")
-    w.bookmark_action = add_action(w, marks, "&Add or remove bookmark", w.toggle_bookmark, "Ctrl+D")
-    add_action(w, marks, "&Show bookmarks…", w.show_bookmarks, "Ctrl+Shift+B")
+    marks = menus["bookmarks"] = bar.addMenu("&Bookmarks")
+    bookmark = add_action(w, marks, "&Add or remove bookmark", w.toggle_bookmark, "Ctrl+D")
+    named["show_bookmarks"] = add_action(w, marks, "&Show bookmarks…", w.show_bookmarks, "Ctrl+Shift+B")
 
-    helpm = bar.addMenu("&Help")
-    add_action(w, helpm, "&Keyboard shortcuts", w.show_shortcuts, "F1")
-    add_action(w, helpm, "Content &problems", w.show_problems)
-    add_action(w, helpm, "&About", w.show_about)
+    helpm = menus["help"] = bar.addMenu("&Help")
+    named["shortcuts"] = add_action(w, helpm, "&Keyboard shortcuts", w.show_shortcuts, "F1")
+    named["problems"] = add_action(w, helpm, "Content &problems", w.show_problems)
+    named["about"] = add_action(w, helpm, "&About", w.show_about)
 
-    w.toolbar = QToolBar("Navigation", w)
-    w.toolbar.setObjectName("navigation")
-    w.toolbar.setAccessibleName("Navigation")
-    for act in (w.back_action, w.forward_action, w.home_action, w.bookmark_action):
-        w.toolbar.addAction(act)
-    w.addToolBar(w.toolbar)
+    toolbar = QToolBar("Navigation", w)
+    toolbar.setObjectName("navigation")
+    toolbar.setAccessibleName("Navigation")
+    for act in (back, forward, home, bookmark):
+        toolbar.addAction(act)
+    w.addToolBar(toolbar)
+    for name, act in {**named, "back": back, "forward": forward, "home": home, "bookmark": bookmark}.items():
+        act.setObjectName(name)  # guide.ui.icons finds an action's icon by this name
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return Actions(menus, toolbar, print_anchor, back, forward, home, bookmark, easier_first, themes, named)

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -49,18 +51,63 @@ def _on_a_keyboard(keys: QKeySequence) -> bool:
     return not (Qt.Key.Key_F13.value <= key <= 0x01FFFFFF)
 
 
-def shortcuts_text(actions: list[QAction]) -> str:
-    """One line per action that has keys, plus the keys that belong to single widgets."""
-    lines = []
-    for action in actions:
-        keys = ", ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if _on_a_keyboard(k)
-        )
-        if keys:
-            lines.append(f"{action.text().replace('&', ''):<28} {keys}")
-    for name, keys in (("Next/previous match", "Enter / Shift+Enter / F3"), ("Clear search / close find", "Esc")):
-        lines.append(f"{name:<28} {keys}")
-    return "\n".join(lines)
+def keys_text(action: QAction) -> str:
+    """The action's keys as a keyboard shows them, without keys no clinic keyboard has."""
+    return ", ".join(
+        k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if _on_a_keyboard(k)
+    )
+
+
+WIDGET_KEYS = (
+    ("Search results", (("Open the result", "Enter"), ("Clear the search", "Esc"))),
+    ("Find in page", (("Next / previous match", "Enter / Shift+Enter / F3"), ("Close the find bar", "Esc"))),
+    ("Topics", (("Open the highlighted item", "Arrow keys, then a moment's pause; or Enter"),)),
+)
+
+
+def shortcut_groups(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(menu title, [(action, keys)]) for each menu with keyboard shortcuts, sub-menus included,
+    then the keys that belong to single panes."""
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    for menu in menus:
+        rows: list[tuple[str, str]] = []
+        pending = list(menu.actions())
+        while pending:
+            action = pending.pop(0)
+            if action.menu() is not None:
+                pending[:0] = cast(QMenu, action.menu()).actions()
+            elif keys := keys_text(action):
+                rows.append((action.text().replace("&", ""), keys))
+        if rows:
+            groups.append((menu.title().replace("&", ""), rows))
+    groups += [(title, list(rows)) for title, rows in WIDGET_KEYS]
+    return groups
+
+
+def shortcuts_html(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """A two-column table, a heading row for each menu."""
+    rows = []
+    for title, entries in groups:
+        rows.append(f'<tr><th colspan="2" align="left"><br>{html.escape(title)}</th></tr>')
+        rows += [f"<tr><td>{html.escape(name)}</td><td><b>{html.escape(keys)}</b></td></tr>" for name, keys in entries]
+    return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
+
+
+def shortcuts_dialog(parent: QWidget, menus: list[QMenu]) -> None:
+    """F1: the keyboard shortcuts as a table grouped by menu, with a Close button."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Keyboard shortcuts")
+    layout = QVBoxLayout(dialog)
+    view = QTextBrowser(dialog)
+    view.setObjectName("shortcuts")
+    view.setAccessibleName("Keyboard shortcuts")
+    view.setHtml(shortcuts_html(shortcut_groups(menus)))
+    layout.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(560, 560)
+    dialog.exec()
 
 
 def problems_text(library: Library) -> str:

@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from guide.core.text import split_sections
 from guide.ui.printing import page_layout, print_document, write_pdf
 
 PAPERS = (("A4", "a4"), ("Letter", "letter"))
+NEEDS_ARTICLE = "needs-article"  # the data of actions that do nothing without an article to print
 
 
 def _image_loader(library: Library) -> Callable[[str], QImage | None]:
@@ -117,6 +118,32 @@ class ClinicSettingsDialog(QDialog):
         super().accept()
 
 
+class SaveFolder:
+    """Where the PDF save dialog starts: the user's Documents folder, then the last folder used."""
+
+    def __init__(self) -> None:
+        self.last: Path | None = None
+
+    def start(self) -> Path:
+        if self.last is not None and self.last.is_dir():
+            return self.last
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def tell_saved(parent: QWidget, path: Path) -> QMessageBox:
+    """ "Saved to …" with an Open folder button (shown without blocking; returned for tests)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Handout saved", f"Saved to {path}", parent=parent)
+    box.setObjectName("saved")
+    open_folder = box.addButton("&Open folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 class HandoutDialog(QDialog):
     """Choose sections, large print and paper, then print, preview or save a PDF."""
 
@@ -127,8 +154,10 @@ class HandoutDialog(QDialog):
         store: SettingsStore,
         article_ids: Sequence[str],
         parent: QWidget | None = None,
+        folder: SaveFolder | None = None,
     ) -> None:
         super().__init__(parent)
+        self.folder = folder if folder is not None else SaveFolder()
         self.library = library
         self.renderer = renderer
         self.store = store
@@ -258,7 +287,8 @@ class HandoutDialog(QDialog):
             return
         first = self.library.article(self.article_ids[0])
         suggested = (first.id.rpartition("/")[2] if first else "handout") + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Save handout as PDF", suggested, "PDF files (*.pdf)")
+        start = str(self.folder.start() / suggested)
+        path, _ = QFileDialog.getSaveFileName(self, "Save handout as PDF", start, "PDF files (*.pdf)")
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -268,7 +298,14 @@ class HandoutDialog(QDialog):
         except OSError as exc:
             QMessageBox.warning(self, "Save PDF", f"Could not save {path}:\n{exc}")
             return
+        self.folder.last = Path(path).parent
         self._remember(options)
+        parent = self.parentWidget()
+        if parent is not None:  # the handout is done: the note stays on the window, the dialog goes
+            tell_saved(parent, Path(path))
+            self.accept()
+        else:
+            tell_saved(self, Path(path))
 
 
 class HandoutActions(QObject):
@@ -288,18 +325,24 @@ class HandoutActions(QObject):
         self._renderer = renderer
         self._store = store
         self._parent = parent
+        self.folder = SaveFolder()  # shared by the handout dialogs of this window
         self.print_action = self._action("&Print…", QKeySequence.StandardKey.Print, "print", "document-print")
         self.preview_action = self._action("Print pre&view…", None, "preview", "document-print-preview")
         self.pdf_action = self._action(
             "&Export PDF…", QKeySequence("Ctrl+Shift+E"), "save_pdf", "document-export"
         )
+        self.pdf_action.setObjectName("export_pdf")
+        self.print_action.setObjectName("print")
+        self.preview_action.setObjectName("preview")
         self.clinic_action = QAction("&Clinic details…", self)
+        self.clinic_action.setObjectName("clinic")
         self.clinic_action.triggered.connect(self.edit_clinic)
 
     def _action(self, text: str, shortcut: Any, method: str, icon: str) -> QAction:
         from PySide6.QtGui import QIcon
 
         action = QAction(QIcon.fromTheme(icon), text, self)
+        action.setData(NEEDS_ARTICLE)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda: self.open(method))
@@ -312,7 +355,7 @@ class HandoutActions(QObject):
         ids = list(self._ids())
         if not ids:
             return None
-        return HandoutDialog(self._library(), self._renderer(), self._store(), ids, self._parent)
+        return HandoutDialog(self._library(), self._renderer(), self._store(), ids, self._parent, self.folder)
 
     def open(self, method: str) -> None:
         """Show the handout dialog with the chosen action's button as the default."""

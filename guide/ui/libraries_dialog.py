@@ -305,8 +305,10 @@ def add_libraries_action(window: MainWindow, reload: Callable[[], None]) -> QAct
     """File → Libraries…, below "Open content folder…"; ``reload`` shows the content again after a change."""
     action = QAction("&Libraries…", window)
     action.setStatusTip("Install, update, roll back or remove content libraries")
-    menu_actions = window.file_menu.actions()
-    window.file_menu.insertAction(menu_actions[1] if len(menu_actions) > 1 else None, action)  # type: ignore[arg-type]
+    file_menu = window.acts.menu("file")
+    menu_actions = file_menu.actions()
+    file_menu.insertAction(menu_actions[1] if len(menu_actions) > 1 else None, action)  # type: ignore[arg-type]
+    window.acts.named["libraries"] = action
     window.addAction(action)
 
     def open_dialog() -> None:

@@ -4,35 +4,37 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from guide.core import paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.models import IndexReport, Rendered, SearchHit, Topic
 from guide.core.readability import ReadingLevels
+from guide.core.recent import RecentArticles
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
-from guide.ui import themes
+from guide.core.welcome import welcome_page
+from guide.ui import icons, themes
 from guide.ui.actions import build_menus
 from guide.ui.contents_panel import ContentsDock
-from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_text, text_dialog
+from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcuts_dialog, text_dialog
 from guide.ui.find_bar import FindBar, highlight_terms
+from guide.ui.handout_dialog import NEEDS_ARTICLE
 from guide.ui.navigation import History, Place
 from guide.ui.preferences import PreferencesDialog
 from guide.ui.reader import Reader, parse_link
@@ -40,8 +42,15 @@ from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
+from guide.ui.wrapped_rows import WrappedRows
 
-LEVELS_FILE = "reading-levels.json"
+APP_TITLE = "Health guide"
+TREE_PAUSE_MS = 400  # how long the highlight rests in the topic tree before the item opens
+
+
+def window_title(page_title: str) -> str:
+    """ "Page — Health guide", or just "Health guide" for a page of that name (the welcome page)."""
+    return f"{page_title} — {APP_TITLE}" if page_title and page_title != APP_TITLE else APP_TITLE
 
 
 class Index(Searcher, Protocol):
@@ -57,17 +66,19 @@ class MainWindow(QMainWindow):
         renderer: Renderer,
         index: Index | None,
         settings: SettingsStore,
-        bookmarks: Bookmarks | None = None,
+        bookmarks: Bookmarks,
+        levels: ReadingLevels,
         parent: QWidget | None = None,
-        levels: ReadingLevels | None = None,
+        recent: RecentArticles | None = None,  # None: the welcome page lists no recently read
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.renderer = renderer
         self.index = index
         self.store = settings
-        self.bookmarks = bookmarks if bookmarks is not None else Bookmarks()
-        self.levels = levels if levels is not None else ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+        self.bookmarks = bookmarks
+        self.levels = levels
+        self.recent = recent
         self.tasks = TaskRunner(self)
         self.history = History()
         self.current: Place = Place("welcome")
@@ -93,6 +104,8 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 4, 4, 4)
+        self.welcome_search = self._welcome_search()
+        right_layout.addWidget(self.welcome_search)
         right_layout.addWidget(self.reader, 1)
         right_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -122,18 +135,7 @@ class MainWindow(QMainWindow):
         self._show_problem_count()
         self._tell_about_user_files()
 
-        # filled in by build_menus
-        self.file_menu: QMenu
-        self.view_menu: QMenu
-        self.print_anchor: QAction
-        self.theme_actions: dict[str, QAction]
-        self.back_action: QAction
-        self.forward_action: QAction
-        self.home_action: QAction
-        self.bookmark_action: QAction
-        self.toolbar: QToolBar
-        self.easier_first_action: QAction
-        build_menus(self)
+        self.acts = build_menus(self)
         self._print_actions: list[QAction] = []
         self._update_nav()
         self.reader.anchorClicked.connect(self.open_url)
@@ -143,10 +145,18 @@ class MainWindow(QMainWindow):
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self.contents.section_chosen.connect(self.go_to_section)
-        self.tree.clicked.connect(self._tree_chosen)
+        self.tree.clicked.connect(self._tree_clicked)
+        self.tree_timer = QTimer(self)  # arrow keys open the highlighted item after a pause
+        self.tree_timer.setSingleShot(True)
+        self.tree_timer.setInterval(TREE_PAUSE_MS)
+        self.tree_timer.timeout.connect(self._tree_paused)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.tree_timer.start())
+        self.tree.selectionModel().selectionChanged.connect(self._update_print)
+        self.search.results.itemSelectionChanged.connect(self._update_print)
         self.tree.activated.connect(self._tree_chosen)
         self.search.hit_chosen.connect(self.open_hit)
         self.search.suggestion_chosen.connect(lambda aid: self.show_place(Place("article", aid)))
+        self.result_rows = WrappedRows(self.search.results)  # rows wrap at the pane's width
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
         self.search.leave.connect(lambda: self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
@@ -156,6 +166,29 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # -- set-up -----------------------------------------------------------------------
+    def _welcome_search(self) -> QLineEdit:
+        """The large search field of the welcome page; typing in it carries on in the search pane,
+        where the results, the title suggestions and the keys of the search are."""
+        box = QLineEdit(self)
+        box.setObjectName("welcome-search")
+        box.setPlaceholderText("Search the guide, for example: blood pressure")
+        box.setAccessibleName("Search the guide")
+        font = QFont(box.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        box.setFont(font)
+        box.setMinimumHeight(int(box.fontMetrics().height() * 1.9))
+
+        def hand_over(text: str) -> None:
+            box.clear()
+            self.search.box.setText(text)
+            self.search.box.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.box.textEdited.emit(text)
+
+        box.textEdited.connect(hand_over)
+        magnifier = box.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
+        magnifier.setObjectName("search_field")  # drawn by apply_icons
+        return box
+
     def _set_model(self) -> None:
         self.model = build_model(self.library.root_topic)
         self.tree.setModel(self.model)
@@ -164,10 +197,19 @@ class MainWindow(QMainWindow):
     def add_print_actions(self, actions: list[QAction]) -> None:
         """Insert print/export actions into the File menu, the toolbar and the reader's menu."""
         for action in actions:
-            self.file_menu.insertAction(self.print_anchor, action)
-            self.toolbar.addAction(action)
+            self.acts.menus["file"].insertAction(self.acts.print_anchor, action)
+            self.acts.toolbar.addAction(action)
             self.addAction(action)
         self._print_actions.extend(actions)
+        self._update_print()
+        self.apply_icons()
+
+    def _update_print(self) -> None:
+        """Print and Export PDF need an article: off on the welcome and topic pages with nothing selected."""
+        has_article = bool(self.current_article_ids())
+        for action in self._print_actions:
+            if action.data() == NEEDS_ARTICLE:
+                action.setEnabled(has_article)
 
     def current_article_ids(self) -> list[str]:
         """Articles selected in the results or the tree, else the open article."""
@@ -186,9 +228,9 @@ class MainWindow(QMainWindow):
     def _reader_menu(self, pos: Any) -> None:
         menu = self.reader.createStandardContextMenu(pos)
         menu.addSeparator()
-        menu.addAction(self.back_action)
-        menu.addAction(self.forward_action)
-        menu.addAction(self.bookmark_action)
+        menu.addAction(self.acts.back)
+        menu.addAction(self.acts.forward)
+        menu.addAction(self.acts.bookmark)
         for action in self._print_actions:
             menu.addAction(action)
         menu.exec(self.reader.viewport().mapToGlobal(pos))
@@ -201,11 +243,14 @@ class MainWindow(QMainWindow):
             return False
         if record:
             self.history.record(place)
+        if place.kind == "article" and self.recent is not None:
+            self.recent.add(place.id)
+        self.welcome_search.setVisible(place.kind == "welcome")
         self.current = place
-        self.reader.setHtml(rendered.html)
+        self.reader.setHtml(self._grading_note(place) + rendered.html)
         self.contents.set_headings(rendered.headings)
         self.level_label.show_article(self.library.article(place.id) if place.kind == "article" else None)
-        self.setWindowTitle(f"{rendered.title} — Health guide" if rendered.title else "Health guide")
+        self.setWindowTitle(window_title(rendered.title))
         if place.anchor:
             self.reader.scrollToAnchor(place.anchor)
             self.contents.aim(place.anchor)
@@ -227,7 +272,10 @@ class MainWindow(QMainWindow):
             if topic is None:
                 return None
             return self.renderer.topic(topic, self._topic_grades(topic))
-        return self.renderer.welcome()
+        found = (self.library.article(i) for i in (self.recent.ids if self.recent is not None else []))
+        recent = [a for a in found if a is not None][:6]
+        marked = [a for a in (self.library.article(i) for i in self.bookmarks.ids) if a is not None]
+        return welcome_page(self.library.root_topic, recent, marked)
 
     def _select_in_tree(self, place: Place) -> None:
         if place.kind not in ("article", "topic") or self.tree.hasFocus():
@@ -243,6 +291,18 @@ class MainWindow(QMainWindow):
             if index.data(KIND_ROLE) == place.kind:
                 self.tree.setCurrentIndex(index)
                 self.tree.scrollTo(index)
+
+    def _tree_clicked(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == "topic":
+            self.tree.expand(index)
+        self._tree_chosen(index)
+
+    def _tree_paused(self) -> None:
+        """Open the item the arrow keys came to rest on, as file managers do (not while the user
+        picks several articles with Shift or Ctrl, and not when the highlight was set for them)."""
+        index = self.tree.currentIndex()
+        if index.isValid() and self.tree.hasFocus() and len(self.tree.selectionModel().selectedRows()) <= 1:
+            self._tree_chosen(index)
 
     def _tree_chosen(self, index: QModelIndex) -> None:
         kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
@@ -298,6 +358,17 @@ class MainWindow(QMainWindow):
             return None
         return self.level_label.topic_grades(topic)
 
+    def _grading_note(self, place: Place) -> str:
+        """A line at the top of a topic page whose articles are still being sorted easier first."""
+        topic = self.library.topic(place.id) if place.kind == "topic" else None
+        if topic is None or not self.store.settings.easier_first or not self.level_label.grading(topic):
+            return ""
+        return (  # boxed as the reader's notes are (reader.css: td.admonition)
+            '<table class="admonition" width="100%" border="0" cellspacing="0" cellpadding="8"><tr>'
+            '<td class="admonition">Sorting the articles by reading level, easiest first… '
+            "The list below changes when this is done.</td></tr></table>"
+        )
+
     def _topic_graded(self, topic_id: str) -> None:
         if self.current == Place("topic", topic_id):
             self.show_place(self.current, record=False)
@@ -319,10 +390,11 @@ class MainWindow(QMainWindow):
             self.show_place(place, record=False)
 
     def _update_nav(self) -> None:
-        self.back_action.setEnabled(self.history.can_go_back())
-        self.forward_action.setEnabled(self.history.can_go_forward())
+        self.acts.back.setEnabled(self.history.can_go_back())
+        self.acts.forward.setEnabled(self.history.can_go_forward())
         marked = self.current.kind == "article" and self.current.id in self.bookmarks
-        self.bookmark_action.setText("Remove &bookmark" if marked else "Add &bookmark")
+        self.acts.bookmark.setText("Remove &bookmark" if marked else "Add &bookmark")
+        self._update_print()
 
     # -- focus ---------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -346,10 +418,19 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
 
     def _apply_zoom(self) -> None:
+        """Text size applies to every pane: reading pane, search and results, topics and Contents."""
         base = QApplication.font().pointSizeF()
+        size = max(6.0, base * (1.0 + 0.1 * self.store.settings.text_zoom))
         font = QFont(self.reader.font())
-        font.setPointSizeF(max(6.0, base * (1.0 + 0.1 * self.store.settings.text_zoom)))
+        font.setPointSizeF(size)
         self.reader.document().setDefaultFont(font)
+        side = QFont(QApplication.font())
+        side.setPointSizeF(size)
+        for pane in (self.search, self.search.box, self.search.results, self.tree, self.contents):
+            pane.setFont(side)
+        for view in (self.search.results, self.tree, self.contents):
+            view.viewport().setFont(side)  # under a style sheet the font stops at the scroll area
+        self.result_rows.fit()
 
     def set_theme(self, theme: str) -> None:
         self.store.update(theme=theme)
@@ -360,14 +441,23 @@ class MainWindow(QMainWindow):
             self.apply_theme("system")
 
     def apply_theme(self, theme: str) -> None:
-        for key, act in self.theme_actions.items():
+        for key, act in self.acts.themes.items():
             act.setChecked(key == theme)
         effective = themes.effective_theme(theme)
         QApplication.setPalette(themes.palette(effective))
         self.reader.document().setDefaultStyleSheet(themes.reader_css(effective))
         self.setStyleSheet(themes.window_css(effective))
+        self.apply_icons()
         if self.history:
             self.show_place(self.current, record=False)
+
+    def apply_icons(self) -> None:
+        """Draw the actions' icons in the theme's text colour (black, light grey, or white)."""
+        palette = QApplication.palette()
+        for action in self.findChildren(QAction):
+            name = icons.ACTION_ICONS.get(action.objectName())
+            if name:
+                action.setIcon(icons.tinted(name, palette))
 
     def show_preferences(self) -> PreferencesDialog:
         """Open Edit > Preferences (window-modal); returns the dialog."""
@@ -425,7 +515,8 @@ class MainWindow(QMainWindow):
         text_dialog(self, "Content problems", problems_text(self.library))
 
     def show_shortcuts(self) -> None:
-        text_dialog(self, "Keyboard shortcuts", shortcuts_text(self.actions()))
+        menus = [a.menu() for a in self.menuBar().actions()]
+        shortcuts_dialog(self, [m for m in menus if isinstance(m, QMenu)])
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Health guide", about_html(self.library))
@@ -439,10 +530,10 @@ class MainWindow(QMainWindow):
         self.store.update(extra_roots=extra)
         QMessageBox.information(self, "Content folder added", "The folder is used from the next start.")
 
-    def replace_library(self, library: Library, index: Index | None) -> None:
+    def replace_library(self, library: Library, renderer: Renderer, index: Index | None) -> None:
         """Show another set of content (a library was installed or removed): tree, search and pages."""
         old = self.index
-        self.library, self.renderer, self.index = library, Renderer(library), index
+        self.library, self.renderer, self.index = library, renderer, index
         self.search.index = index
         self.reader.roots = library.roots
         self.levels.library = library
@@ -508,6 +599,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.levels.save()
+        if self.recent is not None:
+            self.recent.save()
         article = self.current.id if self.current.kind == "article" else ""
         self.store.update(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),

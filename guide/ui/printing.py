@@ -34,6 +34,8 @@ FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
 MARGIN_MM = 18.0
 FOOTER_MM = 8.0
+KEEP_LINES = 2  # a heading needs room for this many lines of its text below it on the same page
+SHORT_LAST_PAGE = 0.2  # a last page filled less than this is worth closer line spacing to save
 IMAGE_MAX_PX = 1200  # images wider than this (in document pixels) are scaled down
 _IMG_SRC = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _family: str | None = None
@@ -89,9 +91,14 @@ def _logo(options: HandoutOptions) -> QImage | None:
 
 
 def build_document(
-    html: str, options: HandoutOptions, page_width_px: float, resource_loader: ResourceLoader | None = None
+    html: str,
+    options: HandoutOptions,
+    page_width_px: float,
+    resource_loader: ResourceLoader | None = None,
+    tighter: bool = False,
 ) -> QTextDocument:
-    """The laid-out document for one page width, with images, fonts and line spacing set."""
+    """The laid-out document for one page width, with images, fonts and line spacing set;
+    ``tighter`` spaces lines a little closer (to save a nearly empty last page)."""
     document = QTextDocument()
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(handout_css(options.large_print))
@@ -113,40 +120,65 @@ def build_document(
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
     spacing = QTextBlockFormat()
-    spacing.setLineHeight(
-        150 if options.large_print else 120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-    )
+    height = (140 if tighter else 150) if options.large_print else (110 if tighter else 120)
+    spacing.setLineHeight(height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     cursor.mergeBlockFormat(spacing)
     return document
 
 
 def keep_headings_with_text(document: QTextDocument, page_height: float) -> None:
-    """Move a heading left alone at the foot of a page to the top of the next one."""
+    """Move a heading left alone at the foot of a page to the top of the next one: a heading (with
+    any headings right under it) goes where there is room for it and the first lines of its text."""
     layout = document.documentLayout()
     block = document.begin()
     while block.isValid():
-        following = block.next()
-        if block.blockFormat().headingLevel() > 0 and following.isValid():
+        if block.blockFormat().headingLevel() > 0 and block.next().isValid():
             top = layout.blockBoundingRect(block).top()
-            below = layout.blockBoundingRect(following)
+            text = block.next()
+            while text.isValid() and text.blockFormat().headingLevel() > 0:
+                text = text.next()  # "## Treatment" straight above "### Medicines" travels with it
+            needed = page_height  # a heading last in the document: nothing to keep it with
+            if text.isValid():
+                below = layout.blockBoundingRect(text)
+                lines = max(1, text.layout().lineCount())
+                needed = below.top() - top + below.height() * min(KEEP_LINES, lines) / lines
             room = page_height - top % page_height
-            needed = (
-                below.bottom() - top
-                if below.height() < page_height / 4
-                else 3 * block.layout().lineCount() * 20
-            )
-            if needed > room and top % page_height > 1:
+            if needed > room and top % page_height > 1 and needed < page_height:
                 cursor = QTextCursor(block)
                 fmt = QTextBlockFormat()
                 fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 cursor.mergeBlockFormat(fmt)
                 document.setPageSize(document.pageSize())  # lay out again before looking further
                 document.documentLayout().documentSize()
-        block = following
+        block = block.next()
 
 
-def _paint(document: QTextDocument, painter: QPainter, device: PagedDevice, options: HandoutOptions) -> int:
-    """Paint the document one page at a time onto a started painter, with a footer on each page."""
+def last_page_fill(document: QTextDocument, page_height: float) -> float:
+    """How full the last page is, from 0 to 1."""
+    height = document.documentLayout().documentSize().height()
+    pages = max(1, document.pageCount())
+    return max(0.0, height - (pages - 1) * page_height) / page_height
+
+
+def fit_pages(make: Callable[[bool], QTextDocument], width: float, height: float) -> QTextDocument:
+    """Lay the handout out in pages, keeping headings with their text; when that leaves a last
+    page of a few lines, space the lines a little closer if that saves the page."""
+    document = make(False)
+    document.setPageSize(QSizeF(width, height))
+    keep_headings_with_text(document, height)
+    document.setPageSize(QSizeF(width, height))
+    if document.pageCount() > 1 and last_page_fill(document, height) < SHORT_LAST_PAGE:
+        tighter = make(True)
+        tighter.setPageSize(QSizeF(width, height))
+        keep_headings_with_text(tighter, height)
+        tighter.setPageSize(QSizeF(width, height))
+        if tighter.pageCount() < document.pageCount():
+            return tighter
+    return document
+
+
+def page_box(device: PagedDevice) -> tuple[float, float, float]:
+    """Width and height of the text on a page in 96-dpi document pixels, and the device's scale."""
     layout = device.pageLayout()
     dpi = device.logicalDpiY()
     paint_rect = layout.paintRectPixels(device.resolution())
@@ -154,11 +186,14 @@ def _paint(document: QTextDocument, painter: QPainter, device: PagedDevice, opti
     scale = dpi / 96.0 if dpi else 1.0
     # The document is laid out in 96-dpi "pixels"; the painter scales to the device.
     width = paint_rect.width() / scale
+    height = (full.height() - paint_rect.top()) / scale - MARGIN_MM / 25.4 * 96 - FOOTER_MM / 25.4 * 96
+    return width, height, scale
+
+
+def _paint(document: QTextDocument, painter: QPainter, device: PagedDevice, options: HandoutOptions) -> int:
+    """Paint the laid-out document one page at a time onto a started painter, with a footer on each page."""
+    width, height, scale = page_box(device)
     footer_px = FOOTER_MM / 25.4 * 96
-    height = (full.height() - paint_rect.top()) / scale - MARGIN_MM / 25.4 * 96 - footer_px
-    document.setPageSize(QSizeF(width, height))
-    keep_headings_with_text(document, height)
-    document.setPageSize(QSizeF(width, height))
     pages = max(1, document.pageCount())
     printed = format_date(options.today or dt.date.today())
     footer_font = QFont(load_bundled_fonts())
@@ -194,9 +229,8 @@ def _paint(document: QTextDocument, painter: QPainter, device: PagedDevice, opti
 def _render(
     html: str, device: PagedDevice, options: HandoutOptions, resource_loader: ResourceLoader | None
 ) -> int:
-    layout = device.pageLayout()
-    width = layout.paintRect(QPageLayout.Unit.Point).width() * 96 / 72
-    document = build_document(html, options, width, resource_loader)
+    width, height, _scale = page_box(device)
+    document = fit_pages(lambda tighter: build_document(html, options, width, resource_loader, tighter), width, height)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("could not start painting the handout")
@@ -222,12 +256,20 @@ def write_pdf(
         del writer  # flushes and closes the file
         if Path(tmp).stat().st_size == 0:
             raise OSError(f"could not write {path}")
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600: colleagues could not open it
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return pages
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it; it is put straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def print_document(

@@ -39,7 +39,7 @@ class ReadingLevelLabel(QLabel):
         2 ms, but 0.7 s for a 5 MB article), then remembered. Hidden for other pages."""
         self._showing = article
         if article is None:
-            self.hide()
+            self.setVisible(bool(self._grading))  # "Working out reading levels: 20 of 240…" stays
             return
         self.show()
         if self.levels.known(article):
@@ -54,6 +54,10 @@ class ReadingLevelLabel(QLabel):
 
         self.tasks.run(lambda progress: levels.grade(article), done, lambda exc: done(None))
 
+    def grading(self, topic: Topic) -> bool:
+        """True while the topic's articles are being graded in the background."""
+        return topic.id in self._grading
+
     def topic_grades(self, topic: Topic) -> dict[str, float | None] | None:
         """The grades of the topic's articles if all are known; else None, and they are
         worked out in the background (a large topic takes seconds the first time)."""
@@ -61,16 +65,22 @@ class ReadingLevelLabel(QLabel):
             return self.levels.grades(topic.articles)
         if topic.id not in self._grading:
             self._grading.add(topic.id)
-            self.setText("Working out reading levels…")
+            self.setText(f"Working out reading levels: 0 of {len(topic.articles)}…")
             self.show()
             levels, articles, stop = self.levels, topic.articles, self._stop
 
             def op(progress: Progress) -> None:
-                for article in articles:
+                for number, article in enumerate(articles):
                     if stop.is_set():  # the window is closing: keep what is done
                         break
                     levels.grade(article)
+                    if number % 20 == 19:
+                        progress(number + 1, len(articles))
                 levels.save()
+
+            def step(done_count: int, total: int) -> None:
+                if topic.id in self._grading:
+                    self.setText(f"Working out reading levels: {done_count} of {total}…")
 
             def done(_result: None) -> None:
                 self._grading.discard(topic.id)
@@ -81,5 +91,5 @@ class ReadingLevelLabel(QLabel):
                 self._grading.discard(topic.id)
                 self.setText(f"Reading levels not available: {exc}")
 
-            self.tasks.run(op, done, failed)
+            self.tasks.run(op, done, failed, step)
         return None

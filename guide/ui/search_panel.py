@@ -231,7 +231,7 @@ class SearchPanel(QWidget):
             others = ", ".join(dict.fromkeys(src or aid for aid, src in hit.also_in))
             also = f" · also in: {html.escape(others)}" if others else ""
             origin = f"<br><small><i>{html.escape(hit.source)}{also}</i></small>"
-        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br><small>{hit.snippet}</small>{origin}")
+        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br>{hit.snippet}{origin}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setContentsMargins(4, 3, 4, 3)

@@ -78,10 +78,18 @@ QCheckBox::indicator { width: 13px; height: 13px; border: 1px solid FRAME; backg
 QCheckBox::indicator:checked { background-color: FOCUS; border: 3px solid BASE; }
 QCheckBox::indicator:focus { border: 2px solid FOCUS; }
 QDockWidget::close-button, QDockWidget::float-button { background-color: #ffffff; border: 1px solid FRAME; }
+QComboBox QAbstractItemView { border: 1px solid FRAME; background-color: BASE; }
+QScrollBar:vertical { background-color: BASE; width: 14px; margin: 0px; border-left: 1px solid FRAME; }
+QScrollBar:horizontal { background-color: BASE; height: 14px; margin: 0px; border-top: 1px solid FRAME; }
+QScrollBar::handle:vertical { background-color: HANDLE; min-height: 32px; margin: 2px; border-radius: 4px; }
+QScrollBar::handle:horizontal { background-color: HANDLE; min-width: 32px; margin: 2px; border-radius: 4px; }
+QScrollBar::handle:hover { background-color: FOCUS; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; background: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
 """
-FIELD_COLOURS = {  # frame, arrow, base (the box's own background)
-    "dark": ("#9aa0a6", "#e8eaed", "#2b2c2f"),
-    "high-contrast": ("#ffffff", "#ffffff", "#000000"),
+FIELD_COLOURS = {  # frame, arrow, base (the box's own background), scroll bar handle
+    "dark": ("#9aa0a6", "#e8eaed", "#2b2c2f", "#9aa0a6"),
+    "high-contrast": ("#ffffff", "#ffffff", "#000000", "#ffffff"),
 }
 
 
@@ -89,8 +97,8 @@ def fields_css(theme: str) -> str:
     """Frames for text, spin and combo boxes and check boxes; the light theme keeps Fusion's."""
     if theme not in FIELD_COLOURS:
         return ""
-    frame, arrow, base = FIELD_COLOURS[theme]
-    css = _FIELDS.replace("FRAME", frame).replace("ARROW", arrow).replace("BASE", base)
+    frame, arrow, base, handle = FIELD_COLOURS[theme]
+    css = _FIELDS.replace("FRAME", frame).replace("ARROW", arrow).replace("BASE", base).replace("HANDLE", handle)
     return css.replace("FOCUS", FOCUS[theme])
 
 

@@ -24,8 +24,7 @@ def _item(kind: str, item_id: str, title: str, summary: str) -> QStandardItem:
     item.setEditable(False)
     item.setData(kind, KIND_ROLE)
     item.setData(item_id, ID_ROLE)
-    if summary:
-        item.setToolTip(summary)
+    item.setToolTip(f"{title}\n{summary}" if summary else title)  # a long title is cut with "…"
     return item
 
 

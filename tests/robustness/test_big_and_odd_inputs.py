@@ -109,12 +109,13 @@ def test_a_topic_of_20000_articles_loads_and_lists_them_all(crowd: Library) -> N
 def test_a_topic_of_20000_articles_opens_in_the_window(crowd: Library, qtbot: Any) -> None:
     from guide.app import build_window
     from guide.core.bookmarks import Bookmarks
+    from guide.core.readability import ReadingLevels
     from guide.core.settings import SettingsStore
     from guide.ui.main_window import MainWindow
     from guide.ui.topic_tree import ID_ROLE
 
     # as make_window does, but on the library already loaded (loading 20,000 files twice is slow)
-    window = build_window(MainWindow(crowd, Renderer(crowd), None, SettingsStore(), Bookmarks()))
+    window = build_window(MainWindow(crowd, Renderer(crowd), None, SettingsStore(), Bookmarks(), ReadingLevels(crowd)))
     qtbot.addWidget(window)
     window.show()
     try:

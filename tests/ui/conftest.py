@@ -19,8 +19,11 @@ def make_renderer(library: Library) -> Renderer:
 
 @pytest.fixture
 def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
-    from guide.app import build_window
+    from guide.app import LEVELS_FILE, build_window
+    from guide.core import paths
     from guide.core.bookmarks import Bookmarks
+    from guide.core.readability import ReadingLevels
+    from guide.core.recent import RecentArticles
     from guide.core.search import SearchIndex
     from guide.ui.main_window import MainWindow
 
@@ -32,7 +35,10 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
         if with_index:
             index = SearchIndex([root], index_dir=tmp_path / "index")
             index.update()
-        window = build_window(MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks()))
+        levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
+        window = build_window(
+            MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), levels, recent=RecentArticles())
+        )
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

@@ -129,7 +129,7 @@ def test_focused_pane_has_a_visible_outline(qtbot: Any, make_window: Any, sample
     from guide.ui.themes import FOCUS
 
     window = make_window(sample_root)
-    window.theme_actions[theme].trigger()
+    window.acts.themes[theme].trigger()
     window.show_place(Place("article", "heart/heart-attack"))
     accent = QColor(FOCUS[theme])
     panes = [window.search.box, window.tree, window.reader, window.contents]
@@ -156,7 +156,7 @@ def contrast(a: QColor, b: QColor) -> float:
 @pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
 def test_search_placeholder_is_readable(make_window: Any, sample_root: Path, theme: str) -> None:
     window = make_window(sample_root)
-    window.theme_actions[theme].trigger()
+    window.acts.themes[theme].trigger()
     palette = window.search.box.palette()
     ratio = contrast(palette.placeholderText().color(), palette.base().color())
     assert ratio >= 4.5, f"{theme}: placeholder contrast {ratio:.1f}:1"
@@ -168,7 +168,7 @@ def test_reading_pane_text_stands_out_from_its_background(
     make_window: Any, sample_root: Path, theme: str, needed: float
 ) -> None:
     window = make_window(sample_root)
-    window.theme_actions[theme].trigger()
+    window.acts.themes[theme].trigger()
     window.show_place(Place("article", "heart/heart-attack"))
     image = window.reader.viewport().grab().toImage()
     background = image.pixelColor(QPoint(image.width() - 3, image.height() - 3))
@@ -180,7 +180,7 @@ def test_reading_pane_text_stands_out_from_its_background(
 
 def test_high_contrast_fields_have_visible_frames(qtbot: Any, make_window: Any, sample_root: Path) -> None:
     window = make_window(sample_root)
-    window.theme_actions["high-contrast"].trigger()
+    window.acts.themes["high-contrast"].trigger()
     qtbot.keyClick(window.reader, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(PreferencesDialog, "preferences")
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
@@ -193,7 +193,7 @@ def test_high_contrast_fields_have_visible_frames(qtbot: Any, make_window: Any, 
 def test_contents_close_button_stands_out(make_window: Any, sample_root: Path, theme: str) -> None:
     """The cross that closes the Contents panel: its darkest and lightest pixels differ enough to see."""
     window = make_window(sample_root)
-    window.theme_actions[theme].trigger()
+    window.acts.themes[theme].trigger()
     button = window.contents_dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
     assert button is not None and button.isVisible()
     image = button.grab().toImage()

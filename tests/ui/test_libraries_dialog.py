@@ -48,7 +48,7 @@ def test_install_unverified_asks_then_shows_pack_in_tree_and_results(
 
     window = make_window(sample_root)
     reload = add_libraries(window, [sample_root], True)  # File > Libraries… and what it does after a change
-    assert "&Libraries…" in [a.text() for a in window.file_menu.actions()][:3]
+    assert "&Libraries…" in [a.text() for a in window.acts.menu("file").actions()][:3]
     dialog = dialog_for(qtbot, window, reload)
     assert rows(dialog) == [] and not dialog.empty.isHidden()
     asked: list[str] = []

@@ -54,7 +54,7 @@ def test_keys_change_theme_size_and_clinic_then_ok_saves(qtbot: Any, make_window
     assert not dialog.isVisible()
 
     assert QApplication.palette().base().color().lightness() < 100  # dark at once
-    assert window.theme_actions["dark"].isChecked()
+    assert window.acts.themes["dark"].isChecked()
     assert window.reader.document().defaultFont().pointSizeF() > size
     saved = SettingsStore().settings  # read back from disk
     assert (saved.theme, saved.text_zoom, saved.clinic_name) == ("dark", 2, "Riverside Clinic")
@@ -71,7 +71,7 @@ def test_cancel_keeps_everything(qtbot: Any, make_window: Any, sample_root: Path
     assert not dialog.isVisible()
     assert SettingsStore().settings.theme == "system"
     assert SettingsStore().settings.clinic_name == ""
-    assert not window.theme_actions["high-contrast"].isChecked()
+    assert not window.acts.themes["high-contrast"].isChecked()
 
 
 def test_apply_shows_the_theme_while_the_dialog_stays_open(qtbot: Any, make_window: Any, sample_root: Path) -> None:
@@ -81,7 +81,7 @@ def test_apply_shows_the_theme_while_the_dialog_stays_open(qtbot: Any, make_wind
     apply = dialog.buttons.button(QDialogButtonBox.StandardButton.Apply)
     qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert window.theme_actions["high-contrast"].isChecked()
+    assert window.acts.themes["high-contrast"].isChecked()
     assert QApplication.palette().window().color().name() == "#000000"
     qtbot.keyClick(dialog.theme, Qt.Key.Key_Escape)
 
@@ -90,7 +90,7 @@ def test_system_default_follows_the_desktop_when_it_changes(
     make_window: Any, sample_root: Path, monkeypatch: Any
 ) -> None:
     window = make_window(sample_root)
-    assert window.theme_actions["system"].isChecked()
+    assert window.acts.themes["system"].isChecked()
     hints = QApplication.styleHints()
     monkeypatch.setattr("guide.ui.themes.desktop_is_dark", lambda: True)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
@@ -98,7 +98,7 @@ def test_system_default_follows_the_desktop_when_it_changes(
     monkeypatch.setattr("guide.ui.themes.desktop_is_dark", lambda: False)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert QApplication.palette().base().color().lightness() > 200
-    window.theme_actions["light"].trigger()
+    window.acts.themes["light"].trigger()
     monkeypatch.setattr("guide.ui.themes.desktop_is_dark", lambda: True)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert QApplication.palette().base().color().lightness() > 200, "a chosen theme stays"

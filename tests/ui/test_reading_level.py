@@ -62,13 +62,13 @@ def test_topic_page_lists_articles_easier_first(qtbot: Any, make_window: Any, sa
     window.show_place(Place("topic", "care"))
     text = window.reader.toPlainText()
     assert text.index("Aaa dense") < text.index("Bbb plain")
-    window.easier_first_action.trigger()
+    window.acts.easier_first.trigger()
     qtbot.waitUntil(lambda: "easier first" in window.reader.toPlainText(), timeout=5000)
     text = window.reader.toPlainText()
     assert text.index("Bbb plain") < text.index("Aaa dense") < text.index("Ccc short")
     assert "(not rated)" in text and "(grade " in text
     assert window.store.settings.easier_first
-    window.easier_first_action.trigger()
+    window.acts.easier_first.trigger()
     text = window.reader.toPlainText()
     assert "easier first" not in text and text.index("Aaa dense") < text.index("Bbb plain")
 

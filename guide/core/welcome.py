@@ -1,0 +1,78 @@
+"""The welcome page: the topics as cards with their article counts, then the articles read
+lately and the bookmarks. The large search field above it is a widget (guide.ui.main_window).
+
+Kept apart from the article and topic pages so the welcome page can change on its own. Cards
+are cells of a table because QTextBrowser draws borders and backgrounds on table cells only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from guide.core.links import make_url
+from guide.core.models import Article, Rendered, Topic
+
+CARD_COLUMNS = 3
+
+
+def article_count(topic: Topic) -> int:
+    """Articles in a topic and all its sub-topics (without recursion: topics may nest deep)."""
+    count, stack = 0, [topic]
+    while stack:
+        current = stack.pop()
+        count += len(current.articles)
+        stack.extend(current.children)
+    return count
+
+
+def _card(topic: Topic) -> str:
+    count = article_count(topic)
+    summary = f'<br><span class="card-summary">{escape(topic.summary)}</span>' if topic.summary else ""
+    return (
+        f'<td class="card" width="{100 // CARD_COLUMNS}%">'
+        f'<a class="card-title" href="{escape(make_url("topic", topic.id))}">{escape(topic.title)}</a>'
+        f'<br><span class="count">{count} article{"" if count == 1 else "s"}</span>{summary}</td>'
+    )
+
+
+def _cards(topics: Sequence[Topic]) -> str:
+    rows = []
+    for start in range(0, len(topics), CARD_COLUMNS):
+        cells = [_card(t) for t in topics[start : start + CARD_COLUMNS]]
+        cells += ['<td class="card-empty"></td>'] * (CARD_COLUMNS - len(cells))
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        '<table class="cards" width="100%" border="0" cellspacing="8" cellpadding="12">'
+        f"{''.join(rows)}</table>"
+    )
+
+
+def _articles(css_class: str, heading: str, articles: Sequence[Article]) -> str:
+    if not articles:
+        return ""
+    items = "".join(
+        f'<li><a href="{escape(make_url("article", a.id))}">{escape(a.title)}</a></li>' for a in articles
+    )
+    return f'<h2 class="listing">{escape(heading)}</h2><ul class="{css_class}">{items}</ul>'
+
+
+def welcome_page(
+    root: Topic,
+    recent: Sequence[Article] = (),
+    bookmarked: Sequence[Article] = (),
+    library_title: str = "Health guide",
+) -> Rendered:
+    """The first page: topic cards, recently read articles, bookmarks, and any top-level articles."""
+    parts = [
+        f"<h1>{escape(library_title)}</h1>",
+        '<p class="summary">Type in the search field above, or choose a topic.</p>',
+    ]
+    if not root.children and not root.articles:
+        parts.append("<p>There are no articles in this library yet.</p>")
+    if root.children:
+        parts.append(f'<h2 class="listing">Topics</h2>{_cards(root.children)}')
+    parts.append(_articles("recent", "Recently read", recent))
+    parts.append(_articles("bookmarks", "Bookmarks", bookmarked))
+    parts.append(_articles("articles", "Articles", root.articles))
+    return Rendered("\n".join(p for p in parts if p), library_title)

@@ -1,0 +1,51 @@
+"""The welcome page: a large search field, topic cards with counts, recently read and bookmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from guide.core.recent import RecentArticles
+from guide.ui.navigation import Place
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_topics_are_cards_with_their_article_counts(make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    assert window.reader.document().rootFrame().childFrames(), "the cards are a table"
+    text = window.reader.toPlainText()
+    assert "Heart and circulation" in text and "2 articles" in text
+
+
+def test_large_search_field_hands_over_to_the_search_pane(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    field = window.welcome_search
+    assert field.isVisible() and field.font().pointSizeF() > window.search.box.font().pointSizeF() * 1.3
+    field.setFocus()
+    qtbot.keyClick(field, "h")
+    qtbot.keyClicks(QApplication.focusWidget(), "eart")  # the keys follow the focus into the search pane
+    assert window.search.box.text() == "heart" and window.search.box.hasFocus()
+    qtbot.waitUntil(lambda: window.search.results.count() > 0, timeout=5000)
+    window.show_place(Place("article", "heart/heart-attack"))
+    assert not field.isVisible()  # only on the welcome page
+    window.acts.home.trigger()
+    assert field.isVisible() and field.text() == ""
+
+
+def test_recently_read_and_bookmarks_are_listed(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    assert "Recently read" not in window.reader.toPlainText()
+    window.show_place(Place("article", "heart/heart-attack"))
+    window.show_place(Place("article", "mental-health/talking-therapy"))
+    window.acts.bookmark.trigger()
+    window.acts.home.trigger()
+    text = window.reader.toPlainText()
+    recent = text[text.index("Recently read") : text.index("Bookmarks")]
+    assert recent.index("Talking therapy") < recent.index("Heart attack")  # newest first
+    assert "Talking therapy" in text[text.index("Bookmarks") :]
+    window.save_state()
+    assert RecentArticles().ids[:2] == ["mental-health/talking-therapy", "heart/heart-attack"]  # kept for next time
