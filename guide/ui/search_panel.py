@@ -230,7 +230,7 @@ class SearchPanel(QWidget):
         if hit.source or hit.also_in:
             others = ", ".join(dict.fromkeys(src or aid for aid, src in hit.also_in))
             also = f" · also in: {html.escape(others)}" if others else ""
-            origin = f"<br><small><i>{html.escape(hit.source)}{also}</i></small>"
+            origin = f"<br><i>{html.escape(hit.source)}{also}</i>"  # the pane's size (text size applies)
         label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br>{hit.snippet}{origin}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
