@@ -26,6 +26,7 @@ MIN_LENGTH = 3  # shorter words ("mi", "ct") are abbreviations more often than t
 SMALL_VOCABULARY = 20_000  # below this, a short unknown word is more likely real English than a typo
 
 
+MAX_SUGGEST_CHARS = 150  # longer text gets no title suggestions (the longest titles are shorter)
 RARE = 2  # a word seen this rarely, one edit from a word 100 times as common, is a typo in the text
 
 
@@ -227,6 +228,8 @@ class Suggester:
             self._entries.append((k, text, aid))
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+        if len(text) > MAX_SUGGEST_CHARS:
+            return []  # pasted text, not a title being typed: and this runs at every key
         self.warm()
         words = tokenize(text[:200])
         if not words or limit <= 0:
