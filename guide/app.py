@@ -29,18 +29,33 @@ log = logging.getLogger(__name__)
 LEVELS_FILE = "reading-levels.json"
 
 
-def build_window(window: MainWindow) -> MainWindow:
-    """Add what lives outside the window itself: the handout actions (print, preview, PDF)."""
+def build_window(window: MainWindow, clinic: Path | None = None) -> MainWindow:
+    """Add what lives outside the window itself: the handout actions (print, preview, PDF) and
+    the Article menu, writing into the clinic library at ``clinic`` (one of the window's roots)."""
+    from guide.ui import article_menu
     from guide.ui.handout_dialog import HandoutActions
 
     actions = HandoutActions(
         window.current_article_ids, lambda: window.library, lambda: window.renderer, lambda: window.store, window
     )
     window.add_print_actions(actions.actions())
+    window.authoring = article_menu.install(window, clinic)  # type: ignore[attr-defined]
     return window
 
 
-def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Callable[[], None]:
+def clinic_library(store: SettingsStore) -> Path:
+    """The clinic library's folder, made if missing (its errors are reported when saving)."""
+    from guide.core.authoring import clinic_root, prepare_clinic
+
+    clinic = clinic_root(store.settings)
+    if problem := prepare_clinic(clinic):
+        log.warning("%s", problem)
+    return clinic
+
+
+def add_libraries(
+    window: MainWindow, roots: list[Path], with_packs: bool, clinic: Path | None = None
+) -> Callable[[], None]:
     """File → Libraries…; after a change the window shows the content again, packs included."""
     from guide.ui.libraries_dialog import add_libraries_action
 
@@ -51,19 +66,28 @@ def add_libraries(window: MainWindow, roots: list[Path], with_packs: bool) -> Ca
             library, index = found
             window.replace_library(library, Renderer(library), index)
 
-        window.tasks.run(lambda progress: load_sources(roots, with_packs), show)
+        window.tasks.run(lambda progress: load_sources(roots, with_packs, clinic), show)
 
     add_libraries_action(window, reload)
     return reload
 
 
-def load_sources(roots: list[Path], with_packs: bool) -> tuple[Library, SearchIndex | None]:
-    """The library and search of the content roots and (unless --content was given) the installed packs."""
+def load_sources(
+    roots: list[Path], with_packs: bool, clinic: Path | None = None
+) -> tuple[Library, SearchIndex | None]:
+    """The library and search of the content roots and (unless --content was given) the installed packs.
+
+    ``clinic``, the clinic's own library, may be empty without that counting as a content problem."""
+    from guide.core.authoring import CLINIC_TOPIC
     from guide.core.packs.mount import installed_packs, open_index
     from guide.core.packs.mount import load_library as load_with_packs
 
     packs = installed_packs() if with_packs else []
     library = load_with_packs(roots, packs)
+    if clinic is not None:
+        library.problems = [p for p in library.problems if not (p.line == 0 and p.path == clinic.absolute())]
+        if clinic.absolute() in library.roots and (clinic / CLINIC_TOPIC).is_dir():
+            library.keep_topic(CLINIC_TOPIC)  # "Clinic articles" in the tree before its first article
     try:
         index: SearchIndex | None = open_index(  # type: ignore[assignment]
             roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
@@ -100,15 +124,18 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     store = SettingsStore()
     roots = list(content_roots) if content_roots else [paths.bundled_content()]
     roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]
+    clinic = clinic_library(store)
+    if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in roots):
+        roots.append(clinic)
     missing = [r for r in roots if not r.is_dir()]
     if missing:
         QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
         roots = [r for r in roots if r.is_dir()]
-    library, index = load_sources(roots, with_packs=not content_roots)
+    library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
-    window = build_window(MainWindow(library, Renderer(library), index, *services, recent=RecentArticles()))
-    add_libraries(window, roots, with_packs=not content_roots)
+    window = build_window(MainWindow(library, Renderer(library), index, *services, recent=RecentArticles()), clinic)
+    add_libraries(window, roots, with_packs=not content_roots, clinic=clinic)
     window.show()
     if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
         QTimer.singleShot(0, app.quit)

@@ -215,6 +215,14 @@ def read_file(path: Path) -> tuple[str, list[Problem]]:
 def parse_article(root: Path, path: Path, article_id: str) -> tuple[Article, list[Problem]]:
     """Parse one article file; always returns an article, with the problems found."""
     text, problems = read_file(path)
+    return parse_article_text(root, path, article_id, text, problems)
+
+
+def parse_article_text(
+    root: Path, path: Path, article_id: str, text: str, problems: list[Problem] | None = None
+) -> tuple[Article, list[Problem]]:
+    """Parse an article's text as if read from ``path`` (the editor checks unsaved text with it)."""
+    problems = list(problems or [])
     parsed = split_front_matter(path, text)
     problems.extend(parsed.problems)
     fields = _Fields(path, text, parsed.meta)
@@ -402,9 +410,49 @@ class Library:
                     return found
         return None
 
+    def refresh(self, paths: Iterable[Path]) -> None:
+        """Read these files again (an article saved, added or deleted) and rebuild the tree.
+
+        The article and topic tables are replaced, not changed in place, so a reader in
+        another thread keeps a consistent (older) view.
+        """
+        articles = dict(self._articles)
+        stale: set[Path] = set()
+        fresh: list[Problem] = []
+        for path in paths:
+            path = Path(path).absolute()
+            stale.add(path)
+            for root in self.roots:
+                try:
+                    rel = path.relative_to(root).as_posix()
+                except ValueError:
+                    continue
+                if not rel.endswith(ARTICLE_SUFFIX) or path.name == INDEX_NAME:
+                    break
+                article_id = rel[: -len(ARTICLE_SUFFIX)]
+                held = articles.get(article_id)
+                if held is not None and held.path != path:
+                    break  # that id belongs to another root's file, which wins
+                if path.is_file():
+                    articles[article_id], found = parse_article(root, path, article_id)
+                    fresh.extend(found)
+                else:
+                    articles.pop(article_id, None)
+                break
+        self.problems = [p for p in self.problems if Path(p.path).absolute() not in stale] + fresh
+        self._articles = articles
+        self.root_topic = self._build_tree()
+        self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
+
     # -- building ------------------------------------------------------------------
+    def keep_topic(self, topic_id: str) -> None:
+        """Show this topic in the tree even while it holds no articles (the clinic's own library)."""
+        self._kept = {*getattr(self, "_kept", ()), topic_id}
+        self.root_topic = self._build_tree()
+        self._topics = {t.id: t for t in _walk_topics(self.root_topic)}
+
     def _build_tree(self) -> Topic:
-        folders: dict[str, list[Article]] = {"": []}
+        folders: dict[str, list[Article]] = {"": [], **{t: [] for t in getattr(self, "_kept", ())}}
         for article in self._articles.values():
             folders.setdefault(article.topic_id, []).append(article)
             parent = article.topic_id

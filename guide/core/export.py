@@ -1,21 +1,28 @@
-"""Share a clinic's library: write its folder as one zip file a colleague can unpack and open.
+"""Share a clinic's library: write its folder as one file a colleague can install or unpack.
 
-When signed content packs exist (guide/core/packs), the clinic library is exported as a
-pack instead; until then a zip of the folder, with the folder's name as its top level,
-is the file that travels. The zip is written beside its target and renamed into place,
-so a full disk or a pulled USB stick never leaves half a file under the chosen name.
+A target ending in ``.guidepack`` is built as a content pack through the packs API
+(guide/core/packs: catalog, search index, manifest; sign it with ``guide pack sign``),
+so the colleague installs it with File → Libraries… or ``guide pack install``. Any
+other target is a zip of the folder, with the folder's name as its top level. Both are
+written beside their target and renamed into place, so a full disk or a pulled USB
+stick never leaves half a file under the chosen name.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.core.content import ARTICLE_SUFFIX, INDEX_NAME
+from guide.core.content import ARTICLE_SUFFIX, INDEX_NAME, humanize, read_file, split_front_matter
+
+PACK_SUFFIX = ".guidepack"  # guide.core.packs.archive.SUFFIX (not imported here: YAML and Whoosh load only for packs)
 
 
 class ExportFailed(Exception):
@@ -46,12 +53,51 @@ def _files(root: Path, skip: Path) -> list[Path]:
     return found
 
 
-def export_library(root: Path, out: Path) -> ExportResult:
-    """Write the library folder ``root`` as the zip file ``out`` (replaced if it exists)."""
+def pack_id_for(root: Path) -> str:
+    """A pack id made from the folder's name: ``Clinic Articles (2026)`` -> ``clinic-articles-2026``."""
+    name = Path(root).resolve().name.lower()
+    safe = re.sub(r"[^a-z0-9]+", "-", name).strip("-")[:64].strip("-")
+    return safe or "clinic-articles"
+
+
+def pack_version_for(day: dt.date | None = None) -> str:
+    """Today's date as a pack version, such as ``2026.12.1``: a later export is a newer version."""
+    day = day or dt.date.today()
+    return f"{day.year}.{day.month}.{day.day}"
+
+
+def pack_title_for(root: Path) -> str:
+    """The ``title`` of the folder's index.md, else its name made readable."""
+    index = Path(root) / INDEX_NAME
+    if index.is_file():
+        text, _problems = read_file(index)
+        title = split_front_matter(index, text).meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+    return humanize(Path(root).resolve().name) or "Clinic articles"
+
+
+def export_library(
+    root: Path,
+    out: Path,
+    *,
+    pack_id: str = "",
+    title: str = "",
+    version: str = "",
+    publisher: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
+    """Write the library folder ``root`` to ``out`` (replaced if it exists).
+
+    ``out`` ending in ``.guidepack`` makes a content pack (unsigned; the keyword arguments
+    override the id, title and version worked out from the folder); anything else a zip.
+    """
     root = Path(root)
     out = Path(out)
     if not root.is_dir():
         raise ExportFailed(f"{root}: {'no such folder' if not root.exists() else 'not a folder'}")
+    if out.name.lower().endswith(PACK_SUFFIX):
+        return _export_pack(root, out, pack_id, title, version, publisher, progress)
     try:
         target = out.resolve()
     except (OSError, RuntimeError) as exc:
@@ -82,3 +128,40 @@ def export_library(root: Path, out: Path) -> ExportResult:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return ExportResult(out, articles, len(files), size)
+
+
+def _export_pack(
+    root: Path,
+    out: Path,
+    pack_id: str,
+    title: str,
+    version: str,
+    publisher: str,
+    progress: Callable[[int, int], None] | None,
+) -> ExportResult:
+    from guide.core.packs import archive  # YAML manifests and the Whoosh index only for packs
+
+    try:
+        target = out.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise ExportFailed(f"{out}: cannot write here: {exc}") from None
+    with contextlib.suppress(ValueError):
+        target.relative_to(root.resolve())
+        raise ExportFailed(f"{out}: choose a file outside the library folder {root}")
+    files = _files(root, target)
+    if not any(p.name.endswith(ARTICLE_SUFFIX) and p.name != INDEX_NAME for p in files):
+        raise ExportFailed(f"{root}: the folder has no articles (*.md files) to export")
+    meta = archive.Manifest(
+        id=pack_id or pack_id_for(root),
+        title=title or pack_title_for(root),
+        version=version or pack_version_for(),
+        publisher=publisher,
+    )
+    try:
+        report = archive.build(root, out, meta, progress)
+    except archive.PackError as exc:
+        raise ExportFailed(str(exc)) from None
+    except OSError as exc:
+        where = exc.filename if isinstance(exc.filename, str) else out
+        raise ExportFailed(f"{where}: cannot export the library: {exc.strerror or exc}") from None
+    return ExportResult(report.path, report.manifest.articles, len(report.manifest.files), report.size)

@@ -38,6 +38,7 @@ class Settings:
     window_state: str = ""  # base64 of QMainWindow.saveState()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
     extra_roots: tuple[str, ...] = field(default_factory=tuple)  # content roots added by the user
+    clinic_dir: str = ""  # folder of the writable "Clinic articles" library; "" for one in the data folder
     # publishers whose packs show as verified: (name, "RW…" minisign public key); site and user keys both count
     trusted_keys: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     allow_unsigned_packs: bool = True  # false: unsigned packs and unknown keys are never installed
@@ -59,6 +60,7 @@ SITE_KEYS = (
     "trusted_keys",
     "allow_unsigned_packs",
     "packs_dir",
+    "clinic_dir",
 )
 
 

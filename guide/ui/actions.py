@@ -82,8 +82,7 @@ def build_menus(w: MainWindow) -> Actions:
     named["zoom_out"] = add_action(w, view, "Zoom &out", lambda: w.zoom(-1), "Ctrl+-")
     named["zoom_reset"] = add_action(w, view, "&Reset zoom", lambda: w.zoom(0), "Ctrl+0")
     view.addSeparator()
-    contents = w.contents_dock.toggleViewAction()
-    contents.setText("&Contents")
+    contents = w.contents_dock.choice  # the user's choice; the dock itself steps aside on pages without sections
     contents.setShortcut(QKeySequence("Ctrl+Shift+C"))
     view.addAction(contents)
     w.addAction(contents)

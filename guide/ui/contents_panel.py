@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QAction, QCloseEvent, QTextDocument
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 from guide.core.models import Heading
 
+T = TypeVar("T")
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 20
 # a heading counts as "current" once it is this close to the top of the pane
 TOP_SLACK = 24
@@ -147,7 +151,12 @@ class ContentsPanel(QListWidget):
 
 
 class ContentsDock(QDockWidget):
-    """The Contents panel in a dock that can be closed (View > Contents) or moved."""
+    """The Contents panel in a dock that can be closed (View > Contents) or moved.
+
+    Only articles have sections: on the welcome and topic pages the dock steps aside, so the
+    reading pane gets its column. Whether the user wants Contents beside articles is
+    ``choice`` (View > Contents, checked or not), kept apart from whether the dock shows now.
+    """
 
     def __init__(self, reader: QTextBrowser, parent: QWidget | None = None) -> None:
         super().__init__("Contents", parent)
@@ -158,3 +167,41 @@ class ContentsDock(QDockWidget):
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
+        self.for_articles = False  # the page shown is an article
+        self.choice = QAction("&Contents", self)
+        self.choice.setCheckable(True)
+        self.choice.setChecked(True)
+        self.choice.setStatusTip("Show the sections of an article beside it")
+        self.choice.toggled.connect(self._apply)
+
+    def show_for(self, article: bool) -> None:
+        """The reading pane now shows an article (``True``) or a page without sections."""
+        self.for_articles = article
+        self._apply()
+
+    def _apply(self) -> None:
+        self.setVisible(self.choice.isChecked() and self.for_articles)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # the dock's own close button: the user's choice
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.choice.setChecked(False)
+
+    def chosen_state(self, save: Callable[[], T]) -> T:
+        """``save()`` (the window's saveState) as if the dock showed as the user chose, so a window
+        closed on the welcome page opens its next article with Contents as before."""
+        if self.isHidden() == (not self.choice.isChecked()):
+            return save()
+        hidden = self.isHidden()
+        self.setUpdatesEnabled(False)
+        try:
+            self.setVisible(self.choice.isChecked())
+            return save()
+        finally:
+            self.setVisible(not hidden)
+            self.setUpdatesEnabled(True)
+
+    def restored(self) -> None:
+        """After the window's restoreState: the saved visibility is the user's choice."""
+        self.choice.setChecked(not self.isHidden())
+        self._apply()

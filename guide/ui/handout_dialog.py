@@ -131,9 +131,10 @@ class SaveFolder:
         return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-def tell_saved(parent: QWidget, path: Path) -> QMessageBox:
+def tell_saved(parent: QWidget, path: Path, title: str = "Handout saved", detail: str = "") -> QMessageBox:
     """ "Saved to …" with an Open folder button (shown without blocking; returned for tests)."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Handout saved", f"Saved to {path}", parent=parent)
+    text = f"Saved to {path}" + (f"\n\n{detail}" if detail else "")
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     box.setObjectName("saved")
     open_folder = box.addButton("&Open folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Ok)

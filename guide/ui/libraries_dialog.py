@@ -4,11 +4,13 @@ Checking and unpacking a pack runs through the window's background helper
 (:class:`guide.ui.tasks.TaskRunner`), with a progress bar, so the window never freezes.
 A pack that is unsigned or signed by a key nobody trusts goes in only after a warning
 the user answers; when the site file forbids such packs, it does not go in at all.
+The bundled guide is listed first as a read-only row: it comes and goes with the app.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide import __version__
+from guide.core import paths
+from guide.core.content import INDEX_NAME, Library, read_file, split_front_matter
 from guide.core.packs.archive import PackError
 from guide.core.packs.store import InstalledPack, InstallReport, PackStore, all_installed, stores
 from guide.core.packs.trust import SignatureCheck, Trust, check_signature
@@ -39,6 +44,27 @@ if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
 COLUMNS = ("Title", "Version", "Publisher", "Verified", "Language", "Articles", "Size", "Installed")
+
+
+@dataclass(frozen=True)
+class BuiltIn:
+    """The guide bundled with the app, as the dialog lists it."""
+
+    title: str
+    version: str
+    articles: int
+    language: str = "en"
+
+
+def bundled_guide(library: Library) -> BuiltIn | None:
+    """The bundled guide's row for ``library``; None when the window shows other content only."""
+    root = paths.bundled_content().absolute()
+    if root not in library.roots:
+        return None
+    index = root / INDEX_NAME
+    title = split_front_matter(index, read_file(index)[0]).meta.get("title") if index.is_file() else None
+    title = title.strip() if isinstance(title, str) and title.strip() else "Health guide"
+    return BuiltIn(title, __version__, sum(1 for a in library.articles() if a.root == root))
 
 
 def _size(size: int) -> str:
@@ -55,8 +81,10 @@ class LibrariesDialog(QDialog):
         tasks: TaskRunner,
         site_packs_dir: str = "",
         parent: QWidget | None = None,
+        bundled: BuiltIn | None = None,
     ) -> None:
         super().__init__(parent)
+        self.bundled = bundled
         self.setWindowTitle("Libraries")
         self.trust = trust
         self.changed = changed
@@ -77,7 +105,10 @@ class LibrariesDialog(QDialog):
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.header().setStretchLastSection(False)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.empty = QLabel("No libraries are installed. Use Install from file… to add one (a .guidepack file).")
+        other = " other" if bundled is not None else ""
+        self.empty = QLabel(
+            f"No{other} libraries are installed. Use Install from file… to add one (a .guidepack file)."
+        )
         self.empty.setWordWrap(True)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -113,10 +144,13 @@ class LibrariesDialog(QDialog):
         self.refresh()
 
     # -- the list --------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, select_id: str = "") -> None:
         selected = self.selected()
+        select_id = select_id or (selected.id if selected is not None else "")
         self.table.clear()
         self.packs = all_installed(self.site_packs_dir)
+        if self.bundled is not None:
+            self._add_bundled_row(self.bundled)
         for pack in self.packs:
             m = pack.manifest
             verified = "Yes" if pack.verified == m.publisher else f"Yes ({pack.verified})"
@@ -142,7 +176,7 @@ class LibrariesDialog(QDialog):
             for column in (5, 6):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-            if selected is not None and m.id == selected.id:
+            if m.id == select_id:
                 self.table.setCurrentItem(item)
         for column in range(1, len(COLUMNS)):
             self.table.resizeColumnToContents(column)
@@ -151,6 +185,17 @@ class LibrariesDialog(QDialog):
         if first is not None and self.table.currentItem() is None:
             self.table.setCurrentItem(first)
         self._update_buttons()
+
+    def _add_bundled_row(self, guide: BuiltIn) -> None:
+        """Read-only: no pack id, so Roll back, Remove and Verify now stay disabled on it."""
+        values = (guide.title, guide.version, "—", "Built in", guide.language, str(guide.articles), "—", "With the app")
+        item = QTreeWidgetItem(list(values))
+        item.setData(0, Qt.ItemDataRole.UserRole, "")
+        tip = "Comes with the application and is updated with it; it cannot be removed or rolled back"
+        for column in range(len(COLUMNS)):
+            item.setToolTip(column, tip)
+        item.setTextAlignment(5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.addTopLevelItem(item)
 
     def selected(self) -> InstalledPack | None:
         item = self.table.currentItem()
@@ -250,7 +295,7 @@ class LibrariesDialog(QDialog):
     def _installed(self, report: object) -> None:
         assert isinstance(report, InstallReport)
         self._say(report.summary() + ".")
-        self.refresh()
+        self.refresh(report.pack.id)
         self.changed()
 
     def roll_back(self) -> None:
@@ -314,7 +359,8 @@ def add_libraries_action(window: MainWindow, reload: Callable[[], None]) -> QAct
     def open_dialog() -> None:
         store = window.store
         site_dir = store.site.get("packs_dir", "")
-        LibrariesDialog(Trust.from_store(store), reload, window.tasks, site_dir, window).exec()
+        bundled = bundled_guide(window.library)
+        LibrariesDialog(Trust.from_store(store), reload, window.tasks, site_dir, window, bundled).exec()
 
     action.triggered.connect(open_dialog)
     return action

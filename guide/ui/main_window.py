@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self.current = place
         self.reader.setHtml(self._grading_note(place) + rendered.html)
         self.contents.set_headings(rendered.headings)
+        self.contents_dock.show_for(place.kind == "article")
         self.level_label.show_article(self.library.article(place.id) if place.kind == "article" else None)
         self.setWindowTitle(window_title(rendered.title))
         if place.anchor:
@@ -394,6 +395,7 @@ class MainWindow(QMainWindow):
         self.acts.forward.setEnabled(self.history.can_go_forward())
         marked = self.current.kind == "article" and self.current.id in self.bookmarks
         self.acts.bookmark.setText("Remove &bookmark" if marked else "Add &bookmark")
+        self.acts.bookmark.setEnabled(self.current.kind == "article")  # nothing to bookmark on other pages
         self._update_print()
 
     # -- focus ---------------------------------------------------------------------------
@@ -588,6 +590,7 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode()))
+            self.contents_dock.restored()
         if s.splitter_state:
             self.splitter.restoreState(QByteArray.fromBase64(s.splitter_state.encode()))
         if s.last_article and self.library.article(s.last_article) is not None:
@@ -604,7 +607,7 @@ class MainWindow(QMainWindow):
         article = self.current.id if self.current.kind == "article" else ""
         self.store.update(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
-            window_state=bytes(self.saveState().toBase64().data()).decode(),
+            window_state=bytes(self.contents_dock.chosen_state(self.saveState).toBase64().data()).decode(),
             splitter_state=bytes(self.splitter.saveState().toBase64().data()).decode(),
             last_article=article,
             last_anchor="",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from packs_helpers import (
+    FIXTURE,
     build_pack,
     make_key,
     minisign_sign,
@@ -367,3 +368,30 @@ def test_a_pack_with_a_damaged_index_leaves_search_of_the_rest_working(pack: Pat
         index.close()  # type: ignore[attr-defined]
     assert any("Clinic library cannot be used" in note for note in report.notes)
     assert hits and all(not h.id.startswith("clinic/") for h in hits)
+
+
+# -- a pack id that is already a top-level topic -----------------------------------------------------
+def test_pack_named_like_a_bundled_topic_is_refused(tmp_path: Path) -> None:
+    assert (paths.bundled_content() / "mental-health").is_dir()
+    clash = build_pack(tmp_path, pack_id="mental-health")
+    message = refused(clash, "pack id 'mental-health'", "the bundled guide", "another id")
+    assert message.count(":") == 1  # one line: the file, then the reason
+    assert installed_packs() == []
+
+
+def test_pack_named_like_another_installed_packs_topic_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURE / "heart", source / "wound-care")
+    at_root = tmp_path / "several.guidepack"
+    archive.build(source, at_root, archive.Manifest(id="several", title="Several topics", version="1", at_root=True))
+    install(at_root)
+    clash = build_pack(tmp_path, pack_id="wound-care")
+    refused(clash, "pack id 'wound-care'", "the installed pack 'Several topics'")
+    assert [p.id for p in installed_packs()] == ["several"]
+    install(at_root, allow_downgrade=True)  # the same pack again is an update, not a clash
+
+
+def test_an_ordinary_pack_id_still_installs_and_updates(pack: Path, pack2: Path) -> None:
+    install(pack)
+    install(pack2)  # its own topic 'clinic' is not a clash with itself
+    assert [(p.id, p.manifest.version) for p in installed_packs()] == [("clinic", "2.0")]

@@ -70,6 +70,7 @@ def test_tab_reaches_every_pane_and_each_has_a_name(qtbot: Any, make_window: Any
 
 def test_f6_visits_the_panes_in_a_cycle(qtbot: Any, make_window: Any, sample_root: Path) -> None:
     window = make_window(sample_root)
+    window.show_place(Place("article", "heart/heart-attack"))  # Contents shows beside articles only
     order = tab_walk(qtbot, window, window.search.box, Qt.Key.Key_F6)
     assert order == [window.search.box, window.tree, window.reader, window.contents]
 
@@ -194,6 +195,7 @@ def test_contents_close_button_stands_out(make_window: Any, sample_root: Path, t
     """The cross that closes the Contents panel: its darkest and lightest pixels differ enough to see."""
     window = make_window(sample_root)
     window.acts.themes[theme].trigger()
+    window.show_place(Place("article", "heart/heart-attack"))  # Contents shows beside articles only
     button = window.contents_dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
     assert button is not None and button.isVisible()
     image = button.grab().toImage()

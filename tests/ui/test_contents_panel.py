@@ -34,8 +34,8 @@ def click_row(qtbot: Any, window: Any, row: int) -> None:
 
 def test_lists_the_sections_of_the_open_article(make_window: Any, sample_root: Path) -> None:
     window = make_window(sample_root)
-    assert window.contents.isVisible()
     window.show_place(Place("article", "heart/heart-attack"))
+    assert window.contents.isVisible()
     assert window.contents.titles() == ["Warning signs", "After a heart attack"]
     window.show_place(Place("article", "mental-health/talking-therapy"))
     assert "Warning signs" not in window.contents.titles()
@@ -100,6 +100,7 @@ def test_keyboard_reaches_contents_with_f6_and_enter_scrolls(qtbot: Any, make_wi
 
 def test_view_menu_hides_and_shows_contents(qtbot: Any, make_window: Any, sample_root: Path) -> None:
     window = make_window(sample_root)
+    window.show_place(Place("article", "heart/heart-attack"))
     qtbot.keyClick(window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not window.contents.isVisible()
     qtbot.keyClick(window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -155,3 +156,47 @@ def test_a_section_gone_to_near_the_end_is_the_one_highlighted(qtbot: Any, make_
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Home)
     assert window.contents.current_slug() != "next-to-last"  # scrolled away: the panel follows again
+
+
+def test_pages_without_sections_give_the_column_back_and_keep_the_choice(
+    qtbot: Any, make_window: Any, sample_root: Path
+) -> None:
+    window = make_window(sample_root)
+    toggle = window.acts.named["contents"]
+    window.show_place(Place("welcome"))
+    assert not window.contents_dock.isVisible()  # no "This page has no sections." column
+    assert toggle.isChecked()  # View > Contents still says the user wants it
+    reader_width = window.reader.width()
+    window.show_place(Place("article", "heart/heart-attack"))
+    assert window.contents_dock.isVisible() and window.contents.titles()
+    assert window.reader.width() < reader_width  # the welcome page had that column for its text
+    window.show_place(Place("topic", "heart"))
+    assert not window.contents_dock.isVisible() and toggle.isChecked()
+
+    toggle.trigger()  # the user turns Contents off (on a topic page)...
+    window.show_place(Place("article", "heart/heart-attack"))
+    assert not window.contents_dock.isVisible()  # ...and it stays off for articles
+    toggle.trigger()
+    assert window.contents_dock.isVisible()
+    window.contents_dock.close()  # the dock's own close button is the same choice
+    assert not toggle.isChecked()
+    window.show_place(Place("welcome"))
+    window.show_place(Place("article", "heart/heart-attack"))
+    assert not window.contents_dock.isVisible()
+
+
+@pytest.mark.parametrize("wanted", [True, False])
+def test_the_choice_survives_closing_on_the_welcome_page(
+    qtbot: Any, make_window: Any, sample_root: Path, wanted: bool
+) -> None:
+    window = make_window(sample_root)
+    window.show_place(Place("article", "heart/heart-attack"))
+    if not wanted:
+        window.acts.named["contents"].trigger()
+    window.show_place(Place("welcome"))
+    window.close()  # saves the window's state
+    again = make_window(sample_root)
+    assert not again.contents_dock.isVisible()  # it opens on the welcome page
+    assert again.acts.named["contents"].isChecked() is wanted
+    again.show_place(Place("article", "heart/heart-attack"))
+    assert again.contents_dock.isVisible() is wanted

@@ -122,3 +122,44 @@ def test_site_that_forbids_unsigned_packs_refuses_without_asking(
     dialog.install(signed)
     qtbot.waitUntil(lambda: dialog.last_message.startswith("Installed"), timeout=10000)
     assert rows(dialog)[0][3] == "Yes"  # the trusted key's name is the publisher's
+
+
+def test_bundled_guide_is_a_read_only_first_row(
+    qtbot: Any, make_window: Any, sample_root: Path, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from guide import __version__
+    from guide.app import add_libraries
+
+    monkeypatch.setenv("GUIDE_BUNDLED_CONTENT", str(sample_root))  # the window shows the bundled guide
+    window = make_window(sample_root)
+    add_libraries(window, [sample_root], True)
+    opened: list[LibrariesDialog] = []
+    monkeypatch.setattr(LibrariesDialog, "exec", lambda self: opened.append(self) or 0)
+    window.acts.named["libraries"].trigger()  # File → Libraries…
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    articles = len(window.library.articles())
+    assert articles >= 4
+    assert rows(dialog) == [["Sample guide", __version__, "—", "Built in", "en", str(articles), "—", "With the app"]]
+    assert dialog.table.currentItem() is dialog.table.topLevelItem(0)
+    assert not dialog.remove_button.isEnabled() and not dialog.rollback_button.isEnabled()
+    assert dialog.install_button.isEnabled()
+    assert "No other libraries are installed" in dialog.empty.text()
+
+    monkeypatch.setattr(dialog, "confirm_unverified", lambda path, what: True)
+    dialog.install(built / "clinic-2.0.guidepack")
+    qtbot.waitUntil(lambda: dialog.last_message.startswith("Installed"), timeout=10000)
+    assert [r[0] for r in rows(dialog)] == ["Sample guide", "Clinic library"]
+    assert dialog.table.currentItem() is dialog.table.topLevelItem(1)  # the new pack, ready to verify or remove
+    assert dialog.remove_button.isEnabled()
+    dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
+    assert not dialog.remove_button.isEnabled() and not dialog.rollback_button.isEnabled()
+    assert not dialog.verify_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=5000)
+
+
+def test_no_bundled_row_when_the_window_shows_other_content(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    from guide.ui.libraries_dialog import bundled_guide
+
+    window = make_window(sample_root)  # like `guide --content DIR`: the bundled guide is not shown
+    assert bundled_guide(window.library) is None

@@ -49,3 +49,23 @@ def test_recently_read_and_bookmarks_are_listed(qtbot: Any, make_window: Any, sa
     assert "Talking therapy" in text[text.index("Bookmarks") :]
     window.save_state()
     assert RecentArticles().ids[:2] == ["mental-health/talking-therapy", "heart/heart-attack"]  # kept for next time
+
+
+def test_add_bookmark_is_disabled_where_there_is_no_article(qtbot: Any, make_window: Any, sample_root: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window(sample_root)
+    bookmark = window.acts.bookmark
+    button = window.acts.toolbar.widgetForAction(bookmark)
+    assert window.current.kind == "welcome"
+    assert not bookmark.isEnabled() and not button.isEnabled()  # greyed out, not a click that only complains
+    qtbot.keyClick(window.reader, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.bookmarks.ids == []
+    window.show_place(Place("article", "heart/heart-attack"))
+    assert bookmark.isEnabled() and button.isEnabled()
+    bookmark.trigger()
+    assert window.bookmarks.ids == ["heart/heart-attack"]
+    window.acts.home.trigger()
+    assert not bookmark.isEnabled()
+    window.show_place(Place("topic", "heart"))
+    assert not bookmark.isEnabled()  # a topic cannot be bookmarked either

@@ -205,6 +205,7 @@ class PackStore:
                 raise PackError(f"{pack_file}: {signature.describe()}; confirm to install it anyway (--allow-unsigned)")
         with self._locked(str(pack_file)):
             head = archive.read_manifest(pack_file)
+            _refuse_topic_clash(pack_file, head, self)
             old = self.get(head.id)
             if old is not None and not allow_downgrade:
                 if archive.version_key(head.version) < archive.version_key(old.manifest.version):
@@ -328,6 +329,49 @@ def _sync(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _top_folders(content: Path) -> list[str]:
+    try:
+        return [p.name for p in content.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def _pack_topics(manifest: Manifest, content: Path | None = None) -> set[str]:
+    """The top-level topics a pack adds: its id, or (``at_root``) the folders at the top of its content."""
+    if not manifest.at_root:
+        return {manifest.id}
+    if content is not None:
+        return set(_top_folders(content))
+    return {f.path.split("/")[1] for f in manifest.files if f.path.startswith("content/") and f.path.count("/") >= 2}
+
+
+def topics_in_use(exclude_id: str, extra: PackStore | None = None) -> dict[str, str]:
+    """Top-level topic id -> which library holds it: the bundled guide and every installed pack
+    but ``exclude_id`` (whose update may keep its own topics)."""
+    from guide.core import paths
+    from guide.core.packs.mount import site_packs_dir
+
+    held = {name: "the bundled guide" for name in _top_folders(paths.bundled_content())}
+    packs = all_installed(site_packs_dir()) + (extra.installed() if extra is not None else [])
+    for pack in packs:
+        if pack.id != exclude_id:
+            for name in _pack_topics(pack.manifest, pack.content):
+                held.setdefault(name, f"the installed pack '{pack.manifest.title}'")
+    return held
+
+
+def _refuse_topic_clash(pack_file: Path, head: Manifest, store: PackStore) -> None:
+    """A pack whose top-level topic is already a topic elsewhere would merge its articles into it."""
+    held = topics_in_use(head.id, store)
+    for name in sorted(_pack_topics(head)):
+        if name in held:
+            what = f"pack id '{name}'" if name == head.id else f"its topic '{name}'"
+            raise PackError(
+                f"{pack_file}: {what} is already a top-level topic of {held[name]}, so its articles would be "
+                "mixed into that topic; the publisher must give the pack another id"
+            )
 
 
 # -- the packs a user sees -------------------------------------------------------------------
