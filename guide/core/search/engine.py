@@ -68,7 +68,7 @@ from guide.core.search.indexfiles import (
     stamps_of,
     write_side,
 )
-from guide.core.search.query import Part, content_words, long_query_notice, parse, plain_text, tokenize
+from guide.core.search.query import Part, content_words, long_query_notice, parse, tokenize
 from guide.core.search.ranking import (
     Plan,
     build_lookups,
@@ -81,11 +81,11 @@ from guide.core.search.ranking import (
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default
 from guide.core.search.vocabulary import names_in_text
-from guide.core.text import split_sections
+from guide.core.text import plain_text, split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # bump whenever the schema or the way text is indexed changes (4: sources, mined names)
+SCHEMA_VERSION = 5  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
@@ -189,6 +189,12 @@ class _Open:
             self.searcher.close()
 
 
+def _reason(exc: BaseException) -> str:
+    """An exception in words for a log line: its kind, and its message when it has one."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 class SearchIndex:
     """Builds, updates and searches the index of a set of content roots."""
 
@@ -246,7 +252,7 @@ class SearchIndex:
             about = {k: (str(v[0]), [str(n) for n in v[1]]) for k, v in read_json(folder / ABOUT_FILE).items()}
             names = read_json(folder / NAMES_FILE)
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
-            log.warning("search index at %s is unreadable: %s", folder, exc)
+            log.warning("search index at %s is unreadable (%s); it will be built again", folder, _reason(exc))
             return None
         same = previous is not None and previous.folder == folder and previous.articles == articles
         if previous is not None and same and previous.about == about:
