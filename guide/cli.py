@@ -241,6 +241,9 @@ def _print_results(query: str, corrected: str | None, message: str | None, hits:
         snippet = unescape(sub(r"</?b>", "*", hit.get("snippet") or ""))
         if snippet:
             print(f"    {snippet}")
+        others = ", ".join(dict.fromkeys(o["source"] or o["id"] for o in hit.get("also_in") or []))
+        if hit.get("source") or others:
+            print(f"    from {hit.get('source') or '?'}" + (f"; also in: {others}" if others else ""))
 
 
 def cmd_render(args: argparse.Namespace) -> int:

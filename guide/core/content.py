@@ -442,7 +442,8 @@ class Library:
 
     def source_of(self, article_id: str) -> str:
         """Where an article comes from: the title of its top-level topic (a pack's title), or
-        the root topic's for an article at the top; "" for an unknown id."""
+        the root topic's for an article at the top; "" for an unknown id. The one place that
+        decides it: search results, "also in", the article page and the index all ask here."""
         if article_id not in self._articles:
             return ""
         top = article_id.partition("/")[0] if "/" in article_id else ""

@@ -111,7 +111,8 @@ class SearchHit:
     score: float
     snippet: str  # HTML: escaped text with matched words in <b>…</b>
     terms: tuple[str, ...] = ()  # words to highlight in the opened page
-    source: str = ""  # where the article comes from (a pack's title), when several sources are searched
+    source: str = ""  # where the article comes from (Library.source_of), "" when unknown
+    also_in: tuple[tuple[str, str], ...] = ()  # (id, source) of articles of the same title elsewhere
 
 
 def hit_to_json(hit: SearchHit) -> dict[str, Any]:
@@ -124,7 +125,8 @@ def hit_to_json(hit: SearchHit) -> dict[str, Any]:
         "score": round(hit.score, 4),
         "snippet": hit.snippet,
         "terms": list(hit.terms),
-        **({"source": hit.source} if hit.source else {}),
+        "source": hit.source,
+        "also_in": [{"id": aid, "source": source} for aid, source in hit.also_in],
     }
 
 
@@ -136,6 +138,7 @@ class SearchResults:
     hits: tuple[SearchHit, ...] = ()
     corrected: str | None = None  # the query actually searched, when spelling was corrected
     message: str | None = None  # a helpful note ("Type a word to search") instead of an error
+    waiting: bool = False  # the index is being built or opened: the query is kept and run when ready
 
 
 @dataclass(frozen=True)

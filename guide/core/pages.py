@@ -34,7 +34,7 @@ def article_page(
     if article.summary:
         parts.append(f'<p class="summary">{escape(article.summary)}</p>')
     if source:
-        parts.append(f'<p class="meta">From {escape(source)}</p>')  # which library (pack) it comes from
+        parts.append(f'<p class="meta source">From {escape(source)}</p>')  # a pack, or the top-level topic
     if meta := _review_line(article):
         parts.append(f'<p class="meta">{escape(meta)}</p>')
     if translation:  # HTML made by guide.core.translations: the banner and "Read in: English · Español"

@@ -191,7 +191,7 @@ class Renderer:
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:
         """The whole article page: title, summary, review line, body and sources."""
         html, ctx = self._render_body(article, self.library.body(article))
-        source = self.library.source_of(article.id) if len(self.library.roots) > 1 else ""  # which library (pack)
+        source = self.library.source_of(article.id)  # where it comes from: a pack, or the top-level topic
         translation = translation_html(self.library, article)  # banner, "Read in: English · Español"
         return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today, source or "", translation)
 

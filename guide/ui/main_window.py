@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.result_rows = WrappedRows(self.search.results)  # rows wrap at the pane's width
         self.search.active_changed.connect(lambda active: self.tree.setVisible(not active))
         self.search.active_changed.connect(lambda active: self.tree_filter.setVisible(not active))
+        self.search.leave.connect(lambda: self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         self.apply_theme(self.store.settings.theme)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -589,12 +590,21 @@ class MainWindow(QMainWindow):
             return
         self.progress.setValue(0)
         self.progress.show()
+        warm = getattr(index, "warm", None)
+        if warm is not None:  # an existing index answers at once, while the update below checks it
+
+            def opened(ready: bool) -> None:
+                if ready:
+                    self.search.index_ready()
+
+            self.tasks.run(lambda progress: warm(), opened)
 
         def op(progress: Progress) -> IndexReport:
             return index.update(progress=progress)
 
         def done(report: IndexReport) -> None:
             self.progress.hide()
+            self.search.index_ready()
             notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in report.notes)
             self.statusBar().showMessage(notes or "Search index ready.", 15000 if notes else 4000)
             if self.search.box.text().strip():  # typed while the index was being built: search now

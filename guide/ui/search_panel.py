@@ -1,4 +1,9 @@
-"""Search box and results list; searches run in the background as typing pauses."""
+"""Search box, matching titles and results list; searches run in the background as typing pauses.
+
+Titles that match what is typed are listed in the pane, under the box, not in a pop-up:
+a pop-up covered the top results and swallowed the first click on one. Escape closes
+the titles, then gives the focus back; only the box's clear button (✕) clears a search.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,10 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QCompleter,
+    QAbstractItemView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -23,6 +29,17 @@ from guide.ui.tasks import Progress, TaskRunner
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 T = TypeVar("T")
+TITLE_ROWS = 4  # matching titles shown under the box at most (the list scrolls for more)
+SHOWN_QUERY = 60  # characters of a query quoted back in the note line; a long paste is cut
+
+
+def shorten(text: str, limit: int = SHOWN_QUERY) -> str:
+    """``text`` on one line, cut at a word with "…" when longer than ``limit``."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
 class Searcher(Protocol):
@@ -36,6 +53,7 @@ class SearchPanel(QWidget):
     hit_chosen = Signal(object)
     suggestion_chosen = Signal(str)
     active_changed = Signal(bool)
+    leave = Signal()  # Escape with nothing left to close: the window moves the focus on
 
     def __init__(self, index: Searcher | None, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +64,8 @@ class SearchPanel(QWidget):
         self._warm = False  # the index has been opened by a background search
         self._suggestions: dict[str, str] = {}
         self._suggested_for: str | None = None  # the text whose titles were shown as it was typed
+        self._pending: str | None = None  # a query typed while the index was being prepared
+        self._ready = False  # the window has said the index is built or opened (index_ready)
         self.box = QLineEdit(self)
         self.box.setObjectName("search")
         self.box.setPlaceholderText("Search (Ctrl+K)")
@@ -53,6 +73,7 @@ class SearchPanel(QWidget):
         self.box.setAccessibleName("Search")
         self.box.setAccessibleDescription("Type words to find articles; Down moves into the results")
         self.note = QLabel(self)
+        self.note.setObjectName("search-note")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
         self.note.hide()
@@ -60,7 +81,7 @@ class SearchPanel(QWidget):
         self.results = QListWidget(self)
         self.results.setObjectName("results")
         self.results.setAccessibleName("Search results")
-        self.results.setAccessibleDescription("Articles found; Enter opens one, Escape clears the search")
+        self.results.setAccessibleDescription("Articles found; Enter opens one, Escape goes back to the search box")
         self.results.setWordWrap(True)
         # rows are QLabels that keep their text colour: a see-through selection stays legible
         palette = self.results.palette()
@@ -71,14 +92,21 @@ class SearchPanel(QWidget):
         self.results.itemClicked.connect(self._activated)
         self.results.hide()
         self.completer_model = QStringListModel(self)
-        self.completer = QCompleter(self.completer_model, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.activated.connect(self._suggestion_activated)
-        self.box.setCompleter(self.completer)
+        self.titles = QListView(self)
+        self.titles.setObjectName("titles")
+        self.titles.setModel(self.completer_model)
+        self.titles.setAccessibleName("Matching titles")
+        self.titles.setAccessibleDescription("Articles whose title matches what you typed; Enter opens one")
+        self.titles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.titles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.titles.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.titles.activated.connect(self._title_activated)
+        self.titles.clicked.connect(self._title_activated)
+        self.titles.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
+        layout.addWidget(self.titles)
         layout.addWidget(self.note)
         layout.addWidget(self.results, 1)
         self.timer = QTimer(self)
@@ -89,6 +117,7 @@ class SearchPanel(QWidget):
         self.box.returnPressed.connect(self.open_first)
         self.box.installEventFilter(self)
         self.results.installEventFilter(self)
+        self.titles.installEventFilter(self)
         self.last: SearchResults | None = None
 
     # -- typing ----------------------------------------------------------------------
@@ -142,13 +171,15 @@ class SearchPanel(QWidget):
     def show_results(self, results: SearchResults, suggestions: list[Suggestion] | None) -> None:
         """Show a search's hits; ``suggestions`` None keeps the titles already under the box."""
         self.last = results
+        # before the index is ready, a search that found nothing is run again when it is
+        self._pending = results.query if results.waiting or (not self._ready and not results.hits) else None
         self.results.clear()
         for hit in results.hits:
             self._add_hit(hit)
         if results.corrected:
             self.note.setText(
-                f"Showing results for <b>{html.escape(results.corrected)}</b> — search instead for "
-                f'<a href="instead">{html.escape(results.query)}</a>'
+                f"Showing results for <b>{html.escape(shorten(results.corrected))}</b> — search instead for "
+                f'<a href="instead">{html.escape(shorten(results.query))}</a>'
             )
             self.note.show()
         elif results.message or not results.hits:
@@ -161,17 +192,46 @@ class SearchPanel(QWidget):
         self.results.show()
         self.active_changed.emit(True)
 
+    def index_ready(self) -> None:
+        """The index has been built or opened: run the query that was typed while it was not."""
+        self._ready = True
+        self._warm = True  # titles may follow every key from now on
+        if self._pending is not None and self.box.text().strip():
+            self._pending = None
+            self.timer.stop()
+            self.search_now()
+
     def _show_suggestions(self, suggestions: list[Suggestion]) -> None:
         self._suggestions = {s.text: s.id for s in suggestions}
-        if self.box.hasFocus():
+        if self.box.hasFocus() or self.titles.hasFocus():
             self.completer_model.setStringList([s.text for s in suggestions])
+            self._fit_titles()
+
+    def _fit_titles(self) -> None:
+        """Show the titles list as tall as its rows (at most TITLE_ROWS), or hide it when empty."""
+        rows = self.completer_model.rowCount()
+        if not rows or not self.box.text().strip():
+            self.titles.hide()
+            return
+        row = self.titles.sizeHintForRow(0)
+        row = row if row > 0 else self.fontMetrics().height() + 2
+        self.titles.setFixedHeight(row * min(rows, TITLE_ROWS) + 2 * self.titles.frameWidth())
+        self.titles.show()
+
+    def hide_titles(self) -> None:
+        self.completer_model.setStringList([])
+        self.titles.hide()
 
     def _add_hit(self, hit: SearchHit) -> None:
         item = QListWidgetItem(self.results)
         item.setData(HIT_ROLE, hit)
         section = f" › {html.escape(hit.section)}" if hit.section else ""
-        source = f"<br><small><i>{html.escape(hit.source)}</i></small>" if hit.source else ""
-        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br>{hit.snippet}{source}")
+        origin = ""
+        if hit.source or hit.also_in:
+            others = ", ".join(dict.fromkeys(src or aid for aid, src in hit.also_in))
+            also = f" · also in: {html.escape(others)}" if others else ""
+            origin = f"<br><i>{html.escape(hit.source)}{also}</i>"  # the pane's size (text size applies)
+        label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br>{hit.snippet}{origin}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setContentsMargins(4, 3, 4, 3)
@@ -202,14 +262,13 @@ class SearchPanel(QWidget):
         if hit is not None:
             self.hit_chosen.emit(hit)
 
-    def _suggestion_activated(self, text: str) -> None:
-        article_id = self._suggestions.get(text)
+    def _title_activated(self, index: object) -> None:
+        text = self.completer_model.data(index, Qt.ItemDataRole.DisplayRole)  # type: ignore[arg-type]
+        article_id = self._suggestions.get(str(text))
         if article_id:
             self.suggestion_chosen.emit(article_id)
 
     def open_first(self) -> None:
-        if self._popup_visible():
-            return
         if self.timer.isActive() or self.last is None:
             self.timer.stop()
             self.search_now()
@@ -217,15 +276,16 @@ class SearchPanel(QWidget):
         if self.results.count():
             self._activated(self.results.item(0))
 
-    def _popup_visible(self) -> bool:
-        popup = self.completer.popup()
-        return popup is not None and popup.isVisible()
+    def _titles_visible(self) -> bool:
+        return self.titles.isVisible() and self.completer_model.rowCount() > 0
 
     def clear(self) -> None:
         self.timer.stop()
         self._generation += 1
         self.box.clear()
         self._suggested_for = None
+        self._pending = None
+        self.hide_titles()
         self.results.clear()
         self.results.hide()
         self.note.hide()
@@ -236,14 +296,39 @@ class SearchPanel(QWidget):
         return [i.data(HIT_ROLE).id for i in self.results.selectedItems() if i.data(HIT_ROLE) is not None]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_Escape and (self.box.text() or self.results.isVisible()):
-                self.clear()
+        used = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._key(watched, event.key())
+        return True if used else super().eventFilter(watched, event)
+
+    def _key(self, watched: QObject, key: int) -> bool:
+        """Moves between the box, the titles and the results; True when the key was used."""
+        if key == Qt.Key.Key_Escape:
+            if watched is self.box and self._titles_visible():
+                self.hide_titles()  # the titles close; the query and results stay
+            elif watched is self.titles:
+                self.hide_titles()
                 self.box.setFocus()
+            elif watched is self.results:
+                self.box.setFocus()
+            elif watched is self.box and (self.box.text() or self.results.isVisible()):
+                self.leave.emit()  # nothing is cleared: that is the ✕ button's job
+            else:
+                return False
+            return True
+        if key == Qt.Key.Key_Down:
+            if watched is self.box and self._titles_visible():
+                self.titles.setFocus()
+                self.titles.setCurrentIndex(self.completer_model.index(0))
                 return True
-            down = watched is self.box and event.key() == Qt.Key.Key_Down
-            if down and self.results.count() and not self._popup_visible():
+            last_title = self.titles.currentIndex().row() == self.completer_model.rowCount() - 1
+            if (watched is self.box or (watched is self.titles and last_title)) and self.results.count():
                 self.results.setFocus()
                 self.results.setCurrentRow(0)
                 return True
-        return super().eventFilter(watched, event)
+        if key == Qt.Key.Key_Up:
+            if watched is self.titles and self.titles.currentIndex().row() <= 0:
+                self.box.setFocus()
+                return True
+            if watched is self.results and self.results.currentRow() <= 0:
+                (self.titles if self._titles_visible() else self.box).setFocus()
+                return True
+        return False

@@ -42,7 +42,7 @@ def test_fast_build_writes_what_whoosh_would(sample_root: Path, tmp_path: Path) 
     ix = windex.create_in(str(plain), make_schema())
     writer = ix.writer(codec=_fast_codec(), compound=False)  # Whoosh's own pool and add_document
     for entry in scan([sample_root])[0]:
-        for doc in _article_docs(entry, {}, Counter()):
+        for doc in _article_docs(entry, {}, Counter(), {}, []):
             writer.add_document(**doc)
     writer.commit()
     ix.close()

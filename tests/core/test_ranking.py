@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from guide.core.search.query import parse
-from guide.core.search.ranking import REFINE, Plan, leading
+from guide.core.search.ranking import REFINE, SYNONYM_NAMED, Plan, leading
 from guide.core.search.thesaurus import Thesaurus
 
 
@@ -28,7 +28,8 @@ def test_an_alias_counts_a_little_less_than_the_title() -> None:
 
 def test_a_curated_synonym_names_a_title() -> None:
     words = Thesaurus([("heart attack", "myocardial infarction")])
-    assert plan("heart attack", words).named(frozenset({"myocardial", "infarction"}), []) == 1.0
+    assert plan("heart attack", words).named(frozenset({"myocardial", "infarction"}), []) == SYNONYM_NAMED
+    assert plan("heart attack", words).named(frozenset({"heart", "attack"}), []) == 1.0, "the words typed name it more"
 
 
 def test_a_phrase_must_be_met_by_every_section_that_scores() -> None:

@@ -140,7 +140,9 @@ def fuzzed_files(draw: st.DrawFn) -> Fuzzed:
         data, defects = text.encode("utf-16", "surrogatepass"), ["encoding"]
     elif encoding == "latin-1":
         data = text.encode("latin-1", "replace")
-        if any(b >= 0x80 for b in data):
+        try:  # Latin-1 bytes can happen to be valid UTF-8 ("Â¡" is "¡"): then the file is fine
+            data.decode("utf-8")
+        except UnicodeDecodeError:
             defects.append("encoding")
     else:
         raw = text.encode("utf-8", "surrogatepass")

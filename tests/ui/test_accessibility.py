@@ -62,7 +62,7 @@ def test_tab_reaches_every_pane_and_each_has_a_name(qtbot: Any, make_window: Any
         assert key.accessibleDescription(), key.accessibleName()
     qtbot.keyClicks(window.search.box, "heart")
     qtbot.waitUntil(lambda: window.search.results.count() > 0, timeout=5000)
-    window.search.completer.popup().hide()
+    window.search.hide_titles()
     visited = tab_walk(qtbot, window, window.search.box)
     assert window.search.results in visited
     assert window.search.results.accessibleDescription()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton, QToolButton
 
 from guide.ui.topic_tree import ID_ROLE
 
@@ -76,7 +76,11 @@ def test_search_opens_result_at_section(qtbot: Any, make_window: Any, sample_roo
     assert window.current.anchor
     assert window.reader.verticalScrollBar().value() > 0
     assert window.reader.extraSelections(), "matched words are highlighted"
-    qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)  # closes the titles, if shown
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)  # then moves the focus on
+    assert window.search.box.text() == "rehabilitation", "Escape never clears the search"
+    assert window.search.results.count() > 0
+    qtbot.mouseClick(window.search.box.findChild(QToolButton), Qt.MouseButton.LeftButton)  # the ✕ button
     assert window.search.box.text() == ""
     assert window.tree.isVisible()
 
@@ -199,7 +203,7 @@ def test_down_arrow_moves_into_results(qtbot: Any, make_window: Any, sample_root
     window = make_window(sample_root)
     qtbot.keyClicks(window.search.box, "heart")
     qtbot.waitUntil(lambda: window.search.results.count() > 0, timeout=5000)
-    window.search.completer.popup().hide()
+    window.search.hide_titles()
     qtbot.keyClick(window.search.box, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is window.search.results
     assert window.search.results.currentRow() == 0

@@ -77,7 +77,12 @@ class CombinedIndex:
         with_hits = [found for found, _ in results if found.hits]
         corrected = with_hits[0].corrected if with_hits and all(f.corrected for f in with_hits) else None
         message = None if hits else next((f.message for f, _ in results if f.message), None)
-        return SearchResults(query, tuple(hits[:limit]), corrected, message)
+        waiting = not hits and any(f.waiting for f, _ in results)
+        return SearchResults(query, tuple(hits[:limit]), corrected, message, waiting)
+
+    def warm(self) -> bool:
+        """Open every index now (:meth:`SearchIndex.warm`); True when one of them is open."""
+        return any([index.warm() for index, _ in self.parts])
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
         merged: list[Suggestion] = []

@@ -35,7 +35,7 @@ import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, ClassVar
@@ -50,11 +50,13 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from guide.core import atomic
-from guide.core.content import FileEntry, bytes_digest, decode, parse_article, scan
-from guide.core.models import IndexReport, SearchHit, SearchResults, Suggestion
+from guide.core.content import FileEntry, Library, bytes_digest, decode, parse_article, scan
+from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.search.indexfiles import (
+    ABOUT_FILE,
     ARTICLES_FILE,
     META_FILE,
+    NAMES_FILE,
     VOCAB_FILE,
     default_index_dir,
     file_lock,
@@ -66,19 +68,29 @@ from guide.core.search.indexfiles import (
     stamps_of,
     write_side,
 )
-from guide.core.search.query import Part, content_words, parse, tokenize
-from guide.core.search.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
+from guide.core.search.query import Part, content_words, long_query_notice, parse, tokenize
+from guide.core.search.ranking import (
+    Plan,
+    build_lookups,
+    common_limit,
+    correct,
+    leading,
+    name_bonus,
+    name_lookups,
+)
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default
+from guide.core.search.vocabulary import names_in_text
 from guide.core.text import plain_text, split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # bump whenever the schema or the way text is indexed changes (4: one plain_text)
+SCHEMA_VERSION = 5  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
+WAITING = "Preparing the search index… your search runs as soon as it is ready."
 
 _STEMS: dict[str, str] = {}
 
@@ -170,6 +182,7 @@ class _Open:
     thesaurus: Thesaurus
     suggester: Suggester
     exact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (id, tier)
+    about: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # id -> (source, mined names)
 
     _names: dict[str, tuple[frozenset[str], list[frozenset[str]]]] = field(default_factory=dict)
 
@@ -247,14 +260,17 @@ class SearchIndex:
             scorer = _Scorer(searcher)
             articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
             counts = read_vocab(folder / VOCAB_FILE)
+            about = {k: (str(v[0]), [str(n) for n in v[1]]) for k, v in read_json(folder / ABOUT_FILE).items()}
+            names = read_json(folder / NAMES_FILE)
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable (%s); it will be built again", folder, _reason(exc))
             return None
-        if previous is not None and previous.folder == folder and previous.articles == articles:
+        same = previous is not None and previous.folder == folder and previous.articles == articles
+        if previous is not None and same and previous.about == about:
             previous.speller.learn(counts)
             lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
         else:
-            lookups = build_lookups(articles, counts, self._base_thesaurus)
+            lookups = build_lookups(articles, counts, self._base_thesaurus, names)
         speller, thesaurus, suggester, exact = lookups
         return _Open(
             folder,
@@ -269,6 +285,7 @@ class SearchIndex:
             thesaurus,
             suggester,
             exact,
+            about,
         )
 
     def _ensure_open(self) -> _Open | None:
@@ -386,7 +403,12 @@ class SearchIndex:
                 )
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
             location = report.location or target
-            self._swap_open(self._load(location, previous=None if report.rebuilt else self._open))
+            current = self._open
+            unchanged = not (report.rebuilt or report.added or report.updated or report.removed)
+            if unchanged and current is not None and current.folder == location:
+                current.stamps = stamps  # kept open: only mtimes may have moved, and were written down
+            else:
+                self._swap_open(self._load(location, previous=None if report.rebuilt else current))
             if progress is not None and report.rebuilt:
                 progress(len(entries), len(entries))
         return _with(report, seconds=time.perf_counter() - started)
@@ -433,14 +455,17 @@ class SearchIndex:
         try:
             ix = windex.open_dir(str(target))
             articles = {k: (v[0], list(v[1])) for k, v in read_json(target / ARTICLES_FILE).items()}
+            about = {k: (v[0], list(v[1])) for k, v in read_json(target / ABOUT_FILE).items()}
             counts = Counter(read_vocab(target / VOCAB_FILE))
             writer = ix.writer(compound=False)
+            parsed: list[Article] = []
             try:
                 for aid in removed + [e.id for e in changed]:
                     writer.delete_by_term("id", aid)
                     articles.pop(aid, None)
+                    about.pop(aid, None)
                 for entry in changed + added:
-                    for doc in _article_docs(entry, articles, counts):
+                    for doc in _article_docs(entry, articles, counts, about, parsed):
                         writer.add_document(**doc)
             except BaseException:
                 writer.cancel()
@@ -449,7 +474,9 @@ class SearchIndex:
             ix.close()
             for entry in changed + added + [e for e in entries if e.id not in digests]:
                 digests[entry.id] = entry.digest()
-            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
+            self._name_sources(parsed, about)
+            names = name_lookups(articles, about)
+            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
         except Exception as exc:  # a damaged index: start again from the files
             notes.append(f"the index could not be updated ({exc}); rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
@@ -478,11 +505,13 @@ class SearchIndex:
             writer = ix.writer(procs=1, codec=_fast_codec(), compound=False)  # never forks: safe beside Qt
             pool = _MemoryPool.install(writer)
             articles: dict[str, tuple[str, list[str]]] = {}
+            about: dict[str, tuple[str, list[str]]] = {}
+            parsed: list[Article] = []
             counts: Counter[str] = Counter()
             total = len(entries)
             digests: dict[str, str] = {}
             for done, entry in enumerate(entries, start=1):
-                for doc in _article_docs(entry, articles, counts, digests=digests):
+                for doc in _article_docs(entry, articles, counts, about, parsed, digests=digests):
                     pool.add_document(writer, doc)
                 if progress is not None and (done % 100 == 0 or done == total):
                     progress(done * 9 // 10, total)  # reading is nine tenths of the work
@@ -492,7 +521,9 @@ class SearchIndex:
                 )
             writer.commit()
             ix.close()
-            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts)
+            self._name_sources(parsed, about)
+            names = name_lookups(articles, about)
+            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
             if swap:
                 self._release(target)
                 replace_dir(folder, target)
@@ -501,6 +532,12 @@ class SearchIndex:
                 shutil.rmtree(folder, ignore_errors=True)
             raise
         return IndexReport(added=len(stamps), rebuilt=True, location=target, notes=tuple(notes))
+
+    def _name_sources(self, parsed: list[Article], about: dict[str, tuple[str, list[str]]]) -> None:
+        """Record where each newly indexed article comes from (:meth:`Library.source_of`)."""
+        library = Library(self.roots, parsed, [])
+        for article in parsed:
+            about[article.id] = (library.source_of(article.id), about.get(article.id, ("", []))[1])
 
     # -- searching -----------------------------------------------------------------------
     def search(self, query: str, limit: int = 10) -> SearchResults:
@@ -519,12 +556,46 @@ class SearchIndex:
             return SearchResults(text, message=parsed.message)
         state = self._ensure_open()
         if state is None:
+            if self._update_lock.locked():  # being built: the window keeps the query and runs it when ready
+                return SearchResults(text, message=WAITING, waiting=True)
             return SearchResults(text, message="The search index is not built yet.")
-        parts, corrected = correct(parsed.parts, state.speller)
+        notice = long_query_notice(parsed)
+        if notice:  # pasted text, not typed words: searched as it is, never "corrected"
+            parts, corrected = list(parsed.parts), None
+        else:
+            parts, corrected = correct(parsed.parts, state.speller)
         run = _Run(parts, state)
-        hits = tuple(run.hit(aid, score, docnum) for aid, score, docnum in run.run(limit))
+        ranked = run.run(limit)
+        kept = {w for p in parts for w in p.words}
+        replaced = [w for p in parsed.parts for w in p.words if w not in kept]
+        if corrected is not None and any(state.speller.counts.get(w) for w in replaced):
+            # a correction that covers less of the query than the words as typed is not applied
+            # (only a word the index has, rarely, can match as typed: unknown words match nothing)
+            plain = _Run(parsed.parts, state)
+            as_typed = plain.run(limit)
+            if as_typed and plain.best_cover(as_typed) > run.best_cover(ranked):
+                run, ranked, corrected = plain, as_typed, None
+        hits = tuple(run.hit(aid, score, docnum, also) for aid, score, docnum, also in ranked)
         message = None if hits else "No articles match. Try fewer or other words."
+        if notice:
+            message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)
+
+    def warm(self) -> bool:
+        """Open the index and make the suggestion and spelling tables now (in the background, as
+        the window shows), so the first keys typed are answered at once. True when an index is open;
+        the old one is used until an update replaces it. Never raises."""
+        try:
+            with self._lock:
+                state = self._ensure_open()
+            if state is None:
+                return False
+            state.suggester.warm()
+            state.speller.correct("warmup")  # builds its tables
+            return True
+        except Exception:
+            log.exception("opening the search index failed")
+            return False
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
         """Titles and aliases that start like ``text`` or nearly match it; never raises."""
@@ -551,7 +622,7 @@ class _Scorer:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.leaves: list[tuple[Any, int, set[int], dict[str, array[float]]]] = []
-        self._kept: tuple[Any, list[int]] = (None, [])
+        self._kept: tuple[set[int] | None, int, list[int]] = (None, 0, [])
         for leaf, base in searcher.reader().leaf_readers():
             deleted = set(leaf.deleted_docs_set or ()) if leaf.has_deletions() else set()
             norms = {f: self._norms(leaf, f, b) for f, (_, b) in self.FIELDS.items()}
@@ -570,11 +641,16 @@ class _Scorer:
             return array("f", (k1 * (1 - b + b * leaf.doc_field_length(d, fieldname) / avg) for d in range(count)))
 
     def _keep(self, only: set[int], base: int, count: int) -> list[int]:
-        """The sorted leaf-local numbers of ``only``, remembered for the next term."""
-        memo = (id(only), len(only), base)
-        if self._kept[0] != memo:
-            self._kept = (memo, sorted(d - base for d in only if base <= d < base + count))
-        return self._kept[1]
+        """The sorted leaf-local numbers of ``only``, remembered for the next term.
+
+        The set itself is held (not its ``id()``, which CPython gives to the next set once
+        this one is freed), so a new set never gets an old set's list.
+        """
+        kept, kept_base, numbers = self._kept
+        if kept is not only or kept_base != base:
+            numbers = sorted(d - base for d in only if base <= d < base + count)
+            self._kept = (only, base, numbers)
+        return numbers
 
     def df(self, term: str) -> int:
         return int(self.searcher.doc_frequency("words", term))
@@ -593,6 +669,11 @@ class _Scorer:
                 norm = norms[fieldname]
                 keep = None if only is None else self._keep(only, base, len(norm))
                 for ids, weights in _blocks(leaf, fieldname, term, keep):
+                    if only is None and not deleted:  # the common case, kept tight: it runs per posting
+                        for docnum, w in zip(ids, weights, strict=False):
+                            d = base + docnum
+                            scores[d] = get(d, 0.0) + factor * w / (w + norm[docnum])
+                        continue
                     for docnum, w in zip(ids, weights, strict=False):
                         d = base + docnum
                         if only is not None and d not in only:
@@ -603,20 +684,29 @@ class _Scorer:
         return scores
 
 
+BLOCK_READER = ("_read_data", "_next_block", "_maxid", "_blocklength", "_byteids", "_data")
+
+
 def _blocks(
-    leaf: Any, fieldname: str, term: str, keep: list[int] | None = None
+    leaf: Any, fieldname: str, term: str, keep: list[int] | None = None, kinds: list[str] | None = None
 ) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
     """(document numbers, weights) of a term in one leaf, a posting block at a time.
 
     With ``keep`` (sorted document numbers), blocks holding none of them are skipped
     unread: a common word then costs little more than the sections it can add to.
+    This reads Whoosh's block matcher (whoosh.codec.whoosh3.W3LeafMatcher) by its private
+    attributes (``BLOCK_READER``): pyproject.toml pins whoosh-reloaded's minor version,
+    and a test fails when the fast path is no longer taken (``kinds`` records the path).
     """
     try:
         matcher = leaf.postings(fieldname, term)
     except TermNotFound:
         return
     matcher = getattr(matcher, "child", matcher)  # deletions are skipped by the caller
-    if all(hasattr(matcher, a) for a in ("_read_data", "_next_block", "_maxid", "_blocklength", "_byteids")):
+    fast = all(hasattr(matcher, a) for a in BLOCK_READER)
+    if kinds is not None:
+        kinds.append("blocks" if fast else type(matcher).__name__)
+    if fast:
         previous = -1
         while matcher.is_active():  # Whoosh's own block reader: a pickled block at a time
             if keep is not None:
@@ -685,6 +775,7 @@ class _Run:
                 per_term[s] = self.scorer.score(s, ("names", "words"))
             else:  # a common word selects sections only through names, and only if it is rare there
                 per_term[s] = self.scorer.score(s, ("names",)) if names_df(s) <= self.common else {}
+        scored = single - common  # every section of these has its score already
         for concept in self.plan.concepts:  # words that must come together: the rarest picks the sections
             for alt in concept:
                 if not alt.complete:
@@ -694,11 +785,11 @@ class _Run:
                     continue  # a synonym made only of common words is too vague to search by
                 only: set[int] | None = None
                 for s in stems:
-                    if s not in per_term or only is not None:
+                    if s not in per_term or (only is not None and s not in scored):  # scored: has them all
                         found = self.scorer.score(s, ("names", "words"), only)
                         per_term[s] = {**per_term.get(s, {}), **found} if s in per_term else found
                     only = set(per_term[s]) if only is None else only & set(per_term[s])
-        selected = leading(per_term)  # empty: only common words, named nowhere
+        selected = leading(per_term) if common else set()  # empty: only common words, named nowhere
         for s in common:
             extra = self.scorer.score(s, ("words",), selected or None)
             merged = per_term[s]
@@ -706,8 +797,18 @@ class _Run:
                 merged[d] = merged.get(d, 0.0) + v
         return self.plan.combine(per_term)
 
-    def run(self, limit: int) -> list[tuple[str, float, int]]:
-        """(article id, score, best section document) for the best ``limit`` articles."""
+    def best_cover(self, ranked: Sequence[tuple[str, float, int, Any]]) -> float:
+        """The share of the query's concepts that the best hits match (0 when none is found)."""
+        if not ranked:
+            return 0.0
+        if not self.plan.cover:
+            return 1.0
+        best = max(self.plan.cover.get(d, 0.0) for _, _, d, _ in ranked[:3])
+        return best / max(1, len(self.plan.concepts))
+
+    def run(self, limit: int) -> list[tuple[str, float, int, tuple[str, ...]]]:
+        """(article id, score, best section document, ids of same-titled articles) for the best
+        ``limit`` articles; articles of the same title from several collections are one hit."""
         ids = self.state.ids
         total = self._scores()
         drop: set[str] = set()
@@ -728,9 +829,17 @@ class _Run:
                 score, docnum = max(sections)
                 if self._has_phrases(aid, docnum):
                     best[aid] = (score, docnum)
-        ranked = [(aid, score + EXACT_BONUS * self._named(aid), d) for aid, (score, d) in best.items()]
-        ranked.sort(key=lambda item: -item[1])
-        return ranked[:limit]
+        ranked = [(aid, score + name_bonus(self._named(aid)), d) for aid, (score, d) in best.items()]
+        ranked.sort(key=lambda item: (-item[1], item[0]))  # equal scores: by id, the same every run
+        grouped: dict[str, tuple[str, float, int, list[str]]] = {}
+        articles = self.state.articles
+        for aid, score, d in ranked:
+            title = articles.get(aid, (aid, []))[0].casefold()
+            if title in grouped:
+                grouped[title][3].append(aid)
+            elif len(grouped) < limit:
+                grouped[title] = (aid, score, d, [])
+        return [(aid, score, d, tuple(also)) for aid, score, d, also in grouped.values()]
 
     def _named(self, aid: str) -> float:
         """How much of the query an article's names name (:meth:`Plan.named`); no stems needed without concepts."""
@@ -752,9 +861,12 @@ class _Run:
         stemmed = [" " + " ".join(stem(w) for w in tokenize(p)) + " " for p in pieces]
         return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.plan.phrases)
 
-    def hit(self, aid: str, score: float, docnum: int) -> SearchHit:
+    def hit(self, aid: str, score: float, docnum: int, also: Sequence[str] = ()) -> SearchHit:
         title = self.state.articles.get(aid, (aid, []))[0]
-        return self.plan.hit(aid, title, self.stored(docnum), score)
+        about = self.state.about
+        found = self.plan.hit(aid, title, self.stored(docnum), score)
+        others = tuple((a, about.get(a, ("", []))[0]) for a in also)
+        return replace(found, source=about.get(aid, ("", []))[0], also_in=others)
 
 
 # -- documents and files -----------------------------------------------------------------
@@ -762,10 +874,13 @@ def _article_docs(
     entry: FileEntry,
     articles: dict[str, tuple[str, list[str]]],
     counts: Counter[str],
+    about: dict[str, tuple[str, list[str]]],
+    parsed: list[Article],
     *,
     digests: dict[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """The documents of one article (one per section), recording its title, words and digest.
+    """The documents of one article (one per section), recording its title, words, digest, the names
+    its first text gives it ("also called …") and the article itself (for its source).
 
     The file is read once; text is cut into words once here; the fields take the word lists as they are.
     """
@@ -777,6 +892,7 @@ def _article_docs(
         digests[entry.id] = "" if data is None else bytes_digest(data)
     article, _ = parse_article(entry.root, entry.path, entry.id, data)
     articles[article.id] = (article.title, list(article.aliases))
+    parsed.append(article)
     names = (tokenize(article.title), tokenize(" ; ".join(article.aliases)))
     tags = tokenize(" ".join(article.tags))
     counts.update(names[0])
@@ -785,6 +901,10 @@ def _article_docs(
     sections = split_sections("".join(text.splitlines(keepends=True)[article.body_line - 1 :]))
     for number, section in enumerate(sections):
         plain = plain_text(section.text)
+        if number <= 1 and article.id not in about:
+            mined = names_in_text(article.title, f"{article.summary} {plain}")
+            if mined or number == 1 or len(sections) == 1:
+                about[article.id] = ("", mined)
         if number == 0 and not plain and len(sections) > 1:
             continue  # an empty lead: the sections carry the title
         heading = tokenize(section.title or "")
@@ -928,6 +1048,4 @@ def _name_stems(text: str) -> frozenset[str]:
 
 
 def _with(report: IndexReport, **changes: Any) -> IndexReport:
-    from dataclasses import replace
-
     return replace(report, **changes)

@@ -19,6 +19,8 @@ from guide.core.content import FileEntry
 META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, file sizes
 ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
 VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
+NAMES_FILE = "names.json"  # exact-title table and name groups, made once (ranking.name_lookups)
+ABOUT_FILE = "about.json"  # id -> [source, names mined from the text]: "also in", "also called"
 
 
 def root_key(root: Path) -> str:
@@ -93,6 +95,8 @@ def write_side(
     digests: dict[str, str],
     articles: dict[str, tuple[str, list[str]]],
     counts: Counter[str],
+    about: dict[str, tuple[str, list[str]]] | None = None,
+    names: dict[str, Any] | None = None,
 ) -> None:
     """Write the files beside Whoosh's, the stamped metadata last (it marks the index complete).
 
@@ -100,6 +104,8 @@ def write_side(
     and hash) let a copy of the index, shipped with the app, be matched to its content.
     """
     atomic.write_text(folder / ARTICLES_FILE, json.dumps(articles, ensure_ascii=False))
+    atomic.write_text(folder / ABOUT_FILE, json.dumps(about or {}, ensure_ascii=False))
+    atomic.write_text(folder / NAMES_FILE, json.dumps(names or {"exact": {}, "groups": [], "title_words": []}))
     atomic.write_text(folder / VOCAB_FILE, "".join(f"{w} {c}\n" for w, c in sorted(counts.items())))
     files = {
         p.name: p.stat().st_size

@@ -100,6 +100,7 @@ class Parsed:
     text: str  # the cleaned query
     parts: tuple[Part, ...]
     message: str | None = None
+    typed: int = 0  # characters typed or pasted, when more than was searched (0 otherwise)
 
     @property
     def positive(self) -> list[Part]:
@@ -111,12 +112,15 @@ _PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 def parse(raw: str) -> Parsed:
     """Split a query into words, "phrases", -exclusions and prefixes*; never raises."""
-    text = clean(raw if isinstance(raw, str) else str(raw))
+    raw = raw if isinstance(raw, str) else str(raw)
+    text = clean(raw)
     if not text:
         return Parsed("", (), "Type a word to search.")
     parts: list[Part] = []
+    typed = len(raw.strip()) if len(" ".join(raw.split())) > MAX_QUERY_CHARS else 0
     for match in _PART.finditer(text.replace("“", '"').replace("”", '"')):
         if len(parts) >= MAX_TERMS:
+            typed = len(raw.strip())
             break
         negated, quoted, bare = match.group(1), match.group(2), match.group(3)
         if quoted is not None:
@@ -142,7 +146,14 @@ def parse(raw: str) -> Parsed:
         if parts:
             return Parsed(text, tuple(parts), "Add a word to look for, not only words to leave out.")
         return Parsed(text, (), "Type a word to search: letters or numbers, not only punctuation.")
-    return Parsed(text, tuple(parts))
+    return Parsed(text, tuple(parts), typed=typed)
+
+
+def long_query_notice(parsed: Parsed) -> str | None:
+    """One line saying a long paste was searched by its first words only (None for a query)."""
+    if not parsed.typed:
+        return None
+    return f"Long text: searched its first {len(parsed.parts)} words."  # one line in a narrow pane
 
 
 def unparse(parts: Iterable[Part]) -> str:
@@ -162,13 +173,22 @@ def unparse(parts: Iterable[Part]) -> str:
 # -- Snippets ----------------------------------------------------------------------------
 
 
-def snippet(text: str, matches: Callable[[str], bool], width: int = 200) -> str:
-    """HTML: about ``width`` characters of ``text`` around the most matched words, in <b>."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(m.group().casefold())]
+def snippet(
+    text: str, matches: Callable[[str], bool], width: int = 200, spans: list[tuple[int, int]] | None = None
+) -> str:
+    """HTML: about ``width`` characters of ``text`` around the most matched words, in <b>.
+
+    ``spans`` are the (start, end) places of the matched words when the caller has found them.
+    """
+    if spans is None:
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(text) if matches(m.group().casefold())]
     start = 0
     if spans:
         best, best_count = spans[0][0], 0
+        most = len({text[a:b].casefold() for a, b in spans})  # no window can hold more: stop there
         for i, (first, _) in enumerate(spans[:400]):
+            if best_count == most:
+                break
             seen = set()
             for a, b in spans[i:]:
                 if b > first + width:

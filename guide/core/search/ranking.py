@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,14 +13,30 @@ from guide.core.models import SearchHit
 from guide.core.search.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus
+from guide.core.search.vocabulary import english_words
 
-SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less
+# -- The weights, all in one place ------------------------------------------------------------
+# A section's score is, from the biggest step down:
+#   EXACT_BONUS x how much of the query the article's title (or alias) names   (Plan.named)
+# + COVER_WEIGHT x the concepts of the query the section matches, typed words counting 1 and
+#   words reached only through the thesaurus SYNONYM_COVER                    (Plan.combine)
+# + the sum over concepts of BM25F of each concept's best alternative, a synonym's scaled by
+#   SYNONYM_WEIGHT (the field weights: engine.NAMES_WEIGHT and the schema's part weights).
+# So a section that matches every concept beats one that matches a frequent title word alone
+# ("blood" in "blood in urine"), and a synonym never outranks the words typed, all else equal.
+EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
+NAMED_WEIGHT = 100.0  # a title naming part of the query, x the share it names
+FULLY_NAMED = 0.999  # a title naming this share of the query or more gets EXACT_BONUS x the share
+COVER_WEIGHT = 40.0  # per concept matched, for queries of two concepts or more
+SYNONYM_COVER = 0.8  # a concept matched only through a synonym covers this much of one
+SYNONYM_NAMED = 0.99  # a title naming a concept through a synonym: just below the words typed
+# (an abbreviation's expansion is as good a name as the abbreviation; it only loses ties)
+SYNONYM_WEIGHT = 0.7  # a word reached through the thesaurus counts a little less in BM25F
 MAX_ALTERNATIVES = 8  # other names tried for one thesaurus match
 COMMON_SHARE = 0.08  # a word in more than this share of sections is "common" (see common_limit)
 REFINE = 600  # sections that common words are scored on, at most
 COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large libraries fast
-EXACT_BONUS = 1000.0  # per tier: a title equal to the query is tier 2, an alias tier 1
-SNIPPET_SCAN = 8000  # characters of a section searched for the snippet and the words to highlight
+SNIPPET_SCAN = 3000  # characters of a section searched for the snippet and the words to highlight (~1 ms a hit)
 
 
 def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | None]:
@@ -41,20 +58,20 @@ def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | 
     return out, (unparse(out) if changed else None)
 
 
-def build_lookups(
-    articles: dict[str, tuple[str, list[str]]], counts: dict[str, int], base_thesaurus: Thesaurus
-) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
-    """Build the speller, the thesaurus with every article's names, suggestions and exact titles.
+def name_lookups(
+    articles: Mapping[str, tuple[str, list[str]]], about: Mapping[str, tuple[str, list[str]]] | None = None
+) -> dict[str, Any]:
+    """What the articles' names give search, made once at index time (JSON-ready): the exact
+    table (a title's or alias's key -> [article id, tier]: 2 for a title, 1 for an alias), the
+    groups of each article's names (title, aliases, names mined from its text) as words with
+    their thesaurus keys, and the words used in titles and aliases.
 
-    ``articles`` is id -> (title, aliases) and ``counts`` the indexed words; the exact table
-    maps a title's or alias's key to (article id, tier): 2 for a title, 1 for an alias.
+    ``articles`` is id -> (title, aliases), ``about`` id -> (source, mined names).
     """
-    thesaurus = Thesaurus()
-    for group in base_thesaurus.groups():
-        thesaurus.add(group)
+    about = about or {}
     exact: dict[str, list[tuple[str, int]]] = {}
     title_words: set[str] = set()
-    seen_groups: set[tuple[str, ...]] = set()
+    groups: dict[tuple[str, ...], None] = {}
     keys: dict[str, str] = {}  # many titles and aliases repeat: compute each key once
 
     def k(text: str) -> str:
@@ -71,14 +88,43 @@ def build_lookups(
             exact.setdefault(k(alias), []).append((aid, 1))
         # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
         # a wider subject: it would send every search for that subject here
-        own = [a for a in aliases if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))]
+        mined = about.get(aid, ("", []))[1]
+        own = [
+            a for a in (*aliases, *mined) if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))
+        ]
         group = tuple(dict.fromkeys([title, *own]))
-        if len(group) > 1 and group not in seen_groups:
-            seen_groups.add(group)
-            thesaurus.add(group)
-    speller = Speller(counts, title_words, known=thesaurus.words | FILLER)
-    suggester = Suggester((aid, title, aliases) for aid, (title, aliases) in articles.items())
+        if len(group) > 1:
+            groups[group] = None
+    return {
+        "exact": exact,
+        "groups": [Thesaurus.parse_group(group) for group in groups],
+        "title_words": sorted(title_words),
+    }
+
+
+def build_lookups(
+    articles: Mapping[str, tuple[str, list[str]]],
+    counts: dict[str, int],
+    base_thesaurus: Thesaurus,
+    names: Mapping[str, Any],
+) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
+    """The speller, the thesaurus with every article's names, suggestions and exact titles, from
+    :func:`name_lookups` (read from the index) and the indexed word ``counts``. Quick: the first
+    search of a fresh process waits for it; the speller and suggester make their tables later."""
+    thesaurus = base_thesaurus.copy()
+    for group in names["groups"]:
+        thesaurus.add_parsed(group)
+    exact: dict[str, list[tuple[str, int]]] = names["exact"]  # [id, tier] lists as read: no copy
+    speller = Speller(counts, names["title_words"], known=thesaurus.words | FILLER, english=english_words)
+    suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
     return speller, thesaurus, suggester, exact
+
+
+def name_bonus(share: float) -> float:
+    """What an article's title adds for naming ``share`` of the query (:meth:`Plan.named`): a title
+    naming all of it ranks in a tier of its own; one naming a part ("Pain" for "pain when peeing")
+    counts about as much as the coverage of a concept, not a tier above every other hit."""
+    return EXACT_BONUS * share if share >= FULLY_NAMED else NAMED_WEIGHT * share
 
 
 def common_limit(sections: int) -> int:
@@ -120,8 +166,13 @@ class Plan:
         self.concepts: list[list[Alt]] = []
         self.concept_alts: list[list[frozenset[str]]] = []  # curated ways to name each plain concept
         self.musts: list[list[Alt]] = []  # every must be met: phrases and prefixes
+        self.cover: dict[int, float] = {}  # section -> concepts matched, after combine
+        self._known: dict[str, bool] = {}  # word -> whether it is highlighted (see _matches)
+        self._pattern: re.Pattern[str] | None = None
+        self.surface: set[str] = set()  # the words of the query and of the synonyms it was widened with
         positive = [p for p in parts if not p.excluded]
         words = [w for p in positive if p.kind == "word" for w in p.words]
+        self.surface.update(w for p in positive for w in p.words)
         content = content_words(words) or words
         self.key = key(" ".join(content))
         self.phrases = [tuple(self._stem(w) for w in p.words) for p in positive if p.kind == "phrase"]
@@ -159,6 +210,7 @@ class Plan:
             alternatives = match.alternatives[:MAX_ALTERNATIVES]
             concept = [Alt(tuple(self._stem(w) for w in span))]
             concept += [Alt(tuple(self._stem(w) for w in alt), SYNONYM_WEIGHT, True) for alt in alternatives]
+            self.surface.update(w for alt in alternatives for w in alt)
             self.concepts.append(concept)
             curated = self.base_thesaurus.alternatives(span)
             self.concept_alts.append([frozenset(self._stem(w) for w in alt) for alt in (span, *curated)])
@@ -173,12 +225,22 @@ class Plan:
         ``per_term`` holds each stem's scores; documents that miss a must are left out.
         """
         total: dict[int, float] = defaultdict(float)
+        cover: dict[int, float] = defaultdict(float)
         for concept in self.concepts:
             best: dict[int, float] = {}
-            for alt in concept:
+            typed: set[int] = set()  # sections that have every word typed for this concept
+            for number, alt in enumerate(concept):
                 if any(s not in per_term for s in alt.stems):
                     continue
                 maps = [per_term[s] for s in alt.stems]
+                if number == 0:
+                    typed = set(maps[0]) if len(maps) == 1 else set.intersection(*map(set, maps))
+                if len(maps) == 1:  # one word: most alternatives, and the quick case
+                    weight, get = alt.weight, best.get
+                    for d, v in maps[0].items():
+                        if weight * v > get(d, 0.0):
+                            best[d] = weight * v
+                    continue
                 docs = set.intersection(*map(set, maps)) if alt.complete else set().union(*maps)
                 for d in docs:
                     value = alt.weight * sum(m.get(d, 0.0) for m in maps)
@@ -186,6 +248,11 @@ class Plan:
                         best[d] = value
             for d, value in best.items():
                 total[d] += value
+                cover[d] += 1.0 if d in typed else SYNONYM_COVER
+        if len(self.concepts) > 1:
+            for d, share in cover.items():
+                total[d] += COVER_WEIGHT * share
+        self.cover = dict(cover)
         for must in self.musts:
             allowed: set[int] = set()
             for alt in must:
@@ -209,32 +276,46 @@ class Plan:
     def _cover(self, stems: frozenset[str]) -> float:
         if not stems:
             return 0.0
-        named = 0
+        named = 0.0
         used: set[str] = set()
         for alternatives in self.concept_alts:
             fitting = [alt for alt in alternatives if alt <= stems]
-            if fitting:
-                named += 1
+            if fitting:  # named by the words typed, or (a little less) by a synonym of them
+                named += 1.0 if alternatives[0] <= stems else SYNONYM_NAMED
                 used.update(*fitting)
         return named / len(self.concept_alts) if used >= stems else 0.0
 
     def hit(self, aid: str, title: str, stored: Mapping[str, Any], score: float) -> SearchHit:
         """The hit for an article at one section (its stored fields): snippet and words to highlight."""
         body = (stored.get("text") or "")[:SNIPPET_SCAN]
-        prefixes = tuple(self.prefixes)
-        known: dict[str, bool] = {}
-        stem = self._stem
-
-        def matches(word: str) -> bool:
-            found = known.get(word)
-            if found is None:
-                found = stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
-                known[word] = found
-            return found
-
         section = stored.get("section")
-        seen = [w for w in dict.fromkeys(tokenize(f"{title} {section or ''} {body}")) if matches(w)]
-        return SearchHit(aid, title, section, stored.get("anchor"), float(score), snippet(body, matches), tuple(seen))
+        words = self._candidates()
+        matches = self._matches
+        head = [m.group().casefold() for m in words.finditer(f"{title} {section or ''}")]
+        spans = [(m.start(), m.end()) for m in words.finditer(body) if matches(m.group().casefold())]
+        found = [*head, *(body[a:b].casefold() for a, b in spans)]
+        seen = [w for w in dict.fromkeys(found) if matches(w)]
+        text = snippet(body, matches, spans=spans)
+        return SearchHit(aid, title, section, stored.get("anchor"), float(score), text, tuple(seen))
+
+    def _matches(self, word: str) -> bool:
+        """Whether a (lower-case) word of a text is one the query looks for; remembered per plan."""
+        found = self._known.get(word)
+        if found is None:
+            prefixes = tuple(self.prefixes)
+            found = self._stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
+            self._known[word] = found
+        return found
+
+    def _candidates(self) -> re.Pattern[str]:
+        """Words that may match (they start like a stem, a prefix* or a word searched for): found by
+        one regular expression, so a hit's text is not walked word by word in Python."""
+        if self._pattern is None:
+            starts = {*self.highlight, *self.prefixes, *self.surface}
+            starts |= {s[:-1] for s in starts if s.endswith("i") and len(s) > 2}  # happi: happy
+            alternation = "|".join(sorted((re.escape(s) for s in starts if s), key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![^\W_])(?:{alternation or '(?!)'})[^\W_]*", re.IGNORECASE)
+        return self._pattern
 
 
 def leading(per_term: dict[str, dict[int, float]]) -> set[int]:

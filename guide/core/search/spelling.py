@@ -1,8 +1,10 @@
 """Spelling correction of query words against the words of the index (rapidfuzz, no Whoosh).
 
-A word found in the index, or in the thesaurus, is never corrected, however rare it
-is. Anything else of three letters or more is replaced by the closest indexed word
-within a few edits, preferring fewer edits, then words used in titles, then common words.
+A word found in the index, in the thesaurus or vocabulary, or in the packaged list of
+English words (:func:`guide.core.search.vocabulary.english_words`) is never corrected,
+however rare it is: "puke", "barf" and "peeing" are words, not typos. Anything else of
+three letters or more is replaced by the closest indexed word within a few edits,
+preferring fewer edits, then words used in titles, then common words.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -23,6 +26,7 @@ MIN_LENGTH = 3  # shorter words ("mi", "ct") are abbreviations more often than t
 SMALL_VOCABULARY = 20_000  # below this, a short unknown word is more likely real English than a typo
 
 
+MAX_SUGGEST_CHARS = 150  # longer text gets no title suggestions (the longest titles are shorter)
 RARE = 2  # a word seen this rarely, one edit from a word 100 times as common, is a typo in the text
 
 
@@ -52,31 +56,59 @@ def max_edits(word: str) -> int:
 class Speller:
     """Corrects words against a vocabulary of ``word -> count`` (counts from the index)."""
 
-    def __init__(self, counts: Mapping[str, int], title_words: Iterable[str] = (), known: Iterable[str] = ()):
+    def __init__(
+        self,
+        counts: Mapping[str, int],
+        title_words: Iterable[str] = (),
+        known: Iterable[str] = (),
+        english: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
+    ):
         self.counts = dict(counts)
         self.title_words = set(title_words)
         self.known = set(known)
-        by_length: dict[int, list[str]] = {}
-        by_sound: dict[str, list[str]] = {}
-        for word in self.counts:
-            if word.isalpha():
-                by_length.setdefault(len(word), []).append(word)
-                if len(word) >= 4:
-                    by_sound.setdefault(sound(word), []).append(word)
-        self._by_length = by_length
-        self._by_sound = by_sound
+        self._english = english  # shared, not copied: tens of thousands of words, read when first needed
+        self._tables: tuple[dict[int, list[str]], dict[str, list[str]]] | None = None
+
+    @property
+    def english(self) -> frozenset[str]:
+        """English words never corrected (read at the first word the index does not know)."""
+        if callable(self._english):
+            self._english = self._english()
+        return self._english
+
+    def _index(self) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
+        """Words by length and by sound, made when a word first needs correcting (a third of a
+        second on a large library: most queries never need it, and the first must be quick)."""
+        if self._tables is None:
+            by_length: dict[int, list[str]] = {}
+            by_sound: dict[str, list[str]] = {}
+            for word in self.counts:
+                if word.isalpha():
+                    by_length.setdefault(len(word), []).append(word)
+                    if len(word) >= 4:
+                        by_sound.setdefault(sound(word), []).append(word)
+            self._tables = (by_length, by_sound)
+        return self._tables
+
+    @property
+    def _by_length(self) -> dict[int, list[str]]:
+        return self._index()[0]
+
+    @property
+    def _by_sound(self) -> dict[str, list[str]]:
+        return self._index()[1]
 
     def learn(self, counts: Mapping[str, int]) -> None:
         """Take new word counts (after an update), indexing only the words not seen before."""
         for word, count in counts.items():
-            if word not in self.counts and word.isalpha():
+            if word not in self.counts and word.isalpha() and self._tables is not None:
                 self._by_length.setdefault(len(word), []).append(word)
                 if len(word) >= 4:
                     self._by_sound.setdefault(sound(word), []).append(word)
             self.counts[word] = count
 
     def is_known(self, word: str) -> bool:
-        return word in self.counts or word in self.known
+        return word in self.counts or word in self.known or word in self.english
 
     def needs_correction(self, word: str) -> bool:
         """True for a word of letters that neither the index nor the thesaurus knows.
@@ -94,7 +126,7 @@ class Speller:
         one edit away is a hundred times as common: the text itself has typos.
         """
         if not self.needs_correction(word):
-            if word in self.known or not word.isalpha() or self.counts.get(word, 0) > RARE:
+            if word in self.known or word in self.english or not word.isalpha() or self.counts.get(word, 0) > RARE:
                 return None
             common = 100 * self.counts.get(word, 1)
             near = [
@@ -157,7 +189,18 @@ class Suggester:
     """Titles and aliases for the search box: whole prefix, word starts, then near misses."""
 
     def __init__(self, articles: Iterable[tuple[str, str, Sequence[str]]]) -> None:
-        items = list(articles)
+        self._items: list[tuple[str, str, Sequence[str]]] | None = list(articles)
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Make the tables now (they are made at the first suggestion otherwise: a search, which
+        needs none of them, must not wait for them)."""
+        with self._lock:
+            if self._items is not None:
+                self._build(self._items)
+                self._items = None
+
+    def _build(self, items: list[tuple[str, str, Sequence[str]]]) -> None:
         seen: dict[str, int] = {}
         self._entries: list[tuple[str, str, str]] = []  # (key, text shown, article id)
         for aid, title, _ in items:
@@ -185,6 +228,9 @@ class Suggester:
             self._entries.append((k, text, aid))
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+        if len(text) > MAX_SUGGEST_CHARS:
+            return []  # pasted text, not a title being typed: and this runs at every key
+        self.warm()
         words = tokenize(text[:200])
         if not words or limit <= 0:
             return []

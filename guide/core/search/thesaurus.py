@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from guide.core.search.query import content_words, light_stem, tokenize
 
@@ -41,22 +40,37 @@ class Thesaurus:
         for group in groups:
             self.add(group)
 
+    def copy(self) -> Thesaurus:
+        """A thesaurus with the same groups, to add more to (much cheaper than adding them again)."""
+        other = Thesaurus()
+        other._groups = list(self._groups)
+        other._by_key = {k: list(v) for k, v in self._by_key.items()}
+        other.words = set(self.words)
+        return other
+
     def __len__(self) -> int:
         return len(self._groups)
 
+    @staticmethod
+    def parse_group(terms: Sequence[str]) -> list[list[list[str]]]:
+        """A group of terms (texts) as [words, key] pairs, ready for :meth:`add_parsed` (JSON-able)."""
+        tokens = [tuple(tokenize(t)) for t in terms]
+        return [[list(words), list(term_key(words))] for words in dict.fromkeys(t for t in tokens if t)]
+
     def add(self, terms: Sequence[str]) -> None:
         """Add a group of equivalent terms (texts); a term with no words is skipped."""
-        tokens = [tuple(tokenize(t)) for t in terms]
-        group = tuple(dict.fromkeys(t for t in tokens if t))
-        if len(group) < 2:
+        self.add_parsed(self.parse_group(terms))
+
+    def add_parsed(self, parsed: Sequence[Sequence[Sequence[str]]]) -> None:
+        """Add a group made by :meth:`parse_group` (perhaps stored and read back)."""
+        if len(parsed) < 2:
             return
         number = len(self._groups)
-        self._groups.append(group)
-        for words in group:
+        self._groups.append(tuple(tuple(words) for words, _ in parsed))
+        for words, k in parsed:
             self.words.update(words)
-            k = term_key(words)
             if k and len(k) <= MAX_PHRASE:
-                self._by_key.setdefault(k, []).append(number)
+                self._by_key.setdefault(tuple(k), []).append(number)
 
     def groups(self) -> list[tuple[str, ...]]:
         """Every group, each term as its words joined by spaces."""
@@ -78,8 +92,14 @@ class Thesaurus:
         found: list[Match] = []
         i = 0
         while i < len(stems):
+            joined = words[i] + words[i + 1] if i + 1 < len(words) else ""
             for length in range(min(MAX_PHRASE, len(stems) - i), 0, -1):
                 k = tuple(sorted(stems[i : i + length]))
+                if length == 1 and joined and (light_stem(joined),) in self._by_key:
+                    # two words written apart that the thesaurus knows as one: "belly ache", "bellyache"
+                    found.append(Match(i, i + 2, ((joined,), *self.alternatives([joined]))))
+                    i += 2
+                    break
                 if k in self._by_key:
                     found.append(Match(i, i + length, self.alternatives(words[i : i + length])))
                     i += length
@@ -103,6 +123,14 @@ def parse_lines(lines: Iterable[str]) -> list[list[str]]:
 
 
 def load_default() -> Thesaurus:
-    """The thesaurus shipped with the program."""
-    text = resources.files("guide.resources").joinpath("thesaurus.txt").read_text(encoding="utf-8")
-    return Thesaurus(parse_lines(text.splitlines()))
+    """The thesaurus shipped with the program: the generated lay <-> medical vocabulary
+    (WordNet) and the hand-written groups for what it lacks (:mod:`.vocabulary`)."""
+    from guide.core.search.vocabulary import LAY_MEDICAL, THESAURUS, read_resource
+
+    groups: list[list[str]] = []
+    for name in (THESAURUS, LAY_MEDICAL):
+        try:
+            groups += parse_lines(read_resource(name).splitlines())
+        except OSError:  # a damaged install still searches, without the groups
+            continue
+    return Thesaurus(groups)
