@@ -243,6 +243,37 @@ def test_undo_redo_and_a_toolbar_change_is_one_step(qtbot: Any, make_writer: Any
     assert "Column 1" in editor.preview.toPlainText()
 
 
+def test_editor_toolbar_buttons_show_icons_in_the_theme_colour_with_words_in_tooltips(
+    qtbot: Any, make_writer: Any
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    def lightness(action: Any) -> int:
+        image = action.icon().pixmap(24, 24).toImage()
+        drawn = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
+        drawn = [c for c in drawn if c.alpha() > 200]
+        assert drawn, f"{action.text()}: the icon is empty"
+        return sum(c.lightness() for c in drawn) // len(drawn)
+
+    window = make_writer()
+    window.acts.themes["light"].trigger()
+    editor = window.authoring.new_article()
+    actions = [a for a in editor.toolbar.actions() if not a.isSeparator()]
+    wanted = ["heading", "bold", "bullets", "numbers", "table", "link", "image", "save", "print"]
+    assert {f"editor_{name}" for name in wanted} <= {a.objectName() for a in actions}
+    for action in actions:
+        assert not action.icon().isNull(), action.text()
+        button = editor.toolbar.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        assert lightness(action) < 100, action.text()  # dark ink on the light theme
+    assert editor.bold_action.toolTip() == "Bold (Ctrl+B)"
+    assert editor.bullets_action.toolTip() == "Bulleted list (Ctrl+Shift+8)"
+    window.acts.themes["high-contrast"].trigger()  # icons follow a theme change while the editor is open
+    for action in actions:
+        assert lightness(action) > 240, action.text()  # white on black
+
+
 def test_closing_with_unsaved_changes_asks(qtbot: Any, make_writer: Any) -> None:
     window = make_writer()
     editor = window.authoring.new_article()
