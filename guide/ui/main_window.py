@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -150,8 +151,6 @@ class MainWindow(QMainWindow):
         self.tree_timer.setSingleShot(True)
         self.tree_timer.setInterval(TREE_PAUSE_MS)
         self.tree_timer.timeout.connect(self._tree_paused)
-        self.tree.selectionModel().currentChanged.connect(lambda *_: self.tree_timer.start())
-        self.tree.selectionModel().selectionChanged.connect(self._update_print)
         self.search.results.itemSelectionChanged.connect(self._update_print)
         self.tree.activated.connect(self._tree_chosen)
         self.search.hit_chosen.connect(self.open_hit)
@@ -189,8 +188,43 @@ class MainWindow(QMainWindow):
         return box
 
     def _set_model(self) -> None:
+        old = self.tree.selectionModel()
         self.model = build_model(self.library.root_topic)
-        self.tree.setModel(self.model)
+        self.tree.setModel(self.model)  # this makes a new selection model: watch it (and drop the old)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.tree_timer.start())
+        self.tree.selectionModel().selectionChanged.connect(self._update_print)
+        if old is not None:
+            old.deleteLater()
+
+    def reload_tree(self) -> None:
+        """Rebuild the topic tree from the library (articles were saved, added or removed), keeping
+        the topics the reader had open, the highlighted items and the scroll position."""
+        model = self.tree.model()
+
+        def walk(parent: QModelIndex) -> Iterator[QModelIndex]:
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                yield index
+                yield from walk(index)
+
+        def key(index: QModelIndex) -> tuple[str, str]:
+            return index.data(KIND_ROLE), index.data(ID_ROLE)
+
+        expanded = {key(i) for i in walk(QModelIndex()) if self.tree.isExpanded(i)}
+        selected = {key(i) for i in self.tree.selectionModel().selectedIndexes()}
+        current = key(self.tree.currentIndex()) if self.tree.currentIndex().isValid() else None
+        scrolled = self.tree.verticalScrollBar().value()
+        self._set_model()
+        model = self.tree.model()
+        selection = self.tree.selectionModel()
+        for index in walk(QModelIndex()):
+            if key(index) in expanded:
+                self.tree.expand(index)
+            if key(index) == current:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            if key(index) in selected:
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+        self.tree.verticalScrollBar().setValue(scrolled)
 
     # -- printing hook (wired by the printing engineer) ----------------------------------
     def add_print_actions(self, actions: list[QAction]) -> None:
@@ -538,7 +572,7 @@ class MainWindow(QMainWindow):
         self.search.index = index
         self.reader.roots = library.roots
         self.levels.library = library
-        self._set_model()
+        self.reload_tree()
         self._show_problem_count()
         place = self.current if self._render(self.current) is not None else Place("welcome")
         self.show_place(place, record=False)

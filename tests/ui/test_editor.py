@@ -206,6 +206,34 @@ def test_write_link_picture_check_save_find_and_print(
     assert any(page.images for page in pages)  # the picture is printed
 
 
+def test_saving_keeps_the_topics_the_reader_had_open(qtbot: Any, make_writer: Any, clinic: Path) -> None:
+    window = make_writer()
+
+    def find(item_id: str) -> Any:
+        model = window.tree.model()
+        return model.match(model.index(0, 0), ID_ROLE, item_id, 1,
+                           Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+
+    for topic in ("heart", "heart/blood-pressure", "mental-health"):
+        window.tree.expand(find(topic))
+    window.tree.setCurrentIndex(find("heart/heart-attack"))
+    window.reload_tree()
+    assert [i.data(ID_ROLE) for i in window.tree.selectionModel().selectedIndexes()] == ["heart/heart-attack"]
+    assert window.tree.currentIndex().data(ID_ROLE) == "heart/heart-attack"
+
+    editor = window.authoring.new_article()
+    editor.title_edit.setText("Flu vaccination days")
+    editor.text.setPlainText("Come on Tuesdays.")
+    assert editor.save()
+    assert (clinic / "clinic" / "flu-vaccination-days.md").is_file()
+    for topic in ("heart", "heart/blood-pressure", "mental-health"):
+        assert window.tree.isExpanded(find(topic)), topic
+    assert window.tree.currentIndex().data(ID_ROLE) == "clinic/flu-vaccination-days"  # the saved one shown
+    window.tree_timer.stop()
+    window.tree.setCurrentIndex(find("heart/heart-attack"))  # the new tree still follows the arrow keys
+    assert window.tree_timer.isActive()
+
+
 def test_unsaved_text_is_printed_as_it_is(qtbot: Any, make_writer: Any, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_writer()
