@@ -206,6 +206,24 @@ def test_write_link_picture_check_save_find_and_print(
     assert any(page.images for page in pages)  # the picture is printed
 
 
+@pytest.mark.parametrize("theme", ["dark", "high-contrast"])
+def test_editor_panes_and_dialog_buttons_stay_visible_in_dark_themes(qtbot: Any, make_writer: Any,
+                                                                      theme: str) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = make_writer()
+    window.acts.themes[theme].trigger()
+    editor = window.authoring.new_article()
+    editor.title_edit.setFocus()
+    for pane in (editor.text, editor.sources, editor.problem_list, editor.preview):
+        image = pane.grab().toImage()
+        edge = image.pixelColor(0, image.height() // 2)
+        inside = image.pixelColor(8, image.height() // 2)
+        assert edge.lightness() - inside.lightness() > 40, (pane.accessibleName(), edge.name(), inside.name())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, window)  # as in File > Libraries...
+    assert buttons.button(QDialogButtonBox.StandardButton.Close).icon().isNull()  # a dark cross on black before
+
+
 def test_saving_keeps_the_topics_the_reader_had_open(qtbot: Any, make_writer: Any, clinic: Path) -> None:
     window = make_writer()
 
