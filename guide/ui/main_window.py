@@ -312,6 +312,8 @@ class MainWindow(QMainWindow):
         return welcome_page(self.library.root_topic, recent, marked)
 
     def _select_in_tree(self, place: Place) -> None:
+        if place.kind == "welcome":  # Home: no stale highlight on the last article, nothing there to print
+            self.tree.clearSelection()
         if place.kind not in ("article", "topic") or self.tree.hasFocus():
             return
         matches = self.model.match(

@@ -69,3 +69,14 @@ def test_add_bookmark_is_disabled_where_there_is_no_article(qtbot: Any, make_win
     assert not bookmark.isEnabled()
     window.show_place(Place("topic", "heart"))
     assert not bookmark.isEnabled()  # a topic cannot be bookmarked either
+
+
+def test_home_leaves_no_article_highlighted_in_the_tree_nor_printable(make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    window.show_place(Place("article", "heart/heart-attack"))
+    assert window.tree.selectionModel().hasSelection()
+    print_action = next(a for a in window.acts.toolbar.actions() if a.objectName() == "print")
+    assert print_action.isEnabled()
+    window.acts.home.trigger()
+    assert not window.tree.selectionModel().hasSelection()  # it looked as if the article were still open
+    assert not print_action.isEnabled() and window.current_article_ids() == []
