@@ -29,7 +29,7 @@ from guide.core.readability import ReadingLevels
 from guide.core.recent import RecentArticles
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
-from guide.core.welcome import welcome_page
+from guide.core.welcome import search_example, welcome_page
 from guide.ui import icons, themes
 from guide.ui.actions import build_menus
 from guide.ui.contents_panel import ContentsDock
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         where the results, the title suggestions and the keys of the search are."""
         box = QLineEdit(self)
         box.setObjectName("welcome-search")
-        box.setPlaceholderText("Search the guide, for example: blood pressure")
+        box.setPlaceholderText(self._search_example())
         box.setAccessibleName("Search the guide")
         font = QFont(box.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
         magnifier = box.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
         magnifier.setObjectName("search_field")  # drawn by apply_icons
         return box
+
+    def _search_example(self) -> str:
+        return f"Search the guide, for example: {search_example(self.library.root_topic, self.library.articles())}"
 
     def _set_model(self) -> None:
         old = self.tree.selectionModel()
@@ -575,6 +578,7 @@ class MainWindow(QMainWindow):
         self.reader.roots = library.roots
         self.levels.library = library
         self.reload_tree()
+        self.welcome_search.setPlaceholderText(self._search_example())
         self._show_problem_count()
         place = self.current if self._render(self.current) is not None else Place("welcome")
         self.show_place(place, record=False)
