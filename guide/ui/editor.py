@@ -366,6 +366,14 @@ class EditorWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
             self.apply_icons()
+            if hasattr(self, "preview"):  # the theme changed while open: the preview's colours follow it
+                theme = themes.effective_theme(self.store.settings.theme)
+                self.preview.document().setDefaultStyleSheet(themes.reader_css(theme))
+                if self.review is not None:
+                    bar = self.preview.verticalScrollBar()
+                    top = bar.value()
+                    self.preview.setHtml(self.review.rendered.html)
+                    bar.setValue(top)
 
     # -- fields and text -------------------------------------------------------------------
     def set_fields(self, fields: ArticleText) -> None:

@@ -315,9 +315,20 @@ def test_editor_toolbar_buttons_show_icons_in_the_theme_colour_with_words_in_too
         assert lightness(action) < 100, action.text()  # dark ink on the light theme
     assert editor.bold_action.toolTip() == "Bold (Ctrl+B)"
     assert editor.bullets_action.toolTip() == "Bulleted list (Ctrl+Shift+8)"
+    editor.title_edit.setText("Flu days")
+    wait_reviewed(qtbot, editor)
+
+    def title_ink() -> int:
+        cursor = editor.preview.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        cursor.movePosition(cursor.MoveOperation.Right)
+        return int(cursor.charFormat().foreground().color().lightness())
+
+    assert title_ink() < 100
     window.acts.themes["high-contrast"].trigger()  # icons follow a theme change while the editor is open
     for action in actions:
         assert lightness(action) > 240, action.text()  # white on black
+    assert title_ink() > 120  # and the preview's title is no longer dark ink on black
 
 
 def test_closing_with_unsaved_changes_asks(qtbot: Any, make_writer: Any) -> None:
