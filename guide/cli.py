@@ -250,9 +250,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from guide.core.render import Renderer
+    from guide.core.translations import translation_problems
 
     library = load_library(content_roots(args), progress=_ProgressBar("Checking"))
-    problems = list(library.problems)
+    problems = list(library.problems) + translation_problems(library)
     renderer = Renderer(library)
     for article in library.articles():
         problems.extend(renderer.check(article))

@@ -11,7 +11,7 @@ from typing import Any
 
 from guide.core import paths
 from guide.core.content import Library
-from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper
+from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper, for_articles
 from guide.core.settings import SettingsStore
 
 _app: object = None
@@ -66,6 +66,7 @@ def write_handout(library: Library, ids: list[str], output: Path, options: Hando
     """
     from guide.core.render import Renderer
 
+    options = for_articles(library, ids, options)  # dates and footers in the articles' language
     html = build_handout_html(library, Renderer(library), ids, options)
     if (
         not os.environ.get("QT_QPA_PLATFORM")

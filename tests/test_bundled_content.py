@@ -13,6 +13,7 @@ import yaml
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 ABOUT_PAGE = "about-this-guide.md"
+ABOUT_PAGES = (ABOUT_PAGE, "es/acerca-de-esta-guia.md")  # the guide's own page and its translations
 
 MEDICAID = "health-coverage/medicaid-therapy-coverage.md"
 CBT = "mental-health/talking-therapies/cognitive-behavioral-therapy.md"
@@ -234,7 +235,7 @@ def articles() -> list[Path]:
     return [
         p
         for p in markdown_files()
-        if p.name != "index.md" and p.relative_to(CONTENT).as_posix() != ABOUT_PAGE
+        if p.name != "index.md" and p.relative_to(CONTENT).as_posix() not in ABOUT_PAGES
     ]
 
 
@@ -367,3 +368,66 @@ def test_cognitive_triangle_svg() -> None:
         assert banned not in raw, f"SVG must stay SVG Tiny and self-contained: found {banned!r}"
     sizes = [float(el.get("font-size", "0")) for el in root.iter("{http://www.w3.org/2000/svg}text")]
     assert sizes and min(sizes) >= 16
+
+
+# -- the Spanish guide (content/es/) ---------------------------------------------------------------
+SPANISH = CONTENT / "es"
+
+
+def spanish_articles() -> list[Path]:
+    return sorted(p for p in SPANISH.rglob("*.md") if p.name != "index.md")
+
+
+def test_the_spanish_subtree_is_in_spanish() -> None:
+    assert front_matter(SPANISH / "index.md").get("language") == "es"
+    assert spanish_articles(), "no Spanish articles"
+    from guide.core.content import load_library
+
+    library = load_library([CONTENT])
+    for path in spanish_articles():
+        article = library.article(rel(path)[: -len(".md")])
+        assert article is not None and article.language == "es", rel(path)
+    assert library.article("about-this-guide").language == "en"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("path", spanish_articles(), ids=rel)
+def test_each_spanish_article_is_an_unreviewed_translation_of_an_english_article(path: Path) -> None:
+    meta = front_matter(path)
+    original = CONTENT / f"{meta.get('translation_of')}.md"
+    assert original.is_file(), f"{rel(path)}: translation_of {meta.get('translation_of')!r} is not an article"
+    assert not rel(original).startswith("es/"), f"{rel(path)}: translates another translation"
+    assert meta.get("translation_reviewed") is False, f"{rel(path)}: no health professional has reviewed it yet"
+    english = front_matter(original)
+    assert set(english) - {"title"} <= set(meta), f"{rel(path)}: front matter keys lost"
+    assert meta.get("sources", []) == english.get("sources", []), f"{rel(path)}: sources must stay as they are"
+    for key in ("order", "review_due"):
+        assert meta.get(key) == english.get(key), f"{rel(path)}: {key} differs from the original"
+
+
+@pytest.mark.parametrize("path", spanish_articles(), ids=rel)
+def test_spanish_articles_link_to_spanish_articles(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for _bang, _label, target in _LINK.findall(text):
+        if re.match(r"(?i)(https?:|mailto:|#)", target):
+            continue
+        resolved = (path.parent / target.partition("#")[0]).resolve()
+        assert SPANISH in resolved.parents, f"{rel(path)}: {target} leaves the Spanish guide"
+
+
+def _shape(path: Path) -> tuple[list[str], int, list[str], int]:
+    """What a translation must keep: heading levels, table rows, every number, the number of links."""
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    headings = re.findall(r"^(#+) ", body, re.MULTILINE)
+    rows = len(re.findall(r"^\|", body, re.MULTILINE))
+    numbers = sorted(re.findall(r"\d+(?:[.,]\d+)?", body))
+    return headings, rows, numbers, len(_LINK.findall(body))
+
+
+@pytest.mark.parametrize("path", spanish_articles(), ids=rel)
+def test_a_translation_keeps_the_structure_numbers_and_tables_of_its_original(path: Path) -> None:
+    original = CONTENT / f"{front_matter(path).get('translation_of')}.md"
+    (headings, rows, numbers, links), theirs = _shape(path), _shape(original)
+    assert headings == theirs[0], f"{rel(path)}: sections differ from {rel(original)}"
+    assert rows == theirs[1], f"{rel(path)}: table rows differ"
+    assert numbers == theirs[2], f"{rel(path)}: numbers differ: {set(numbers) ^ set(theirs[2])}"
+    assert links == theirs[3], f"{rel(path)}: links differ"

@@ -80,6 +80,7 @@ def _topic_info(root: Path, topic_id: str, problems: list[Problem]) -> Topic:
     parsed = split_front_matter(path, text)
     fields = Fields(path, text, parsed.meta)
     title = fields.text_field("title")
+    fields.language_field("en")  # an unknown language code is a warning here too
     topic = Topic(
         id=topic_id,
         title=title or fallback,
@@ -121,6 +122,8 @@ def to_json(catalog: Catalog) -> dict[str, Any]:
                 "language": a.language,
                 "order": a.order,
                 "body_line": a.body_line,
+                "translation_of": a.translation_of,
+                "translation_reviewed": a.translation_reviewed,
             }
         )
     topics = [
@@ -195,6 +198,8 @@ def from_json(data: Any, root: Path) -> Catalog:
                 language=_text(item.get("language", "en")),
                 order=_int(item.get("order")),
                 body_line=_int(item.get("body_line")) or 1,
+                translation_of=_text(item.get("translation_of", "")),
+                translation_reviewed=_bool(item.get("translation_reviewed")),
             )
         )
         stamps[articles[-1].id] = (int(item.get("size", 0)), int(item.get("mtime_ns", 0)))
@@ -234,6 +239,10 @@ def _texts(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise TypeError("expected a list of text")
     return tuple(_text(v) for v in value)
+
+
+def _bool(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def _int(value: Any) -> int | None:

@@ -8,6 +8,7 @@ file name). See shared/content-format.md for the rules checked here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -19,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from guide.core.languages import DEFAULT_LANGUAGE, is_known
 from guide.core.models import Article, Problem, Topic
 
 try:  # libyaml is several times faster on large libraries
@@ -182,6 +184,21 @@ class _Fields:
         self.report(name, f"'{name}' is not a date: write it as YYYY-MM-DD")
         return None
 
+    def bool_field(self, name: str) -> bool | None:
+        value = self.meta.get(name)
+        if value is None or isinstance(value, bool):
+            return value
+        self.report(name, f"'{name}' must be true or false")
+        return None
+
+    def language_field(self, default: str) -> str:
+        """``language``, or ``default`` when it is missing or not a known BCP 47 code (a warning)."""
+        own = self.text_field("language")
+        if own and not is_known(own):
+            self.report("language", f"unknown language code '{own}'; read as '{default}'", "warning")
+            return default
+        return own or default
+
     def int_field(self, name: str) -> int | None:
         value = self.meta.get(name)
         if value is None:
@@ -229,7 +246,7 @@ def parse_article_text(
     title = fields.text_field("title")
     if not title and not parsed.problems and not fields.problems:  # a wrongly typed title is reported already
         problems.append(Problem(path, field_line(path, text, "title") if parsed.meta else 1, "missing 'title'"))
-    language = fields.text_field("language") or "en"
+    language = fields.language_field(inherited_language(root, path.parent))
     article = Article(
         id=article_id,
         path=path,
@@ -245,6 +262,8 @@ def parse_article_text(
         language=language,
         order=fields.int_field("order"),
         body_line=parsed.body_line,
+        translation_of=fields.text_field("translation_of"),
+        translation_reviewed=fields.bool_field("translation_reviewed"),
     )
     problems.extend(fields.problems)
     if parsed.meta.get("imported_from") is not None and parsed.meta.get("reviewed") is None:
@@ -252,6 +271,35 @@ def parse_article_text(
         message = "imported draft not reviewed yet: check it against its source, then fill in 'reviewed' (YYYY-MM-DD)"
         problems.append(Problem(path, line, message, "warning"))
     return article, problems
+
+
+def inherited_language(root: Path, folder: Path) -> str:
+    """The ``language`` of the nearest index.md at or above ``folder`` within ``root``, else "en".
+
+    An index.md without a (known) ``language`` passes the question on to the folder above.
+    """
+    root = Path(root)
+    folder = Path(folder)
+    while True:
+        index = folder / INDEX_NAME
+        try:
+            stamp = index.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp is not None and (language := _index_language(index, stamp)):
+            return language
+        if folder == root or folder.parent == folder or root not in folder.parents:
+            return DEFAULT_LANGUAGE
+        folder = folder.parent
+
+
+@functools.lru_cache(maxsize=4096)
+def _index_language(index: Path, stamp: int) -> str:
+    """The known ``language`` of one index.md ("" for none); cached per file version."""
+    text, _ = read_file(index)
+    meta = split_front_matter(index, text).meta
+    value = meta.get("language")
+    return value.strip() if isinstance(value, str) and is_known(value) else ""
 
 
 def read_body(article: Article) -> str:
@@ -488,6 +536,7 @@ class Library:
         problems.extend(parsed.problems)
         fields = _Fields(path, text, parsed.meta)
         title = fields.text_field("title")
+        fields.language_field(DEFAULT_LANGUAGE)  # an unknown code is a warning here too
         topic = Topic(
             id=topic_id,
             title=title or humanize(topic_id.rpartition("/")[2]) or "Contents",

@@ -41,6 +41,13 @@ class Article:
     language: str = "en"
     order: int | None = None
     body_line: int = 1  # 1-based line of the file where the body starts
+    translation_of: str = ""  # id of the article this one translates; "" for an original
+    translation_reviewed: bool | None = None  # False: a translation no health professional has checked yet
+
+    @property
+    def unreviewed_translation(self) -> bool:
+        """A translation whose front matter says ``translation_reviewed: false``."""
+        return self.translation_reviewed is False
 
     @property
     def topic_id(self) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from guide.core import atomic
+from guide.core.languages import primary
 from guide.core.models import Article
 
 log = logging.getLogger(__name__)
@@ -152,6 +153,8 @@ class ReadingLevels:
             self._load(cache_file)
 
     def grade(self, article: Article) -> float | None:
+        if primary(article.language) != "en":  # Flesch-Kincaid is an English formula: "grade 14" for plain Spanish
+            return None
         stamp = _stamp(article.path)
         cached = self._cache.get(article.id)
         if cached is not None and cached[0] == stamp:

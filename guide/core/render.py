@@ -31,6 +31,7 @@ from guide.core.models import Article, Heading, Problem, Rendered, Section, Topi
 from guide.core.readability import describe, easier_first
 from guide.core.sanitize import finish, make_cleaner
 from guide.core.text import heading_text, slugify, split_sections
+from guide.core.translations import translation_html
 
 # -- configuration: data in one place -----------------------------------------------
 
@@ -170,6 +171,8 @@ class Renderer:
             parts.append(f'<p class="meta">From {escape(source)}</p>')  # which library (pack) it comes from
         if meta := _review_line(article):
             parts.append(f'<p class="meta">{escape(meta)}</p>')
+        if translation := translation_html(self.library, article):  # banner, "Read in: English · Español"
+            parts.append(translation)
         if article.review_due is not None and today > article.review_due:
             due = _date_text(article.review_due)
             parts.append(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.content import Library
-from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper
+from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper, for_articles
 from guide.core.render import Renderer
 from guide.core.settings import SettingsStore
 from guide.core.text import split_sections
@@ -216,7 +216,7 @@ class HandoutDialog(QDialog):
             str(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked
         )
         sections = None if len(chosen) == len(items) else self._with_subsections(chosen)
-        return HandoutOptions(
+        chosen_options = HandoutOptions(
             sections=sections,
             large_print=self.large_print.isChecked(),
             paper=str(self.paper.currentData()),
@@ -224,6 +224,7 @@ class HandoutDialog(QDialog):
             clinic_contact=settings.clinic_contact,
             clinic_logo=settings.clinic_logo,
         )
+        return for_articles(self.library, self.article_ids, chosen_options)  # footers in the articles' language
 
     def _with_subsections(self, chosen: tuple[str, ...]) -> tuple[str, ...]:
         """A ticked ## section brings its ### subsections along."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import re
 import tempfile
@@ -26,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from guide.core.handout import HandoutOptions, format_date
+from guide.core.handout import HandoutOptions, footer_texts
 
 PagedDevice = QPdfWriter | QPrinter
 ResourceLoader = Callable[[str], QImage | None]
@@ -71,7 +70,7 @@ def handout_css(large_print: bool = False) -> str:
 
 def page_layout(options: HandoutOptions) -> QPageLayout:
     size = QPageSize(QPageSize.PageSizeId.Letter if options.paper == "letter" else QPageSize.PageSizeId.A4)
-    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM + FOOTER_MM)
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM + footer_mm(options))
     return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
@@ -177,7 +176,13 @@ def fit_pages(make: Callable[[bool], QTextDocument], width: float, height: float
     return document
 
 
-def page_box(device: PagedDevice) -> tuple[float, float, float]:
+def footer_mm(options: HandoutOptions) -> float:
+    """Room for the footer: one line, or two when every page says the translation is unreviewed."""
+    lines = 2 if options.unreviewed_translation else 1
+    return FOOTER_MM + (lines - 1) * (7.0 if options.large_print else 4.5)
+
+
+def page_box(device: PagedDevice, footer: float = FOOTER_MM) -> tuple[float, float, float]:
     """Width and height of the text on a page in 96-dpi document pixels, and the device's scale."""
     layout = device.pageLayout()
     dpi = device.logicalDpiY()
@@ -186,16 +191,16 @@ def page_box(device: PagedDevice) -> tuple[float, float, float]:
     scale = dpi / 96.0 if dpi else 1.0
     # The document is laid out in 96-dpi "pixels"; the painter scales to the device.
     width = paint_rect.width() / scale
-    height = (full.height() - paint_rect.top()) / scale - MARGIN_MM / 25.4 * 96 - FOOTER_MM / 25.4 * 96
+    height = (full.height() - paint_rect.top()) / scale - MARGIN_MM / 25.4 * 96 - footer / 25.4 * 96
     return width, height, scale
 
 
 def _paint(document: QTextDocument, painter: QPainter, device: PagedDevice, options: HandoutOptions) -> int:
     """Paint the laid-out document one page at a time onto a started painter, with a footer on each page."""
-    width, height, scale = page_box(device)
+    width, height, scale = page_box(device, footer_mm(options))
     footer_px = FOOTER_MM / 25.4 * 96
+    extra_px = (footer_mm(options) - FOOTER_MM) / 25.4 * 96  # the unreviewed-translation line
     pages = max(1, document.pageCount())
-    printed = format_date(options.today or dt.date.today())
     footer_font = QFont(load_bundled_fonts())
     footer_font.setPixelSize(18 if options.large_print else 12)  # 96-dpi document pixels
     for page in range(pages):
@@ -212,16 +217,17 @@ def _paint(document: QTextDocument, painter: QPainter, device: PagedDevice, opti
         painter.scale(scale, scale)
         painter.setFont(footer_font)
         painter.setPen(Qt.GlobalColor.darkGray)
-        footer = QRectF(0, height + footer_px * 0.4, width, footer_px * 0.8)
+        printed, numbers, unreviewed = footer_texts(options, page + 1, pages)
         painter.drawLine(0, int(height + footer_px * 0.35), int(width), int(height + footer_px * 0.35))
-        painter.drawText(
-            footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"Printed {printed}"
-        )
-        painter.drawText(
-            footer,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            f"Page {page + 1} of {pages}",
-        )
+        if unreviewed:
+            painter.drawText(
+                QRectF(0, height + footer_px * 0.4, width, extra_px),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                unreviewed,
+            )
+        footer = QRectF(0, height + extra_px + footer_px * 0.4, width, footer_px * 0.8)
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), printed)
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), numbers)
         painter.restore()
     return pages
 
@@ -229,7 +235,7 @@ def _paint(document: QTextDocument, painter: QPainter, device: PagedDevice, opti
 def _render(
     html: str, device: PagedDevice, options: HandoutOptions, resource_loader: ResourceLoader | None
 ) -> int:
-    width, height, _scale = page_box(device)
+    width, height, _scale = page_box(device, footer_mm(options))
     document = fit_pages(lambda tighter: build_document(html, options, width, resource_loader, tighter), width, height)
     painter = QPainter()
     if not painter.begin(device):

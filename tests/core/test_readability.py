@@ -102,3 +102,14 @@ def test_grading_never_loads_textstat_or_nltk() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_an_article_not_in_english_gets_no_english_grade(tmp_path: Path) -> None:
+    """Flesch-Kincaid rates plain Spanish as college text; "not rated" is honest, a wrong grade is not."""
+    sentence = "La terapia le ayuda a cambiar los pensamientos que no le ayudan. "
+    (tmp_path / "en.md").write_text("---\ntitle: En\n---\n" + "The therapy helps you change thoughts. " * 20)
+    (tmp_path / "es.md").write_text("---\ntitle: Es\nlanguage: es\n---\n" + sentence * 20, encoding="utf-8")
+    library = load_library([tmp_path])
+    levels = ReadingLevels(library)
+    assert levels.grade(library.article("en")) is not None  # type: ignore[arg-type]
+    assert levels.grade(library.article("es")) is None  # type: ignore[arg-type]
