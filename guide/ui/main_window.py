@@ -329,6 +329,8 @@ class MainWindow(QMainWindow):
         for index in matches:
             if index.data(KIND_ROLE) == place.kind:
                 self.tree.setCurrentIndex(index)
+                if place.kind == "topic":  # opened from a card or a link: show its articles, as a click does
+                    self.tree.expand(index)
                 self.tree.scrollTo(index)
 
     def _tree_clicked(self, index: QModelIndex) -> None:
