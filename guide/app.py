@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from guide import __version__
 from guide.core import paths
@@ -106,6 +106,31 @@ def platform_fallback() -> None:
         os.environ["QT_QPA_PLATFORM"] = f"{wanted};xcb"  # Qt tries each name in turn
 
 
+def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) -> tuple[list[Path], str]:
+    """The content roots to open and, when some are not there, a sentence saying so.
+
+    Asked-for folders that are all missing give the bundled guide instead, so the window never
+    opens empty; the user's added folders (``extra``) that are missing are left out."""
+    asked = list(requested) if requested else [paths.bundled_content()]
+    found = [r for r in asked if r.is_dir()]
+    fallback = not found
+    if fallback:
+        found = [paths.bundled_content()]
+    found += [Path(r) for r in extra if Path(r).is_dir() and Path(r) not in found]
+    missing = list(dict.fromkeys(r for r in (*asked, *map(Path, extra)) if not r.is_dir()))
+    if not missing:
+        return found, ""
+    names = ", ".join(str(r) for r in missing)
+    one = len(missing) == 1
+    text = f"The content folder{'' if one else 's'} {names} {'was' if one else 'were'} not found"
+    text += " (a drive that is not connected, or a mistyped name)."
+    if fallback:
+        text += " The bundled guide is shown instead."
+    else:
+        text += f" {'Its' if one else 'Their'} articles are not shown."
+    return found, text
+
+
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
@@ -122,20 +147,19 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
 
     app.setWindowIcon(app_icon())
     store = SettingsStore()
-    roots = list(content_roots) if content_roots else [paths.bundled_content()]
-    roots += [Path(r) for r in store.settings.extra_roots if Path(r) not in roots]
+    roots, notice = usable_roots(content_roots, store.settings.extra_roots)
+    if notice:
+        print(f"guide: {notice}", file=sys.stderr)
     clinic = clinic_library(store)
     if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in roots):
         roots.append(clinic)
-    missing = [r for r in roots if not r.is_dir()]
-    if missing:
-        QMessageBox.warning(None, "Content folder not found", "\n".join(f"Not found: {r}" for r in missing))
-        roots = [r for r in roots if r.is_dir()]
     library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
     window = build_window(MainWindow(library, Renderer(library), index, *services, recent=RecentArticles()), clinic)
     add_libraries(window, roots, with_packs=not content_roots, clinic=clinic)
+    if notice:  # in the window, not a message box that holds the window back until it is dismissed
+        window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
     window.show()
     if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py
         QTimer.singleShot(0, app.quit)

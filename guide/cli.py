@@ -19,13 +19,11 @@ from guide import __version__
 from guide.core import paths
 from guide.core.content import load_library
 from guide.core.models import Problem
+from guide.core.settings import PAPER_SIZES
 
 if TYPE_CHECKING:
     from guide.core.packs.store import InstalledPack
     from guide.core.search import SearchIndex
-
-COMMANDS = ("index", "search", "render", "check", "handout", "pack", "import", "export")
-
 
 def _add_content(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -63,8 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_content(search)
     _add_index_dir(search)
 
+    listing = sub.add_parser("list", help="list the articles: id, title, topic and language")
+    listing.add_argument("--json", action="store_true", help="print one JSON object per article")
+    _add_content(listing)
+
     render = sub.add_parser("render", help="print the HTML the reading pane shows for an article")
-    render.add_argument("id", help="article id, e.g. mental-health/cognitive-behavioural-therapy")
+    render.add_argument("id", help="article id, e.g. mental-health/talking-therapies/cognitive-behavioral-therapy")
     _add_content(render)
 
     check = sub.add_parser("check", help="report problems in the content (exit 1 on errors)")
@@ -75,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     handout.add_argument("--sections", metavar="SLUG,SLUG", help="only these sections")
     handout.add_argument("--large-print", action="store_true", help="16 pt text with wider lines")
-    handout.add_argument("--paper", choices=("a4", "letter"), help="paper size (default from the locale)")
+    handout.add_argument("--paper", choices=tuple(PAPER_SIZES), help="paper size (default from the locale)")
     handout.add_argument("--clinic-name", metavar="TEXT")
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)
@@ -240,7 +242,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         return _fail(str(errors[0]))
     article = library.article(args.id)
     if article is None:
-        return _fail(f"no article with id '{args.id}' (try 'guide search {args.id.rpartition('/')[2]}')")
+        return _fail(f"no article with id '{args.id}' ('guide list' shows every id)")
     rendered = Renderer(library).article(article)
     for problem in rendered.problems:
         print(problem, file=sys.stderr)
@@ -248,15 +250,36 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_list(args: argparse.Namespace) -> int:
+    """Every article in tree order: id, title, topic (its title) and language; tab-separated or JSON.
+
+    The same articles ``render`` and ``handout`` accept: installed packs too unless --content is given."""
+    from guide.core.packs.mount import load_library as load_with_packs
+
+    library = load_with_packs(content_roots(args), _packs(args))
+    if errors := _root_errors(library.problems):
+        return _fail(str(errors[0]))
+    for article in library.articles():
+        topic = library.topic(article.topic_id)
+        row = {
+            "id": article.id,
+            "title": article.title,
+            "topic": topic.title if topic is not None else "",
+            "topic_id": article.topic_id,
+            "language": article.language,
+        }
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print("\t".join(" ".join(str(row[k]).split()) for k in ("id", "title", "topic", "language")))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from guide.core.render import Renderer
-    from guide.core.translations import translation_problems
+    from guide.core.problems import content_problems
 
     library = load_library(content_roots(args), progress=_ProgressBar("Checking"))
-    problems = list(library.problems) + translation_problems(library)
-    renderer = Renderer(library)
-    for article in library.articles():
-        problems.extend(renderer.check(article))
+    problems = content_problems(library)  # the window counts with the same function
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -304,6 +327,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "index": cmd_index,
     "search": cmd_search,
+    "list": cmd_list,
     "render": cmd_render,
     "check": cmd_check,
     "handout": cmd_handout,

@@ -12,7 +12,7 @@ from typing import Any
 from guide.core import paths
 from guide.core.content import Library
 from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper, for_articles
-from guide.core.settings import SettingsStore
+from guide.core.settings import PAPER_SIZES, SettingsStore
 
 _app: object = None
 
@@ -35,7 +35,7 @@ def options_from_args(args: argparse.Namespace) -> HandoutOptions:
     return HandoutOptions(
         sections=sections,
         large_print=bool(getattr(args, "large_print", False)) or settings.large_print,
-        paper=paper if paper in ("a4", "letter") else "a4",
+        paper=paper if paper in PAPER_SIZES else "a4",
         clinic_name=settings.clinic_name if name is None else name,
         clinic_contact=settings.clinic_contact if contact is None else contact,
         clinic_logo=settings.clinic_logo,

@@ -22,6 +22,7 @@ import yaml
 
 from guide.core.languages import DEFAULT_LANGUAGE, is_known
 from guide.core.models import Article, Problem, Topic
+from guide.core.yaml_reasons import yaml_reason
 
 try:  # libyaml is several times faster on large libraries
     _Loader: Any = yaml.CSafeLoader
@@ -115,12 +116,11 @@ def split_front_matter(path: Path, text: str) -> ParsedFile:
     try:
         meta = yaml.load(raw, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = 2 + (mark.line if mark is not None else 0)
-        reason = exc.problem or "invalid YAML"
-        return ParsedFile({}, body, end + 2, (Problem(path, line, f"invalid YAML in front matter: {reason}"),))
+        reason, offset = yaml_reason(exc)
+        return ParsedFile({}, body, end + 2, (Problem(path, 2 + offset, f"front matter: {reason}"),))
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        return ParsedFile({}, body, end + 2, (Problem(path, 2, f"invalid YAML in front matter: {exc}"),))
+        reason = "it is nested too deeply" if isinstance(exc, RecursionError) else yaml_reason(exc)[0]
+        return ParsedFile({}, body, end + 2, (Problem(path, 2, f"front matter: {reason}"),))
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -408,6 +408,7 @@ class Library:
         return [a for t in _walk_topics(self.root_topic) for a in t.articles]
 
     def topics(self) -> list[Topic]:
+        """Every topic, in tree order (the clinic library's editor lists them)."""
         return list(_walk_topics(self.root_topic))
 
     def __len__(self) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from guide.core import i18n
 from guide.core.content import Library
+from guide.core.dates import review_overdue
 from guide.core.models import Article
 from guide.core.render import Renderer
 from guide.core.text import split_sections
@@ -37,7 +38,7 @@ class HandoutOptions:
 
     sections: tuple[str, ...] | None = None  # section slugs; None for the whole article
     large_print: bool = False
-    paper: str = "a4"  # "a4" or "letter"
+    paper: str = "a4"  # a key of settings.PAPER_SIZES
     clinic_name: str = ""
     clinic_contact: str = ""
     clinic_logo: str = ""  # path of an image file, "" for none
@@ -129,7 +130,7 @@ def _header(options: HandoutOptions) -> str:
 
 
 def _review_overdue(article: Article, today: dt.date) -> bool:
-    return bool(article.review_due and article.review_due <= today)
+    return review_overdue(article.review_due, today)  # the one rule, shared with the reader's banner
 
 
 def _words(article: Article) -> Callable[[str], str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -68,15 +69,20 @@ def parse_url(url: str) -> GuideLink | None:
 
 def image_file(library: Library, url: str) -> Path | None:
     """The image file a ``guide:image/…`` URL names, if it exists inside its root."""
+    return root_image(library.roots, url)
+
+
+def root_image(roots: Sequence[Path], url: str) -> Path | None:
+    """The image file a ``guide:image/<n>/<path>`` URL names among ``roots``, if inside root n."""
     link = parse_url(url)
     if link is None or link.kind != "image":
         return None
     number, _, rel = link.target.partition("/")
     index = int(number)
-    if index >= len(library.roots) or Path(rel).suffix.lower() not in IMAGE_SUFFIXES:
+    if index >= len(roots) or Path(rel).suffix.lower() not in IMAGE_SUFFIXES:
         return None
     try:
-        root = library.roots[index].resolve()
+        root = roots[index].resolve()
         candidate = (root / rel).resolve()
         candidate.relative_to(root)  # refuses ".." and symlinks that lead out of the root
         return candidate if candidate.is_file() else None
@@ -91,7 +97,7 @@ def image_file(library: Library, url: str) -> Path | None:
 class PageLinks:
     """What the links of one page resolve against, and the problems they collect."""
 
-    base: Article | Topic | None  # None: leave relative links alone (render_text)
+    base: Article | Topic | None  # None: no page (relative links are left alone)
     path: Path | None = None
     body: str = ""
     body_line: int = 1
@@ -138,7 +144,7 @@ class Links:
         return raw if ctx.base is None else self._relative_link(ctx, raw)
 
     def _exists(self, ctx: PageLinks, link: GuideLink) -> bool:
-        if ctx.base is None:  # no library to look in (render_text)
+        if ctx.base is None:  # no page to resolve against
             return True
         if link.kind == "article":
             return self.library.article(link.target) is not None

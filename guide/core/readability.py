@@ -21,21 +21,14 @@ from typing import Any, Protocol
 from guide.core import atomic
 from guide.core.languages import primary
 from guide.core.models import Article
+from guide.core.text import plain_text
 
 log = logging.getLogger(__name__)
-CACHE_VERSION = 1  # bump when the formula or the text extraction changes
+CACHE_VERSION = 2  # bump when the formula or the text extraction changes
 
 MIN_WORDS = 30  # fewer words than this give no grade: the formula is noise on a few lines
 MIN_GRADE, MAX_GRADE = 1, 18  # shown as "grade 1" to "grade 18" (18 ~ postgraduate)
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,}).*?^\s{0,3}\1\s*$", re.M | re.S)
-_HTML = re.compile(r"<[^>]+>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
-_ATTR = re.compile(r"\{[:#.][^}]*\}")
-_FOOTNOTE_DEF = re.compile(r"^\s*\[\^?[^\]]+\]:.*$", re.M)
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6}|>|!!!|:)\s+")
-_MARKUP = re.compile(r"[*_`|#]+")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -46,28 +39,6 @@ class Counts:
     words: int
     sentences: int
     syllables: int
-
-
-def plain_text(markdown_text: str) -> str:
-    """Markdown reduced to sentences: markup dropped, and each heading, list item or
-    table row ended with a full stop so that it counts as one sentence."""
-    text = _FENCE.sub("", markdown_text)
-    text = _FOOTNOTE_DEF.sub("", text)
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(lambda m: m.group(1) or m.group(2) or "", text)
-    text = _HTML.sub(" ", _ATTR.sub("", text))
-    units: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line for line in block.splitlines() if line.strip() and not re.fullmatch(r"[\s|:\-]+", line)]
-        if not lines:
-            continue
-        separate = any(_ITEM.match(line) or line.lstrip().startswith("|") for line in lines)
-        parts = [_ITEM.sub("", line) for line in lines] if separate else [" ".join(lines)]
-        for part in parts:
-            part = " ".join(_MARKUP.sub(" ", part).split())
-            if part:
-                units.append(part if part[-1] in ".!?:;" else part + ".")
-    return " ".join(units)
 
 
 @lru_cache(maxsize=1)

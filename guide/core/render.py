@@ -26,9 +26,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from guide.core.content import Library, read_file, split_front_matter
-from guide.core.links import Links, PageLinks, make_url, unavailable
+from guide.core.links import Links, PageLinks, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
-from guide.core.readability import describe, easier_first
+from guide.core.pages import article_page, topic_page, welcome_page
 from guide.core.sanitize import finish, make_cleaner
 from guide.core.text import heading_text, slugify, split_sections
 from guide.core.translations import translation_html
@@ -53,11 +53,6 @@ MARKDOWN_CONFIG: dict[str, Any] = {
     },
     "output_format": "html",
 }
-
-# fmt: off
-_MONTHS = ("January", "February", "March", "April", "May", "June",
-           "July", "August", "September", "October", "November", "December")
-# fmt: on
 
 _A_TAG = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 _IMG_TAG = re.compile(r"<img\b([^>]*)>")
@@ -161,61 +156,23 @@ class Renderer:
     # -- pages ----------------------------------------------------------------------------
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:
         """The whole article page: title, summary, review line, body and sources."""
-        today = today or dt.date.today()
-        body = self.library.body(article)
-        html, ctx = self._render_body(article, body)
-        parts = [f"<h1>{escape(article.title)}</h1>"]
-        if article.summary:
-            parts.append(f'<p class="summary">{escape(article.summary)}</p>')
-        if len(self.library.roots) > 1 and (source := self.library.source_of(article.id)):
-            parts.append(f'<p class="meta">From {escape(source)}</p>')  # which library (pack) it comes from
-        if meta := _review_line(article):
-            parts.append(f'<p class="meta">{escape(meta)}</p>')
-        if translation := translation_html(self.library, article):  # banner, "Read in: English · Español"
-            parts.append(translation)
-        if article.review_due is not None and today > article.review_due:
-            due = _date_text(article.review_due)
-            parts.append(
-                '<table class="review-due" width="100%" border="0" cellspacing="0" cellpadding="10">'
-                f'<tr><td class="review-due">This article was due for review on {due}. '
-                "Some details may have changed.</td></tr></table>"
-            )
-        parts.append(html)
-        if article.sources:
-            items = "".join(f"<li>{_source_html(s)}</li>" for s in article.sources)
-            parts.append(
-                f'<h2 class="sources" id="guide-sources">Sources</h2><ul class="sources">{items}</ul>'
-            )
-        return Rendered("\n".join(parts), article.title, tuple(ctx.headings), tuple(ctx.problems))
+        html, ctx = self._render_body(article, self.library.body(article))
+        source = self.library.source_of(article.id) if len(self.library.roots) > 1 else ""  # which library (pack)
+        translation = translation_html(self.library, article)  # banner, "Read in: English · Español"
+        return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today, source or "", translation)
 
     def topic(self, topic: Topic, grades: Mapping[str, float | None] | None = None) -> Rendered:
         """A topic page: title, summary, introduction, then its sub-topics and articles.
 
         With ``grades`` (article id -> reading grade) the articles are listed easier first."""
-        parts = [f"<h1>{escape(topic.title)}</h1>"]
-        if topic.summary:
-            parts.append(f'<p class="summary">{escape(topic.summary)}</p>')
-        problems: tuple[Problem, ...] = ()
-        headings: tuple[Heading, ...] = ()
-        if topic.intro.strip():
-            html, ctx = self._render_body(topic, topic.intro)
-            parts.append(html)
-            problems, headings = tuple(ctx.problems), tuple(ctx.headings)
-        parts.append(_listing(topic, grades))
-        return Rendered("\n".join(p for p in parts if p), topic.title, headings, problems)
+        if not topic.intro.strip():
+            return topic_page(topic, "", (), (), grades)
+        html, ctx = self._render_body(topic, topic.intro)
+        return topic_page(topic, html, tuple(ctx.headings), tuple(ctx.problems), grades)
 
     def welcome(self, library_title: str = "Health guide") -> Rendered:
         """The first page: a greeting, how to search, and the top-level topics."""
-        root = self.library.root_topic
-        parts = [
-            f"<h1>{escape(library_title)}</h1>",
-            '<p class="summary">Welcome. Choose a topic below to start reading.</p>',
-            "<p>To search, press <b>Ctrl+K</b> and type a word, for example <i>blood pressure</i>.</p>",
-        ]
-        if not root.children and not root.articles:
-            parts.append("<p>There are no articles in this library yet.</p>")
-        parts.append(_listing(root))
-        return Rendered("\n".join(p for p in parts if p), library_title)
+        return welcome_page(self.library.root_topic, library_title)
 
     def body_html(self, article: Article, sections: Collection[str] | None = None) -> str:
         """Sanitized body only; with ``sections`` (slugs), the lead and those sections."""
@@ -227,10 +184,6 @@ class Renderer:
     def check(self, article: Article) -> list[Problem]:
         """The link and image problems of an article, for ``guide check``."""
         return self._render_body(article, self.library.body(article), verify=True)[1].problems
-
-    def render_text(self, text: str) -> str:
-        """Markdown without a library: sanitized, relative links left as they are."""
-        return self._convert(_Context(None, body=text), text)
 
     # -- the pipeline -----------------------------------------------------------------------
     def _render_body(
@@ -375,98 +328,3 @@ def _select(body: str, sections: list[Section], only: set[str]) -> tuple[list[Se
         else:  # keep link and footnote definitions, so references elsewhere still work
             keep.extend(line for line in part if _REFERENCE_DEF.match(line))
     return chosen, "\n".join(keep)
-
-
-def _date_text(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _review_line(article: Article) -> str:
-    if article.reviewed is None and not article.reviewed_by:
-        return ""
-    text = "Reviewed"
-    if article.reviewed is not None:
-        text += f" {_date_text(article.reviewed)}"
-    if article.reviewed_by:
-        text += f" by {article.reviewed_by}"
-    return text
-
-
-def _source_html(source: str) -> str:
-    if re.match(r"^https?://\S+$", source, re.IGNORECASE):
-        return f'<a href="{escape(source)}">{escape(source)}</a>'
-    return escape(source)
-
-
-def _count(topic: Topic) -> int:
-    """Articles in a topic and all its sub-topics (without recursion: topics may nest deep)."""
-    count, stack = 0, [topic]
-    while stack:
-        current = stack.pop()
-        count += len(current.articles)
-        stack.extend(current.children)
-    return count
-
-
-def _plural(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
-
-
-def _entry(kind: str, item_id: str, title: str, summary: str, after_link: str = "") -> str:
-    """One list item of a topic page: a link, an optional note, and the summary under it."""
-    link = f'<a href="{escape(make_url(kind, item_id))}">{escape(title)}</a>'
-    below = f"<br>{escape(summary)}" if summary else ""
-    return f"<li>{link}{after_link}{below}</li>"
-
-
-LISTING_CHUNK = 500  # list items per <ul>: Qt lays out one long list in quadratic time
-
-
-def _list(css_class: str, items: list[str]) -> str:
-    """Items as one <ul>, or several in a row for long lists (20,000 items: 19 s in one, 0.6 s split)."""
-    return "".join(
-        f'<ul class="{css_class}">{"".join(items[i : i + LISTING_CHUNK])}</ul>'
-        for i in range(0, len(items), LISTING_CHUNK)
-    )
-
-
-def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None) -> str:
-    parts: list[str] = []
-    if topic.children:
-        items = [
-            _entry("topic", c.id, c.title, c.summary, f' <span class="count">({_plural(_count(c))})</span>')
-            for c in topic.children
-        ]
-        parts.append(f'<h2 class="listing">Topics</h2>{_list("topics", items)}')
-    if topic.articles and grades is not None:
-        ordered = easier_first(topic.articles, lambda a: grades.get(a.id))
-        items = [
-            _entry("article", a.id, a.title, a.summary, f' <span class="count">({describe(grades.get(a.id))})</span>')
-            for a in ordered
-        ]
-        parts.append(f'<h2 class="listing">Articles, easier first</h2>{_list("articles", items)}')
-    elif topic.articles:
-        items = [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
-        parts.append(f'<h2 class="listing">Articles</h2>{_list("articles", items)}')
-    return "\n".join(parts)
-
-
-def render_text(markdown_text: str) -> str:
-    """Sanitized HTML for Markdown on its own (no library: relative links stay as written)."""
-    return Renderer(Library((), (), ())).render_text(markdown_text)
-
-
-_BLOCK_END = re.compile(
-    r"<(?:br|hr|/p|/h[1-6]|/li|/tr|/dt|/dd|/blockquote|/pre|/div|/table|/ul|/ol|/dl)\b[^>]*>", re.I
-)
-_CELL_END = re.compile(r"</t[dh]\s*>", re.I)
-_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.DOTALL)
-
-
-def page_text(html: str) -> str:
-    """The plain text of rendered HTML: one block per line, entities decoded."""
-    text = " ".join(_DROP.sub("", html).split())
-    text = _CELL_END.sub(" ", _BLOCK_END.sub("\n", text))
-    text = unescape(re.sub(r"<[^>]*>", "", text))
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)

@@ -1,7 +1,9 @@
-"""Text helpers shared by rendering and search: heading slugs and article sections.
+"""Text helpers shared by rendering, search and reading levels: slugs, sections, plain text.
 
 The Markdown renderer is configured with :func:`slugify`, so the anchors that
 :func:`split_sections` gives are the ids that the rendered headings carry.
+:func:`plain_text` is the one reduction of Markdown to words, used by the search index
+(words and snippets) and by reading levels (sentences).
 """
 
 from __future__ import annotations
@@ -99,3 +101,60 @@ def split_sections(body: str) -> list[Section]:
         slug, title, level, start, lines = anchor, text, depth, number, []
     sections.append(Section(slug, title, level, "\n".join(lines).strip("\n"), start))
     return sections
+
+
+# -- Markdown to plain text ---------------------------------------------------------------
+
+_INLINE_RULES: list[tuple[re.Pattern[str], str, str]] = [  # pattern, replacement, characters it needs
+    (re.compile(r"<!--.*?-->", re.DOTALL), " ", "<"),  # HTML comments
+    (re.compile(r"^\s{0,3}(`{3,}|~{3,}).*$", re.MULTILINE), "", "`~"),  # code fences (their text stays)
+    (re.compile(r"^[ \t]*\[(?!\^)[^\]]+\]:.*$", re.MULTILINE), "", "]"),  # link definitions (URLs)
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1", "!"),  # images: keep the alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1", "]"),  # links: keep the words
+    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1", "]"),  # reference links
+    (re.compile(r"\[\^[^\]]*\]:?"), " ", "^"),  # footnote marks (a footnote's text stays)
+    (re.compile(r"<https?://[^>]*>|</?[A-Za-z][^>]*>"), " ", "<"),  # autolinks and HTML tags
+    (re.compile(r"\{:?[^}\n]*\}"), " ", "{"),  # attribute lists
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])"), r"\1", "\\"),  # backslash escapes
+]
+_RULE_LINE = re.compile(r"^[ \t]*(?:[-*_=|:][ \t]*){3,}$", re.MULTILINE)  # rules, table separators
+_MARKED_LINE = re.compile(  # a heading, quote, list item, admonition or definition: a unit of its own
+    r"^[ \t]*(?:#{1,6}|>+|!!!|\?\?\?|[-*+]|\d+[.)]|:)[ \t]+(.*)$", re.MULTILINE
+)
+_TABLE_ROW = re.compile(r"^.*\|.*$", re.MULTILINE)
+_MARKS = re.compile(r"[*_~`|]+")  # emphasis, code, table cells; kept inside a word (snake_case)
+_BLOCK_GAP = re.compile(r"\n[ \t]*\n")
+_SENTENCE_PUNCTUATION = ".!?:;"
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown reduced to its words, one line of text.
+
+    Markup goes (links and images keep their words, HTML tags and link URLs go); each
+    heading, list item and table row, and each paragraph, ends with a full stop when it has
+    no closing punctuation, so that it reads, and counts for the reading level, as a
+    sentence. Regular expressions only, no Markdown parser: the search index runs this over
+    every section of thousands of articles.
+    """
+    text = markdown_text
+    for pattern, repl, marks in _INLINE_RULES:
+        if any(mark in text for mark in marks):
+            text = pattern.sub(repl, text)
+    if any(mark in text for mark in "-*_=|:"):
+        text = _RULE_LINE.sub("", text)
+    if "|" in text:
+        text = _TABLE_ROW.sub(r"\n\n\g<0>\n\n", text)
+    text = _MARKED_LINE.sub(r"\n\n\1\n\n", text)
+    if any(mark in text for mark in "*_~`|"):
+        text = _MARKS.sub(_drop_marks, text)
+    units = (" ".join(block.split()) for block in _BLOCK_GAP.split(text))
+    return " ".join(u if u[-1] in _SENTENCE_PUNCTUATION else u + "." for u in units if u)
+
+
+
+def _drop_marks(match: re.Match[str]) -> str:
+    """A space for a run of emphasis or table marks, unless it joins two parts of one word."""
+    run, text, start, end = match.group(), match.string, match.start(), match.end()
+    if "|" not in run and start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+        return run
+    return " "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import Qt
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from guide import __version__
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
+from guide.core.models import Problem
+from guide.core.problems import count_text, for_people
 
 
 def text_dialog(parent: QWidget, title: str, text: str) -> None:
@@ -110,8 +112,11 @@ def shortcuts_dialog(parent: QWidget, menus: list[QMenu]) -> None:
     dialog.exec()
 
 
-def problems_text(library: Library) -> str:
-    return "\n".join(str(p) for p in library.problems) or "No problems found in the content."
+def problems_text(problems: Sequence[Problem]) -> str:
+    """The problems as people read them (what is wrong, then file and line), errors first."""
+    ordered = sorted(problems, key=lambda p: p.severity != "error")  # stable: file order kept within each
+    text = "\n\n".join(for_people(p) for p in ordered)
+    return f"{count_text(problems)}:\n\n{text}" if problems else "No problems found in the content."
 
 
 def about_html(library: Library) -> str:

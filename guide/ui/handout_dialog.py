@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from guide.core.content import Library
 from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper, for_articles
 from guide.core.render import Renderer
-from guide.core.settings import SettingsStore
+from guide.core.settings import PAPER_SIZES, SettingsStore
 from guide.core.text import split_sections
 from guide.ui.printing import page_layout, print_document, write_pdf
 
-PAPERS = (("A4", "a4"), ("Letter", "letter"))
 NEEDS_ARTICLE = "needs-article"  # the data of actions that do nothing without an article to print
 
 
@@ -182,10 +181,10 @@ class HandoutDialog(QDialog):
         self.large_print = QCheckBox("&Large print")
         self.large_print.setChecked(settings.large_print)
         self.paper = QComboBox()
-        for label, value in PAPERS:
+        for value, label in PAPER_SIZES.items():
             self.paper.addItem(label, value)
         paper = settings.paper or default_paper(QLocale().name())
-        self.paper.setCurrentIndex(1 if paper == "letter" else 0)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
         clinic = QPushButton("Clinic details…")
         clinic.clicked.connect(lambda: ClinicSettingsDialog(self.store, self).exec())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -24,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
-from guide.core.models import IndexReport, Rendered, SearchHit, Topic
+from guide.core.links import parse_url
+from guide.core.models import IndexReport, Problem, Rendered, SearchHit, Topic
+from guide.core.problems import content_problems, count_text
 from guide.core.readability import ReadingLevels
 from guide.core.recent import RecentArticles
 from guide.core.render import Renderer
-from guide.core.settings import SettingsStore
+from guide.core.settings import ZOOM_LIMITS, SettingsStore
 from guide.core.welcome import search_example, welcome_page
 from guide.ui import icons, themes
 from guide.ui.actions import build_menus
@@ -37,14 +41,16 @@ from guide.ui.dialogs import BookmarksDialog, about_html, problems_text, shortcu
 from guide.ui.find_bar import FindBar, highlight_terms
 from guide.ui.handout_dialog import NEEDS_ARTICLE
 from guide.ui.navigation import History, Place
+from guide.ui.notice import NoticeBar
 from guide.ui.preferences import PreferencesDialog
-from guide.ui.reader import Reader, parse_link
+from guide.ui.reader import Reader
 from guide.ui.reading_level import ReadingLevelLabel
 from guide.ui.search_panel import Searcher, SearchPanel
 from guide.ui.tasks import Progress, TaskRunner
 from guide.ui.topic_tree import ID_ROLE, KIND_ROLE, build_model
 from guide.ui.wrapped_rows import WrappedRows
 
+log = logging.getLogger(__name__)
 APP_TITLE = "Health guide"
 TREE_PAUSE_MS = 400  # how long the highlight rests in the topic tree before the item opens
 
@@ -105,6 +111,8 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 4, 4, 4)
+        self.notice = NoticeBar(self)  # a sentence above the page, e.g. a content folder not found
+        right_layout.addWidget(self.notice)
         self.welcome_search = self._welcome_search()
         right_layout.addWidget(self.welcome_search)
         right_layout.addWidget(self.reader, 1)
@@ -133,7 +141,10 @@ class MainWindow(QMainWindow):
         self.problems_button.setFlat(True)
         self.problems_button.clicked.connect(self.show_problems)
         self.statusBar().addPermanentWidget(self.problems_button)
+        self._content_problems: list[Problem] | None = None  # None until the background check is done
+        self._closing = threading.Event()
         self._show_problem_count()
+        self._check_content()
         self._tell_about_user_files()
 
         self.acts = build_menus(self)
@@ -358,7 +369,7 @@ class MainWindow(QMainWindow):
         if text.startswith("#"):
             self.go_to_section(text[1:])
             return
-        link = parse_link(text)
+        link = parse_url(text)
         if link is not None and link.kind in ("article", "topic"):
             if link.kind == "article" and link.target == self.current.id and self.current.kind == "article":
                 self.go_to_section(link.anchor)
@@ -455,7 +466,8 @@ class MainWindow(QMainWindow):
 
     # -- zoom and themes -----------------------------------------------------------------
     def zoom(self, step: int) -> None:
-        level = 0 if step == 0 else max(-5, min(10, self.store.settings.text_zoom + step))
+        low, high = ZOOM_LIMITS
+        level = 0 if step == 0 else max(low, min(high, self.store.settings.text_zoom + step))
         self.store.update(text_zoom=level)
         self._apply_zoom()
 
@@ -490,8 +502,10 @@ class MainWindow(QMainWindow):
         self.reader.document().setDefaultStyleSheet(themes.reader_css(effective))
         self.setStyleSheet(themes.window_css(effective))
         self.apply_icons()
-        if self.history:
+        if self.history:  # the page again in the new colours, at the same place
+            position = self.reader.top_position()
             self.show_place(self.current, record=False)
+            self.reader.scroll_to(position)
 
     def apply_icons(self) -> None:
         """Draw the actions' icons in the theme's text colour (black, light grey, or white)."""
@@ -510,9 +524,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_settings(self) -> None:
-        """Show the saved theme and text size (after Preferences changed them)."""
+        """Show the saved theme and text size (after Preferences changed them), keeping the reader's place."""
+        position = self.reader.top_position()
         self.apply_theme(self.store.settings.theme)
         self._apply_zoom()
+        self.reader.scroll_to(position)
 
     # -- bookmarks -----------------------------------------------------------------------
     def toggle_bookmark(self) -> None:
@@ -534,10 +550,25 @@ class MainWindow(QMainWindow):
 
     # -- status, dialogs -----------------------------------------------------------------
     def _show_problem_count(self) -> None:
-        count = len(self.library.problems)
-        self.problems_button.setVisible(count > 0)
-        self.problems_button.setText(f"{count} content problem{'s' if count != 1 else ''} — see Help")
+        """The count `guide check` gives, once the background check (links and images too) is done."""
+        problems = self._content_problems
+        self.problems_button.setVisible(problems is not None and len(problems) > 0)
+        self.problems_button.setText(f"{count_text(problems or [])} — see Help")
         self.problems_button.setAccessibleName(self.problems_button.text())
+
+    def _check_content(self) -> None:
+        """Find every content problem in the background, as `guide check` does (one function)."""
+        library, closing = self.library, self._closing
+
+        def done(problems: list[Problem]) -> None:
+            if library is self.library and not closing.is_set():
+                self._content_problems = problems
+                self._show_problem_count()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("content check failed: %s", exc)
+
+        self.tasks.run(lambda _progress: content_problems(library, stop=closing.is_set), done, failed)
 
     def _tell_about_user_files(self) -> None:
         """A settings or bookmarks file that could not be read was kept aside: say so in the status
@@ -554,7 +585,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(button)
 
     def show_problems(self) -> None:
-        text_dialog(self, "Content problems", problems_text(self.library))
+        problems = self._content_problems if self._content_problems is not None else self.library.problems
+        text_dialog(self, "Content problems", problems_text(problems))
 
     def show_shortcuts(self) -> None:
         menus = [a.menu() for a in self.menuBar().actions()]
@@ -615,7 +647,7 @@ class MainWindow(QMainWindow):
 
     # -- remembered state ----------------------------------------------------------------
     def _restore(self) -> None:
-        s = self.store.settings
+        s = self.store.state.state
         if s.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
         else:
@@ -627,8 +659,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(s.splitter_state.encode()))
         if s.last_article and self.library.article(s.last_article) is not None:
             self.show_place(Place("article", s.last_article, s.last_anchor or None))
-            if s.last_scroll and not s.last_anchor:
-                self.reader.verticalScrollBar().setValue(s.last_scroll)
+            if not s.last_anchor:  # where the reader was, once the window has its size and the page its layout
+                QTimer.singleShot(0, self.reader, lambda: self.reader.scroll_to(s.last_position, s.last_scroll))
         else:
             self.show_place(Place("welcome"))
 
@@ -637,16 +669,18 @@ class MainWindow(QMainWindow):
         if self.recent is not None:
             self.recent.save()
         article = self.current.id if self.current.kind == "article" else ""
-        self.store.update(
+        self.store.state.update(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
             window_state=bytes(self.contents_dock.chosen_state(self.saveState).toBase64().data()).decode(),
             splitter_state=bytes(self.splitter.saveState().toBase64().data()).decode(),
             last_article=article,
             last_anchor="",
             last_scroll=self.reader.verticalScrollBar().value() if article else 0,
+            last_position=self.reader.top_position() if article else -1,
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing.set()  # the content check stops at the next article
         self.save_state()
         self.search.timer.stop()
         self.level_label.stop()

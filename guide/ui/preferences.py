@@ -1,4 +1,7 @@
-"""Edit > Preferences: theme, text size and the handout settings, saved in the user's settings."""
+"""Edit > Preferences: theme, text size and the handout settings, saved in the user's settings.
+
+The lists and the range come from the settings' declarations (``OPTIONS``), so the dialog offers
+exactly the values the settings store accepts."""
 
 from __future__ import annotations
 
@@ -19,12 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.handout import default_paper
-from guide.core.settings import SettingsStore
+from guide.core.settings import OPTIONS, SettingsStore
 from guide.ui.handout_dialog import ClinicFields
-from guide.ui.themes import THEMES
-
-MIN_ZOOM, MAX_ZOOM = -5, 10  # steps of 10 % of the normal text size
-PAPER_CHOICES = (("", "Follow the language setting"), ("a4", "A4"), ("letter", "Letter"))
 
 
 class PreferencesDialog(QDialog):
@@ -38,13 +37,14 @@ class PreferencesDialog(QDialog):
         settings = store.settings
 
         self.theme = QComboBox(self)
-        for key, label in THEMES.items():
+        for key, label in (OPTIONS["theme"].choices or {}).items():
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.theme.setAccessibleName("Theme")
         self.theme.setAccessibleDescription("System default follows the light or dark setting of the computer")
         self.text_size = QSpinBox(self)
-        self.text_size.setRange(100 + 10 * MIN_ZOOM, 100 + 10 * MAX_ZOOM)
+        low, high = OPTIONS["text_zoom"].limits or (0, 0)
+        self.text_size.setRange(100 + 10 * low, 100 + 10 * high)
         self.text_size.setSingleStep(10)
         self.text_size.setSuffix(" %")
         self.text_size.setValue(100 + 10 * settings.text_zoom)
@@ -57,7 +57,7 @@ class PreferencesDialog(QDialog):
 
         self.clinic = ClinicFields(store, self)
         self.paper = QComboBox(self)
-        for value, label in PAPER_CHOICES:
+        for value, label in (OPTIONS["paper"].choices or {}).items():
             self.paper.addItem(label, value)
         self.paper.setItemText(0, f"Follow the language setting ({default_paper(QLocale().name()).upper()})")
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))

@@ -1,49 +1,17 @@
-"""The reading pane: a QTextBrowser serving guide: images and routing guide: links."""
+"""The reading pane: a QTextBrowser serving guide: images and routing guide: links.
+
+guide: URLs are read by :mod:`guide.core.links`, the one owner of their format.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QTextDocument, QWheelEvent
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-
-@dataclass(frozen=True)
-class Link:
-    """A parsed guide: address."""
-
-    kind: str  # "article", "topic" or "image"
-    target: str
-    anchor: str | None = None
-
-
-def parse_link(url: str) -> Link | None:
-    """Parse ``guide:article/<id>#anchor``, ``guide:topic/<id>``, ``guide:image/<n>/<path>``."""
-    if not url.startswith("guide:"):
-        return None
-    rest, _, anchor = url[len("guide:") :].partition("#")
-    kind, _, target = rest.partition("/")
-    if kind not in ("article", "topic", "image"):
-        return None
-    return Link(kind, unquote(target), unquote(anchor) or None)
-
-
-def image_path(roots: tuple[Path, ...], url: str) -> Path | None:
-    """The file of a ``guide:image/<n>/<relpath>`` address, only if it is inside root n."""
-    link = parse_link(url)
-    if link is None or link.kind != "image":
-        return None
-    number, _, rel = link.target.partition("/")
-    try:
-        root = roots[int(number)].resolve()
-        path = (root / rel).resolve()
-        path.relative_to(root)
-    except (ValueError, IndexError, OSError):
-        return None
-    return path if path.is_file() else None
+from guide.core.links import root_image
 
 
 class Reader(QTextBrowser):
@@ -61,10 +29,25 @@ class Reader(QTextBrowser):
         self.setAccessibleName("Reading pane")
         self.setAccessibleDescription("The open article or topic")
 
+    def top_position(self) -> int:
+        """The character offset of the text at the top of the pane: a place that survives a new
+        layout (another theme, text size or window width), where a scroll value in pixels does not."""
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def scroll_to(self, position: int, pixels: int = 0) -> None:
+        """Scroll so that the text at ``position`` is at the top; without one (-1), to ``pixels``."""
+        bar = self.verticalScrollBar()
+        if position < 0:
+            bar.setValue(pixels)
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
     def loadResource(self, type_: int, url: QUrl | str) -> object:
         text = url.toString() if isinstance(url, QUrl) else str(url)
         if text.startswith("guide:image/") and type_ == QTextDocument.ResourceType.ImageResource.value:
-            path = image_path(self.roots, text)
+            path = root_image(self.roots, text)
             if path is None:
                 return QImage()
             return QImage(str(path))

@@ -1,4 +1,10 @@
-"""The one background-task helper: run an op off the UI thread, report back on it."""
+"""The one background-task helper: run an op off the UI thread, report back on it.
+
+An op's ``Exception`` is a failed task (the failure callback, or a message). ``KeyboardInterrupt``
+and ``SystemExit`` are not failures of the task: as in Anki's ``QueryOp``, they are raised again
+on the UI thread, where Ctrl+C and ``sys.exit`` act as they would anywhere else. (Letting them
+escape ``QRunnable.run`` instead hangs the thread pool.)
+"""
 
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int)
+    interrupted = Signal(object)
 
 
 class _Job(QRunnable, Generic[T]):
@@ -30,8 +37,10 @@ class _Job(QRunnable, Generic[T]):
     def run(self) -> None:
         try:
             result = self.op(lambda done, total: self.signals.progressed.emit(done, total))
-        except BaseException as exc:
+        except Exception as exc:
             self.signals.failed.emit(exc)
+        except BaseException as exc:  # KeyboardInterrupt, SystemExit: the UI thread raises them
+            self.signals.interrupted.emit(exc)
         else:
             self.signals.done.emit(result)
 
@@ -67,13 +76,19 @@ class TaskRunner(QObject):
             else:
                 QMessageBox.warning(self._parent, "Something went wrong", f"The task could not finish: {exc}")
 
+        def interrupt(exc: Any) -> None:
+            self._live.discard(signals)
+            raise exc
+
         signals.done.connect(finish)
+        signals.interrupted.connect(interrupt)
         signals.failed.connect(fail)
         if progress is not None:
             signals.progressed.connect(progress)
         self.pool.start(_Job(op, signals))
 
     def busy(self) -> bool:
+        """Whether an op is still running (tests wait on it)."""
         return bool(self._live)
 
     def wait(self, msecs: int = 10000) -> bool:

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-THEMES = {"system": "System default", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
+from guide.core.settings import THEMES  # the allowed themes are declared once, in core
+
 # The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
 THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from guide.core.content import humanize, load_library
 from guide.core.text import split_sections
 
@@ -117,3 +119,22 @@ def test_a_huge_article_loads(tmp_path: Path) -> None:
 def test_humanize_folder_names() -> None:
     assert humanize("mental-health") == "Mental health"
     assert humanize("car_t_cell") == "Car t cell"
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "words"),
+    [
+        ("title: 'Diabetes\ntags: [a]", 2, "a quote (' or \") is opened and not closed"),
+        ("title: Diabetes\ntags: [a, b", 3, "a list in [ ] is not closed with ']'"),
+        ("title: Diabetes: type 2", 2, "put the whole value in quotes"),
+        ("title: x\n- y", 3, "is not a 'field: value' pair"),
+        ("\ttitle: x", 2, "indent with spaces"),
+    ],
+)
+def test_front_matter_mistakes_are_worded_for_authors(tmp_path: Path, front: str, line: int, words: str) -> None:
+    from guide.core.content import split_front_matter
+
+    path = tmp_path / "a.md"
+    (problem,) = split_front_matter(path, f"---\n{front}\n---\nBody.\n").problems
+    assert problem.line == line and words in problem.message, problem
+    assert not any(raw in problem.message for raw in ("end of stream", "did not find", "scalar", "token"))

@@ -92,6 +92,19 @@ def test_review_due_in_the_future_is_not_printed(library: Library) -> None:
     assert "Review was due" not in html
 
 
+def test_handout_and_reader_agree_that_review_is_due_only_after_the_date(library: Library) -> None:
+    """The content format: review_due is "the date after which" the article is out of date."""
+    from guide.core.render import Renderer
+
+    article = library.article(HYP)
+    assert article is not None and article.review_due == dt.date(2025, 3, 1)
+    for today, due in ((dt.date(2025, 3, 1), False), (dt.date(2025, 3, 2), True)):
+        handout = build(library, [HYP], today=today)
+        page = Renderer(library).article(article, today=today).html
+        assert ("Review was due" in handout) is due, today
+        assert ("was due for review" in page) is due, today
+
+
 def test_links_print_as_their_text(library: Library) -> None:
     html = build(library, [HYP])
     assert "<a " not in html

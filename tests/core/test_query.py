@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guide.core.search.query import Part, content_words, key, parse, plain_text, snippet, tokenize, unparse
+from guide.core.search.query import Part, content_words, key, parse, snippet, tokenize, unparse
 from guide.core.search.thesaurus import Thesaurus, load_default, parse_lines
 
 
@@ -48,11 +48,6 @@ def test_parse_survives_odd_input() -> None:
     assert parse("-salt").message  # only exclusions
     assert len(parse("word " * 5000).parts) <= 32
     assert parse("a\x00b\x1bc").parts
-
-
-def test_plain_text_strips_markdown() -> None:
-    md = "## Head\n\n- **Bold** [link](x.md) ![alt text](i.png)\n\n| a | b |\n|---|---|\n\\*star <b>tag</b>"
-    assert plain_text(md) == "Head Bold link alt text a b star tag"
 
 
 def test_snippet_highlights_and_escapes() -> None:

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guide.core.content import load_library
-from guide.core.readability import ReadingLevels, describe, easier_first, grade, plain_text
+from guide.core.readability import ReadingLevels, describe, easier_first, grade
+from guide.core.text import plain_text
 
 SIMPLE = (
     "Drink water when you are hot. Rest in the shade. Eat small meals. "

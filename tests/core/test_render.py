@@ -15,11 +15,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from page_helpers import page_text
 
 from guide.core.content import Library, load_library
 from guide.core.links import image_file
 from guide.core.models import Article
-from guide.core.render import Renderer, page_text, render_text
+from guide.core.render import Renderer
 from guide.core.text import split_sections
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -314,24 +315,26 @@ def test_body_html_keeps_anchors_of_the_whole_article(sample_root: Path) -> None
     assert 'href="https://example.org/"' in part and 'href="#fn-n"' in part
 
 
-def test_render_text_leaves_relative_links_but_removes_danger() -> None:
-    html = render_text(
-        "[a](other.md) [b](javascript:alert(1)) ![c](https://x.org/c.png)\n\n<script>x</script>"
-    )
-    assert 'href="other.md"' in html
+def _body_html(root: Path, body: str) -> str:
+    library, article = _article(root, "scratch.md", body)
+    return Renderer(library).body_html(article)
+
+
+def test_a_body_keeps_its_words_but_loses_danger(sample_root: Path) -> None:
+    html = _body_html(sample_root, "[b](javascript:alert(1)) ![c](https://x.org/c.png)\n\n<script>x</script>")
     assert "javascript" not in html and "<script" not in html
     assert "[image not loaded: c]" in html
 
 
-def test_page_text_gives_one_block_per_line() -> None:
-    html = render_text(
-        "# Title\n\nOne *two*\nthree &amp; four.\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n"
+def test_page_text_gives_one_block_per_line(sample_root: Path) -> None:
+    html = _body_html(
+        sample_root, "Title\n\nOne *two*\nthree &amp; four.\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n"
     )
     assert page_text(html) == "Title\nOne two three & four.\na\nb\nx y\n1 2"
 
 
-def test_tables_carry_qt_border_attributes() -> None:
-    html = render_text("| a |\n|---|\n| b |\n\n<table border=9 onclick=x><tr><td>c</td></tr></table>")
+def test_tables_carry_qt_border_attributes(sample_root: Path) -> None:
+    html = _body_html(sample_root, "| a |\n|---|\n| b |\n\n<table border=9 onclick=x><tr><td>c</td></tr></table>")
     assert html.count('<table border="1" cellspacing="0" cellpadding="6">') == 2
 
 

@@ -106,6 +106,25 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path, damage: str) -> None:
     idx.close()
 
 
+def test_an_unreadable_index_is_logged_with_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = small_library(tmp_path / "lib")
+    folder = tmp_path / "ix"
+    SearchIndex([root], folder).update()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise NotImplementedError  # what Whoosh raises, with no message, for an index of no segments
+
+    monkeypatch.setattr(search.windex, "open_dir", refuse)
+    index = SearchIndex([root], folder)
+    assert index.search("anaemia").hits == ()  # cannot be opened: no results, no traceback
+    index.close()
+    lines = [r.getMessage() for r in caplog.records if "unreadable" in r.getMessage()]
+    assert lines and all(not line.rstrip().endswith(":") for line in lines), lines
+    assert "NotImplementedError" in lines[0] and "will be built again" in lines[0]
+
+
 def test_a_new_schema_version_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = small_library(tmp_path / "lib")
     SearchIndex([root], tmp_path / "ix").update()

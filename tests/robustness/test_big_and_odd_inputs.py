@@ -27,7 +27,8 @@ from robust_helpers import (
 )
 
 from guide.core.content import Library, load_library
-from guide.core.render import LISTING_CHUNK, Renderer
+from guide.core.pages import LISTING_CHUNK
+from guide.core.render import Renderer
 from guide.core.search import SearchIndex
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

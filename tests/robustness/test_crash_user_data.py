@@ -49,7 +49,7 @@ def save_forever(n):
     while True:
         n += 1
         roots = ["/clinic/roots/version-%d/%d" % (n, i) for i in range(SIZE)]
-        store.update(last_article="article-%d" % n, last_scroll=n, extra_roots=roots)
+        store.update(clinic_name="article-%d" % n, clinic_contact=str(n), extra_roots=roots)
 
 
 print("ready", flush=True)
@@ -81,11 +81,11 @@ def _bookmark_version(path: Path) -> int:
 def _settings_version(path: Path) -> int:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
-    version = data["last_scroll"]
-    assert data["last_article"] == f"article-{version}"
+    version = int(data["clinic_contact"])
+    assert data["clinic_name"] == f"article-{version}"
     assert data["extra_roots"] == [f"/clinic/roots/version-{version}/{i}" for i in range(SIZE)]
     settings = SettingsStore(path, path.with_name("site.json")).settings
-    assert settings.last_scroll == version and len(settings.extra_roots) == SIZE
+    assert settings.clinic_contact == str(version) and len(settings.extra_roots) == SIZE
     return version
 
 
@@ -139,14 +139,14 @@ def test_settings_survive_being_killed_while_saving(tmp_path: Path) -> None:
     target = tmp_path / "settings.json"
     store = SettingsStore(target, tmp_path / "site.json")
     roots = [f"/clinic/roots/version-0/{i}" for i in range(SIZE)]
-    store.update(last_article="article-0", last_scroll=0, extra_roots=roots)
+    store.update(clinic_name="article-0", clinic_contact="0", extra_roots=roots)
     last, written = _kill_repeatedly("settings", target, _settings_version, seed=11)
     assert written > 0
     left = _temporaries(tmp_path, target.name)
     print(f"settings: {KILLS} kills, {written} versions saved, {len(left)} temporary files left")
     assert len(left) <= KILLS
     _age(left)
-    assert SettingsStore(target, tmp_path / "site.json").settings.last_scroll == last
+    assert SettingsStore(target, tmp_path / "site.json").settings.clinic_contact == str(last)
     assert _temporaries(tmp_path, target.name) == []
 
 

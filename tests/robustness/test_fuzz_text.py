@@ -71,10 +71,17 @@ def test_any_body_renders_without_the_fallback(fuzz_root: Path, body: str) -> No
     assert "<script" not in lowered and not _ACTIVE_URL.search(lowered) and "\x00" not in rendered.html
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.text(max_size=300) | BODIES)
-def test_render_text_takes_any_markdown(body: str) -> None:
-    html = Renderer(load_library([])).render_text(body)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(max_size=300) | BODIES)
+def test_any_text_as_a_body_renders(fuzz_root: Path, body: str) -> None:
+    path = write(fuzz_root / "scratch" / "any-text.md", f"---\ntitle: Any text\n---\n{body}")
+    try:
+        library = load_library([fuzz_root])
+        article = library.article("scratch/any-text")
+        assert article is not None
+        html = Renderer(library).body_html(article)
+    finally:
+        path.unlink()
     assert isinstance(html, str) and "<script" not in html.lower()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from page_helpers import all_topics
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from robust_helpers import assert_clean, run_guide, snapshot_changes, tree_snapshot, write, write_good
@@ -57,7 +58,7 @@ def _core_flows(root: Path, scratch: Path, qapp: Any) -> None:
     for article in library.articles():
         renderer.article(article)
         renderer.check(article)
-    for topic in library.topics():
+    for topic in all_topics(library):
         renderer.topic(topic)
     index = SearchIndex([root])  # the default place: the (isolated) user cache folder
     try:
@@ -70,7 +71,7 @@ def _core_flows(root: Path, scratch: Path, qapp: Any) -> None:
     write_pdf(html, scratch / "core.pdf", options, lambda url: QImage())
     bookmarks = Bookmarks()
     bookmarks.toggle("good/alpha")
-    SettingsStore().update(last_article="good/alpha")
+    SettingsStore().state.update(last_article="good/alpha")
 
 
 def _window_flows(root: Path, scratch: Path, qtbot: Any, make_window: Any, monkeypatch: Any) -> None:

@@ -44,3 +44,22 @@ def test_failure_shows_message_without_traceback(qtbot: Any, monkeypatch: Any) -
     qtbot.waitUntil(lambda: bool(shown))
     runner.wait()
     assert "disk full" in shown[0] and "Traceback" not in shown[0]
+
+
+def test_ctrl_c_in_an_op_is_not_reported_as_a_failed_task(qtbot: Any, monkeypatch: Any) -> None:
+    """KeyboardInterrupt (and SystemExit) reach the UI thread as themselves, as in Anki's QueryOp."""
+    shown: list[str] = []
+    failures: list[BaseException] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    runner = TaskRunner()
+
+    def op(progress: Progress) -> None:
+        raise KeyboardInterrupt
+
+    with qtbot.capture_exceptions() as raised:
+        runner.run(op, lambda _: None, failure=failures.append)
+        qtbot.waitUntil(lambda: bool(raised or failures or shown))
+    runner.wait()
+    assert not failures and not shown
+    assert [type(exc) for _, exc, _ in raised] == [KeyboardInterrupt]
+    assert not runner._live  # nothing is kept for a task that ended

@@ -66,15 +66,15 @@ from guide.core.search.indexfiles import (
     stamps_of,
     write_side,
 )
-from guide.core.search.query import Part, content_words, parse, plain_text, tokenize
+from guide.core.search.query import Part, content_words, parse, tokenize
 from guide.core.search.ranking import EXACT_BONUS, Plan, build_lookups, common_limit, correct, leading
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default
-from guide.core.text import split_sections
+from guide.core.text import plain_text, split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # bump whenever the schema or the way text is indexed changes (3: non-Latin anchors)
+SCHEMA_VERSION = 4  # bump whenever the schema or the way text is indexed changes (4: one plain_text)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
@@ -176,6 +176,12 @@ class _Open:
             self.searcher.close()
 
 
+def _reason(exc: BaseException) -> str:
+    """An exception in words for a log line: its kind, and its message when it has one."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 class SearchIndex:
     """Builds, updates and searches the index of a set of content roots."""
 
@@ -231,7 +237,7 @@ class SearchIndex:
             articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
             counts = read_vocab(folder / VOCAB_FILE)
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
-            log.warning("search index at %s is unreadable: %s", folder, exc)
+            log.warning("search index at %s is unreadable (%s); it will be built again", folder, _reason(exc))
             return None
         if previous is not None and previous.folder == folder and previous.articles == articles:
             previous.speller.learn(counts)

@@ -53,11 +53,6 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(_APOSTROPHE.sub("", text).casefold())
 
 
-def iter_tokens(text: str) -> Iterable[re.Match[str]]:
-    """Word matches of a text, with their places (for snippets); apostrophes split here."""
-    return _WORD.finditer(text)
-
-
 def content_words(words: Sequence[str]) -> list[str]:
     """Drop filler words; keep a letter or number that names a kind ("hepatitis a", "type 2")."""
     kept: list[str] = []
@@ -109,10 +104,6 @@ class Parsed:
     @property
     def positive(self) -> list[Part]:
         return [p for p in self.parts if not p.excluded]
-
-    def words(self) -> list[str]:
-        """The plain words searched for (not phrases, prefixes or exclusions), in order."""
-        return [w for p in self.parts if p.kind == "word" and not p.excluded for w in p.words]
 
 
 _PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -168,30 +159,7 @@ def unparse(parts: Iterable[Part]) -> str:
     return " ".join(out)
 
 
-# -- Text for the index and for snippets -------------------------------------------------
-
-_MD_RULES: list[tuple[re.Pattern[str], str, str]] = [  # pattern, replacement, characters it needs
-    (re.compile(r"<!--.*?-->", re.DOTALL), " ", "<"),  # HTML comments
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1", "!"),  # images: keep the alt text
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1", "]"),  # links: keep the words
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1", "]"),  # reference links
-    (re.compile(r"\[\^[^\]]*\]:?"), " ", "^"),  # footnote marks
-    (re.compile(r"<https?://[^>]*>|</?[A-Za-z][^>]*>"), " ", "<"),  # autolinks and HTML tags
-    (re.compile(r"\{:?[^}\n]*\}"), " ", "{"),  # attribute lists
-    (re.compile(r"^\s{0,3}(?:#{1,6}|>+|!!!|\?\?\?|[-*+]|\d+[.)])[ \t]+", re.MULTILINE), "", "#>!?-*+.)"),  # line marks
-    (re.compile(r"^[ \t]*(?:[-*_=|:][ \t]*){3,}$", re.MULTILINE), " ", "-*_=|:"),  # rules, table lines
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])"), r"\1", "\\"),  # backslash escapes
-    (re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)|\|"), " ", "*_~`|"),  # emphasis, code, table cells
-]
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown reduced to its words, cheaply, with regular expressions (for indexing)."""
-    text = markdown
-    for pattern, repl, marks in _MD_RULES:
-        if any(mark in text for mark in marks):
-            text = pattern.sub(repl, text)
-    return " ".join(text.split())
+# -- Snippets ----------------------------------------------------------------------------
 
 
 def snippet(text: str, matches: Callable[[str], bool], width: int = 200) -> str:

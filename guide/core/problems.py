@@ -1,0 +1,56 @@
+"""Content problems: one list for ``guide check`` and the window, in words for the people who fix them.
+
+:func:`content_problems` is the one place that decides what counts as a problem: every problem
+found while loading the library, the translations' problems, then every article's link and image problems (found by
+rendering it). The command line prints them, the window counts them in its status bar and
+lists them under Help, so both always give the same number.
+
+Problems are worded for people where they are made (:mod:`guide.core.yaml_reasons` for the front
+matter parser's messages); :func:`for_people` lays one out with its file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from guide.core.content import Library
+from guide.core.models import Problem
+from guide.core.render import Renderer
+from guide.core.translations import translation_problems
+
+
+def content_problems(
+    library: Library,
+    renderer: Renderer | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> list[Problem]:
+    """Every problem of a library: loading first, then each article's links and images.
+
+    ``renderer`` defaults to a new one (a Renderer is not thread-safe: make one per thread);
+    ``stop`` is asked between articles, so a window that closes need not wait for the rest."""
+    renderer = renderer or Renderer(library)
+    problems = list(library.problems) + translation_problems(library)
+    articles = library.articles()
+    for done, article in enumerate(articles, 1):
+        if stop is not None and stop():
+            break
+        problems.extend(renderer.check(article))
+        if progress is not None:
+            progress(done, len(articles))
+    return problems
+
+
+def count_text(problems: Sequence[Problem]) -> str:
+    """ "2 content problems" (the same wording wherever a count is shown)."""
+    return f"{len(problems)} content problem{'' if len(problems) == 1 else 's'}"
+
+
+def for_people(problem: Problem) -> str:
+    """One problem as a person reads it: what is wrong, then the file and line to open."""
+    where = f"{problem.path}, line {problem.line}" if problem.line > 0 else str(problem.path)
+    kind = "Error" if problem.severity == "error" else "Warning"
+    message = problem.message[:1].upper() + problem.message[1:]
+    if not message.endswith((".", "?", "!")):
+        message += "."
+    return f"{kind}: {message}\n    {where}"
