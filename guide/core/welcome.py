@@ -26,6 +26,18 @@ def article_count(topic: Topic) -> int:
     return count
 
 
+def search_example(root: Topic, articles: Sequence[Article], preferred: str = "blood pressure") -> str:
+    """Words to show as an example in the welcome search field that find something in this library:
+    ``preferred`` if an article title has it, else the first topic with articles, in lower case
+    (the bundled guide has no blood pressure article: its example found only cancer articles)."""
+    if any(preferred in article.title.lower() for article in articles):
+        return preferred
+    for topic in root.children:
+        if article_count(topic):
+            return topic.title.lower()
+    return preferred
+
+
 def _card(topic: Topic) -> str:
     count = article_count(topic)
     summary = f'<br><span class="card-summary">{escape(topic.summary)}</span>' if topic.summary else ""

@@ -303,7 +303,7 @@ class Authoring(QObject):
     def article_saved_many(self, files: list[Path], show: str = "") -> None:
         w = self.window
         w.library.refresh(files)  # in place: the window's renderer, levels and handouts see it
-        w._set_model()
+        w.reload_tree()  # other topics stay open
         if show:
             w.show_place(Place("article", show), record=w.current != Place("article", show))
         index = w.index

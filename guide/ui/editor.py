@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -46,8 +47,8 @@ from guide.core.content import Library
 from guide.core.drafts import ArticleText, DraftStore, SavedDraft, compose, decompose, editor_line
 from guide.core.models import Article, Problem, SearchResults
 from guide.core.settings import SettingsStore
+from guide.ui import icons, themes
 from guide.ui import markdown_edit as md
-from guide.ui import themes
 from guide.ui.reader import Reader
 from guide.ui.tasks import TaskRunner
 
@@ -290,8 +291,9 @@ class EditorWindow(QMainWindow):
                 self.review_due]
 
     def _action(self, text: str, slot: Callable[[], Any], keys: str | QKeySequence.StandardKey | None = None,
-                tip: str = "") -> QAction:
+                tip: str = "", name: str = "") -> QAction:
         action = QAction(text, self)
+        action.setObjectName(f"editor_{name}" if name else "")  # its icon: icons.ACTION_ICONS
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -305,29 +307,36 @@ class EditorWindow(QMainWindow):
         bar = QToolBar("Editing", self)
         bar.setObjectName("editing")
         bar.setAccessibleName("Editing")
-        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the article")
-        self.undo_action = self._action("Undo", self.text.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action("Redo", self.text.redo, QKeySequence.StandardKey.Redo)
+        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the article",
+                                        name="save")
+        self.undo_action = self._action("Undo", self.text.undo, QKeySequence.StandardKey.Undo, name="undo")
+        self.redo_action = self._action("Redo", self.text.redo, QKeySequence.StandardKey.Redo, name="redo")
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.text.undoAvailable.connect(self.undo_action.setEnabled)
         self.text.redoAvailable.connect(self.redo_action.setEnabled)
         self.heading_action = self._action(
-            "Heading", lambda: self._edit(md.heading, 2), "Ctrl+2", "Section heading (##)"
+            "Heading", lambda: self._edit(md.heading, 2), "Ctrl+2", "Section heading (##)", name="heading"
         )
         self.subheading_action = self._action(
-            "Subheading", lambda: self._edit(md.heading, 3), "Ctrl+3", "Subsection heading (###)"
+            "Subheading", lambda: self._edit(md.heading, 3), "Ctrl+3", "Subsection heading (###)", name="subheading"
         )
-        self.bold_action = self._action("Bold", lambda: self._edit(md.wrap, "**"), QKeySequence.StandardKey.Bold)
-        self.bullets_action = self._action("• List", lambda: self._edit(md.bulleted), "Ctrl+Shift+8", "Bulleted list")
-        self.numbers_action = self._action("1. List", lambda: self._edit(md.numbered), "Ctrl+Shift+7", "Numbered list")
-        self.table_action = self._action("Table", lambda: self._edit(md.insert_block, md.TABLE), "Ctrl+Alt+T")
-        self.link_action = self._action("Link…", self.insert_link, "Ctrl+K", "Link to another article")
-        self.image_action = self._action("Image…", self.insert_image, "Ctrl+Shift+I", "Picture from a file")
+        self.bold_action = self._action("Bold", lambda: self._edit(md.wrap, "**"), QKeySequence.StandardKey.Bold,
+                                        name="bold")
+        self.bullets_action = self._action("• List", lambda: self._edit(md.bulleted), "Ctrl+Shift+8",
+                                           "Bulleted list", name="bullets")
+        self.numbers_action = self._action("1. List", lambda: self._edit(md.numbered), "Ctrl+Shift+7",
+                                           "Numbered list", name="numbers")
+        self.table_action = self._action("Table", lambda: self._edit(md.insert_block, md.TABLE), "Ctrl+Alt+T",
+                                         name="table")
+        self.link_action = self._action("Link…", self.insert_link, "Ctrl+K", "Link to another article",
+                                        name="link")
+        self.image_action = self._action("Image…", self.insert_image, "Ctrl+Shift+I", "Picture from a file",
+                                         name="image")
         self.print_action = self._action("Print…", lambda: self.handout("print"), QKeySequence.StandardKey.Print,
-                                         "Print as a handout")
+                                         "Print as a handout", name="print")
         self.pdf_action = self._action("Export PDF…", lambda: self.handout("save_pdf"), "Ctrl+Shift+E",
-                                       "Save the handout as a PDF")
+                                       "Save the handout as a PDF", name="pdf")
         self.close_action = self._action("Close", self.close, QKeySequence.StandardKey.Close, "Close the editor")
         groups = [
             [self.save_action, self.undo_action, self.redo_action],
@@ -340,8 +349,31 @@ class EditorWindow(QMainWindow):
                 bar.addSeparator()
             for action in group:
                 bar.addAction(action)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # the words are in each tooltip
         self.addToolBar(bar)
         self.toolbar = bar
+        self.apply_icons()
+
+    def apply_icons(self) -> None:
+        """Draw the toolbar's icons in the theme's text colour (again after each theme change)."""
+        palette = QApplication.palette()
+        for action in self.findChildren(QAction):
+            name = icons.ACTION_ICONS.get(action.objectName())
+            if name:
+                action.setIcon(icons.tinted(name, palette))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self.apply_icons()
+            if hasattr(self, "preview"):  # the theme changed while open: the preview's colours follow it
+                theme = themes.effective_theme(self.store.settings.theme)
+                self.preview.document().setDefaultStyleSheet(themes.reader_css(theme))
+                if self.review is not None:
+                    bar = self.preview.verticalScrollBar()
+                    top = bar.value()
+                    self.preview.setHtml(self.review.rendered.html)
+                    bar.setValue(top)
 
     # -- fields and text -------------------------------------------------------------------
     def set_fields(self, fields: ArticleText) -> None:

@@ -39,6 +39,20 @@ ACTION_ICONS = {
     "about": "info",
     "focus_search": "search",
     "search_field": "search",
+    # the article editor's toolbar (guide/ui/editor.py)
+    "editor_save": "save",
+    "editor_undo": "undo-2",
+    "editor_redo": "redo-2",
+    "editor_heading": "heading-2",
+    "editor_subheading": "heading-3",
+    "editor_bold": "bold",
+    "editor_bullets": "list",
+    "editor_numbers": "list-ordered",
+    "editor_table": "table",
+    "editor_link": "link",
+    "editor_image": "image",
+    "editor_print": "printer",
+    "editor_pdf": "file-down",
 }
 SIZES = (16, 20, 24, 32, 48)
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,7 +34,7 @@ from guide.core.readability import ReadingLevels
 from guide.core.recent import RecentArticles
 from guide.core.render import Renderer
 from guide.core.settings import ZOOM_LIMITS, SettingsStore
-from guide.core.welcome import welcome_page
+from guide.core.welcome import search_example, welcome_page
 from guide.ui import icons, themes
 from guide.ui.actions import NEEDS_ARTICLE, build_menus
 from guide.ui.contents_panel import ContentsDock
@@ -168,8 +169,6 @@ class MainWindow(QMainWindow):
         self.tree_timer.setSingleShot(True)
         self.tree_timer.setInterval(TREE_PAUSE_MS)
         self.tree_timer.timeout.connect(self._tree_paused)
-        self.tree.selectionModel().currentChanged.connect(lambda *_: self.tree_timer.start())
-        self.tree.selectionModel().selectionChanged.connect(self._update_print)
         self.search.results.itemSelectionChanged.connect(self._update_print)
         self.tree.activated.connect(self._tree_chosen)
         self.search.hit_chosen.connect(self.open_hit)
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow):
         where the results, the title suggestions and the keys of the search are."""
         box = QLineEdit(self)
         box.setObjectName("welcome-search")
-        box.setPlaceholderText("Search the guide, for example: blood pressure")
+        box.setPlaceholderText(self._search_example())
         box.setAccessibleName("Search the guide")
         font = QFont(box.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -208,9 +207,51 @@ class MainWindow(QMainWindow):
         magnifier.setObjectName("search_field")  # drawn by apply_icons
         return box
 
+    def _search_example(self) -> str:
+        return f"Search the guide, for example: {search_example(self.library.root_topic, self.library.articles())}"
+
     def _set_model(self) -> None:
+        old = self.tree.selectionModel()
         self.model = build_model(self.library.root_topic)
-        self.tree.setModel(self.model)
+        self.tree.setModel(self.model)  # this makes a new selection model: watch it (and drop the old)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.tree_timer.start())
+        self.tree.selectionModel().selectionChanged.connect(self._update_print)
+        if old is not None:
+            old.deleteLater()
+
+    def reload_tree(self) -> None:
+        """Rebuild the topic tree from the library (articles were saved, added or removed), keeping
+        the topics the reader had open, the highlighted items and the scroll position.
+
+        Only open topics are walked, and items are found again by id: a tree of 55,000 articles
+        builds its rows only when shown, and a reload must not build them all."""
+        model = self.tree.model()
+
+        def open_topics(parent: QModelIndex) -> Iterator[QModelIndex]:
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                if self.tree.isExpanded(index):
+                    yield index
+                    yield from open_topics(index)
+
+        def key(index: QModelIndex) -> tuple[str, str]:
+            return index.data(KIND_ROLE), index.data(ID_ROLE)
+
+        expanded = [key(i) for i in open_topics(QModelIndex())]
+        selected = [key(i) for i in self.tree.selectionModel().selectedIndexes()]
+        current = key(self.tree.currentIndex()) if self.tree.currentIndex().isValid() else None
+        scrolled = self.tree.verticalScrollBar().value()
+        self._set_model()
+        selection = self.tree.selectionModel()
+        for kind, item_id in expanded:
+            if (index := self.model.find(kind, item_id)).isValid():
+                self.tree.expand(index)
+        if current is not None and (index := self.model.find(*current)).isValid():
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        for kind, item_id in selected:
+            if (index := self.model.find(kind, item_id)).isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+        self.tree.verticalScrollBar().setValue(scrolled)
 
     # -- printing hook (wired by the printing engineer) ----------------------------------
     def add_print_actions(self, actions: list[QAction]) -> None:
@@ -298,11 +339,15 @@ class MainWindow(QMainWindow):
         return welcome_page(self.library.root_topic, recent, marked)
 
     def _select_in_tree(self, place: Place) -> None:
+        if place.kind == "welcome":  # Home: no stale highlight on the last article, nothing there to print
+            self.tree.clearSelection()
         if place.kind not in ("article", "topic") or self.tree.hasFocus():
             return
         index = self.model.find(place.kind, place.id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
+            if place.kind == "topic":  # opened from a card or a link: show its articles, as a click does
+                self.tree.expand(index)
             self.tree.scrollTo(index)
 
     def _tree_clicked(self, index: QModelIndex) -> None:
@@ -574,7 +619,8 @@ class MainWindow(QMainWindow):
         self.search.index = index
         self.reader.roots = library.roots
         self.levels.library = library
-        self._set_model()
+        self.reload_tree()
+        self.welcome_search.setPlaceholderText(self._search_example())
         self._content_problems = None
         self._show_problem_count()
         self._check_content()

@@ -41,7 +41,8 @@ def reader_css(theme: str) -> str:
 # the colour of the focus outline, and of placeholder text in the boxes, per theme
 FOCUS = {"light": "#1a5fb4", "dark": "#8ab4f8", "high-contrast": "#ffff00"}
 PLACEHOLDER = {"light": "#5e6670", "dark": "#b4bac2", "high-contrast": "#e0e0e0"}
-FOCUSABLE = ("QTreeView#topics", "QListWidget#results", "QListWidget#contents", "QTextBrowser#reader")
+FOCUSABLE = ("QTreeView#topics", "QListWidget#results", "QListWidget#contents", "QTextBrowser#reader",
+             "QPlainTextEdit#markdown", "QTextBrowser#preview", "QListWidget#problems")  # the last three: editor
 
 
 def window_css(theme: str) -> str:
@@ -62,8 +63,12 @@ def window_css(theme: str) -> str:
 # Fusion draws field frames a shade darker than the window: on black that is black and on the
 # dark grey nearly so, and boxes and check boxes vanished. Drawn frames, arrows and ticks instead;
 # the dock's close button (a dark cross Fusion draws whatever the palette) gets a light square.
+# Text panes and lists (the editor's text, its Sources box, the Libraries table) lost their frames
+# the same way, and the dialog buttons' stock icons (Close's dark cross) vanished on black: no icons.
 _FIELDS = """
 QLineEdit, QAbstractSpinBox { border: 1px solid FRAME; padding: 2px 3px; }
+QAbstractScrollArea { border: 1px solid FRAME; }
+QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 QLineEdit:focus, QAbstractSpinBox:focus { border: 2px solid FOCUS; padding: 1px 2px; }
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border-left: 1px solid FRAME; }
 QAbstractSpinBox::up-arrow { width: 0px; height: 0px; border-left: 5px solid BASE;

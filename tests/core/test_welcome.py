@@ -41,3 +41,16 @@ def test_recent_keeps_the_newest_few_and_survives_a_broken_file(tmp_path: Path) 
     assert again.ids[0] == "a/5" and len(again.ids) == recent_module.KEEP and again.ids.count("a/5") == 1
     path.write_text("[[[", encoding="utf-8")
     assert RecentArticles(path).ids == []
+
+
+def test_the_search_example_finds_something_in_the_library(sample_root: Path) -> None:
+    from guide.core.paths import bundled_content
+    from guide.core.welcome import search_example
+
+    sample = load_library([sample_root])  # has "High blood pressure"
+    assert search_example(sample.root_topic, sample.articles()) == "blood pressure"
+    bundled = load_library([bundled_content()])  # no blood pressure article: "blood pressure" found cancer pages
+    example = search_example(bundled.root_topic, bundled.articles())
+    assert example != "blood pressure" and example in {t.title.lower() for t in bundled.root_topic.children}
+    empty = load_library([])
+    assert search_example(empty.root_topic, empty.articles()) == "blood pressure"

@@ -206,6 +206,52 @@ def test_write_link_picture_check_save_find_and_print(
     assert any(page.images for page in pages)  # the picture is printed
 
 
+@pytest.mark.parametrize("theme", ["dark", "high-contrast"])
+def test_editor_panes_and_dialog_buttons_stay_visible_in_dark_themes(qtbot: Any, make_writer: Any,
+                                                                      theme: str) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = make_writer()
+    window.acts.themes[theme].trigger()
+    editor = window.authoring.new_article()
+    editor.title_edit.setFocus()
+    for pane in (editor.text, editor.sources, editor.problem_list, editor.preview):
+        image = pane.grab().toImage()
+        edge = image.pixelColor(0, image.height() // 2)
+        inside = image.pixelColor(8, image.height() // 2)
+        assert edge.lightness() - inside.lightness() > 40, (pane.accessibleName(), edge.name(), inside.name())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, window)  # as in File > Libraries...
+    assert buttons.button(QDialogButtonBox.StandardButton.Close).icon().isNull()  # a dark cross on black before
+
+
+def test_saving_keeps_the_topics_the_reader_had_open(qtbot: Any, make_writer: Any, clinic: Path) -> None:
+    window = make_writer()
+
+    def find(item_id: str) -> Any:
+        model = window.tree.model()
+        return model.match(model.index(0, 0), ID_ROLE, item_id, 1,
+                           Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
+
+    for topic in ("heart", "heart/blood-pressure", "mental-health"):
+        window.tree.expand(find(topic))
+    window.tree.setCurrentIndex(find("heart/heart-attack"))
+    window.reload_tree()
+    assert [i.data(ID_ROLE) for i in window.tree.selectionModel().selectedIndexes()] == ["heart/heart-attack"]
+    assert window.tree.currentIndex().data(ID_ROLE) == "heart/heart-attack"
+
+    editor = window.authoring.new_article()
+    editor.title_edit.setText("Flu vaccination days")
+    editor.text.setPlainText("Come on Tuesdays.")
+    assert editor.save()
+    assert (clinic / "clinic" / "flu-vaccination-days.md").is_file()
+    for topic in ("heart", "heart/blood-pressure", "mental-health"):
+        assert window.tree.isExpanded(find(topic)), topic
+    assert window.tree.currentIndex().data(ID_ROLE) == "clinic/flu-vaccination-days"  # the saved one shown
+    window.tree_timer.stop()
+    window.tree.setCurrentIndex(find("heart/heart-attack"))  # the new tree still follows the arrow keys
+    assert window.tree_timer.isActive()
+
+
 def test_unsaved_text_is_printed_as_it_is(qtbot: Any, make_writer: Any, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_writer()
@@ -241,6 +287,48 @@ def test_undo_redo_and_a_toolbar_change_is_one_step(qtbot: Any, make_writer: Any
     assert "| Column 1 | Column 2 |\n|---|---|" in editor.text.toPlainText()
     wait_reviewed(qtbot, editor)
     assert "Column 1" in editor.preview.toPlainText()
+
+
+def test_editor_toolbar_buttons_show_icons_in_the_theme_colour_with_words_in_tooltips(
+    qtbot: Any, make_writer: Any
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    def lightness(action: Any) -> int:
+        image = action.icon().pixmap(24, 24).toImage()
+        drawn = [image.pixelColor(x, y) for x in range(24) for y in range(24)]
+        drawn = [c for c in drawn if c.alpha() > 200]
+        assert drawn, f"{action.text()}: the icon is empty"
+        return sum(c.lightness() for c in drawn) // len(drawn)
+
+    window = make_writer()
+    window.acts.themes["light"].trigger()
+    editor = window.authoring.new_article()
+    actions = [a for a in editor.toolbar.actions() if not a.isSeparator()]
+    wanted = ["heading", "bold", "bullets", "numbers", "table", "link", "image", "save", "print"]
+    assert {f"editor_{name}" for name in wanted} <= {a.objectName() for a in actions}
+    for action in actions:
+        assert not action.icon().isNull(), action.text()
+        button = editor.toolbar.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        assert lightness(action) < 100, action.text()  # dark ink on the light theme
+    assert editor.bold_action.toolTip() == "Bold (Ctrl+B)"
+    assert editor.bullets_action.toolTip() == "Bulleted list (Ctrl+Shift+8)"
+    editor.title_edit.setText("Flu days")
+    wait_reviewed(qtbot, editor)
+
+    def title_ink() -> int:
+        cursor = editor.preview.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        cursor.movePosition(cursor.MoveOperation.Right)
+        return int(cursor.charFormat().foreground().color().lightness())
+
+    assert title_ink() < 100
+    window.acts.themes["high-contrast"].trigger()  # icons follow a theme change while the editor is open
+    for action in actions:
+        assert lightness(action) > 240, action.text()  # white on black
+    assert title_ink() > 120  # and the preview's title is no longer dark ink on black
 
 
 def test_closing_with_unsaved_changes_asks(qtbot: Any, make_writer: Any) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from guide.core.recent import RecentArticles
 from guide.ui.navigation import Place
+from guide.ui.topic_tree import ID_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -69,3 +70,26 @@ def test_add_bookmark_is_disabled_where_there_is_no_article(qtbot: Any, make_win
     assert not bookmark.isEnabled()
     window.show_place(Place("topic", "heart"))
     assert not bookmark.isEnabled()  # a topic cannot be bookmarked either
+
+
+def test_home_leaves_no_article_highlighted_in_the_tree_nor_printable(make_window: Any, sample_root: Path) -> None:
+    window = make_window(sample_root)
+    window.show_place(Place("article", "heart/heart-attack"))
+    assert window.tree.selectionModel().hasSelection()
+    print_action = next(a for a in window.acts.toolbar.actions() if a.objectName() == "print")
+    assert print_action.isEnabled()
+    window.acts.home.trigger()
+    assert not window.tree.selectionModel().hasSelection()  # it looked as if the article were still open
+    assert not print_action.isEnabled() and window.current_article_ids() == []
+
+
+def test_a_topic_opened_from_its_card_is_opened_in_the_tree_too(make_window: Any, sample_root: Path) -> None:
+    from PySide6.QtCore import QUrl
+
+    from guide.core.links import make_url
+
+    window = make_window(sample_root)
+    window.reader.anchorClicked.emit(QUrl(make_url("topic", "heart")))  # the "Heart" card's link
+    assert window.current == Place("topic", "heart")
+    index = window.tree.currentIndex()
+    assert index.data(ID_ROLE) == "heart" and window.tree.isExpanded(index)  # its articles are in view
