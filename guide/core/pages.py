@@ -17,6 +17,7 @@ from guide.core.dates import format_date, review_overdue
 from guide.core.links import make_url
 from guide.core.models import Article, Heading, Problem, Rendered, Topic
 from guide.core.readability import describe, easier_first
+from guide.core.welcome import article_count
 
 
 def article_page(
@@ -108,16 +109,6 @@ def _source_html(source: str) -> str:
     return escape(source)
 
 
-def _count(topic: Topic) -> int:
-    """Articles in a topic and all its sub-topics (without recursion: topics may nest deep)."""
-    count, stack = 0, [topic]
-    while stack:
-        current = stack.pop()
-        count += len(current.articles)
-        stack.extend(current.children)
-    return count
-
-
 def _plural(count: int) -> str:
     return f"{count} article" if count == 1 else f"{count} articles"
 
@@ -144,7 +135,7 @@ def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None) -> 
     parts: list[str] = []
     if topic.children:
         items = [
-            _entry("topic", c.id, c.title, c.summary, f' <span class="count">({_plural(_count(c))})</span>')
+            _entry("topic", c.id, c.title, c.summary, f' <span class="count">({_plural(article_count(c))})</span>')
             for c in topic.children
         ]
         parts.append(f'<h2 class="listing">Topics</h2>{_list("topics", items)}')

@@ -21,7 +21,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -356,11 +355,7 @@ class EditorWindow(QMainWindow):
 
     def apply_icons(self) -> None:
         """Draw the toolbar's icons in the theme's text colour (again after each theme change)."""
-        palette = QApplication.palette()
-        for action in self.findChildren(QAction):
-            name = icons.ACTION_ICONS.get(action.objectName())
-            if name:
-                action.setIcon(icons.tinted(name, palette))
+        icons.apply_to(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

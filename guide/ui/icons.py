@@ -12,8 +12,9 @@ from functools import cache
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QWidget
 
 # action objectName -> Lucide icon file (without .svg)
 ACTION_ICONS = {
@@ -117,6 +118,15 @@ class _TintedEngine(QIconEngine):
 
     def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off) -> list[QSize]:
         return [QSize(s, s) for s in SIZES]
+
+
+def apply_to(widget: QWidget) -> None:
+    """Draw the icons of a widget's named actions in the theme's text colour (again after each theme change)."""
+    palette = QApplication.palette()
+    for action in widget.findChildren(QAction):
+        name = ACTION_ICONS.get(action.objectName())
+        if name:
+            action.setIcon(tinted(name, palette))
 
 
 def app_icon() -> QIcon:

@@ -515,11 +515,7 @@ class MainWindow(QMainWindow):
 
     def apply_icons(self) -> None:
         """Draw the actions' icons in the theme's text colour (black, light grey, or white)."""
-        palette = QApplication.palette()
-        for action in self.findChildren(QAction):
-            name = icons.ACTION_ICONS.get(action.objectName())
-            if name:
-                action.setIcon(icons.tinted(name, palette))
+        icons.apply_to(self)
 
     def show_preferences(self) -> QDialog:
         """Open Edit > Preferences (window-modal); returns the dialog."""
