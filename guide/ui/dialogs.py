@@ -27,23 +27,33 @@ from guide.core.models import Problem
 from guide.core.problems import count_text, for_people
 
 
-def text_dialog(parent: QWidget, title: str, text: str) -> None:
-    """Show ``text`` in a monospaced, read-only dialog with a Close button."""
+def _view_dialog(parent: QWidget, title: str, make_view: Callable[[QDialog], QWidget], width: int, height: int) -> None:
+    """A modal dialog showing one read-only view above a Close button."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    view = QPlainTextEdit(text, dialog)
-    view.setReadOnly(True)
+    view = make_view(dialog)
     view.setAccessibleName(title)
-    font = QFont("monospace")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    view.setFont(font)
     layout.addWidget(view)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
-    dialog.resize(640, 400)
+    dialog.resize(width, height)
     dialog.exec()
+
+
+def text_dialog(parent: QWidget, title: str, text: str) -> None:
+    """Show ``text`` in a monospaced, read-only dialog with a Close button."""
+
+    def make(dialog: QDialog) -> QWidget:
+        view = QPlainTextEdit(text, dialog)
+        view.setReadOnly(True)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        view.setFont(font)
+        return view
+
+    _view_dialog(parent, title, make, 640, 400)
 
 
 def _on_a_keyboard(keys: QKeySequence) -> bool:
@@ -97,19 +107,14 @@ def shortcuts_html(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
 
 def shortcuts_dialog(parent: QWidget, menus: list[QMenu]) -> None:
     """F1: the keyboard shortcuts as a table grouped by menu, with a Close button."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard shortcuts")
-    layout = QVBoxLayout(dialog)
-    view = QTextBrowser(dialog)
-    view.setObjectName("shortcuts")
-    view.setAccessibleName("Keyboard shortcuts")
-    view.setHtml(shortcuts_html(shortcut_groups(menus)))
-    layout.addWidget(view)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(560, 560)
-    dialog.exec()
+
+    def make(dialog: QDialog) -> QWidget:
+        view = QTextBrowser(dialog)
+        view.setObjectName("shortcuts")
+        view.setHtml(shortcuts_html(shortcut_groups(menus)))
+        return view
+
+    _view_dialog(parent, "Keyboard shortcuts", make, 560, 560)
 
 
 def problems_text(problems: Sequence[Problem]) -> str:
