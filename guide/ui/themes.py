@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -12,6 +12,27 @@ from guide.core.settings import THEMES  # the allowed themes are declared once, 
 
 # The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
 THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
+
+# The labels core declares (guide.core.settings), marked here so that lupdate finds them; the
+# window shows them through choice_label. A label missing here stays in English.
+_LABELS = (
+    QT_TRANSLATE_NOOP("Settings", "System default"),
+    QT_TRANSLATE_NOOP("Settings", "Light"),
+    QT_TRANSLATE_NOOP("Settings", "Dark"),
+    QT_TRANSLATE_NOOP("Settings", "High contrast"),
+    QT_TRANSLATE_NOOP("Settings", "A4"),
+    QT_TRANSLATE_NOOP("Settings", "Letter"),
+    QT_TRANSLATE_NOOP("Settings", "Follow the language setting"),
+)
+
+
+def choice_label(label: str) -> str:
+    """A setting's label (declared in core, in English) in the interface's language."""
+    return QCoreApplication.translate("Settings", label)
+
+
+def theme_label(key: str) -> str:
+    return choice_label(THEMES.get(key, key))
 
 
 def read_css(name: str) -> str:
@@ -41,8 +62,15 @@ def reader_css(theme: str) -> str:
 # the colour of the focus outline, and of placeholder text in the boxes, per theme
 FOCUS = {"light": "#1a5fb4", "dark": "#8ab4f8", "high-contrast": "#ffff00"}
 PLACEHOLDER = {"light": "#5e6670", "dark": "#b4bac2", "high-contrast": "#e0e0e0"}
-FOCUSABLE = ("QTreeView#topics", "QListWidget#results", "QListWidget#contents", "QTextBrowser#reader",
-             "QPlainTextEdit#markdown", "QTextBrowser#preview", "QListWidget#problems")  # the last three: editor
+FOCUSABLE = (
+    "QTreeView#topics",
+    "QListWidget#results",
+    "QListWidget#contents",
+    "QTextBrowser#reader",
+    "QPlainTextEdit#markdown",
+    "QTextBrowser#preview",
+    "QListWidget#problems",
+)  # the last three: editor
 
 
 def window_css(theme: str) -> str:
