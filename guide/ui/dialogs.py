@@ -118,7 +118,10 @@ def shortcut_groups(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]
         if rows:
             groups.append((menu.title().replace("&", ""), rows))
     groups += [
-        (translate("Shortcuts", title), [(translate("Shortcuts", a), translate("Shortcuts", k)) for a, k in rows])
+        (
+            translate("Shortcuts", str(title)),
+            [(translate("Shortcuts", str(a)), translate("Shortcuts", str(k))) for a, k in rows],
+        )
         for title, rows in WIDGET_KEYS
     ]
     return groups

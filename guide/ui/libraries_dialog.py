@@ -117,7 +117,7 @@ class LibrariesDialog(QDialog):
         self.table.setObjectName("libraries")
         self.table.setAccessibleName(self.tr("Installed libraries"))
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.header().setStretchLastSection(False)
         self.table.itemSelectionChanged.connect(self._update_buttons)
