@@ -10,8 +10,12 @@ than its ``.po`` (compiled again and compared) or when an entry is untranslated.
 needed at run time: reading a ``.mo`` is the standard library's.
 
 Text follows the language of what is shown (the article's ``language``), not the interface's:
-a Spanish handout is in Spanish whatever the menus are in. A missing catalog gives English
-(English text is the message id); a broken one gives English and one log line, never an error.
+a Spanish handout is in Spanish whatever the menus are in. Text about the program itself (the
+command line's messages, the welcome and topic pages) is in the *interface language*:
+:func:`interface_language` turns the ``language`` setting ("system", "en", "es", "fr") into one
+of :data:`SUPPORTED_LANGUAGES`, reading the system's locale variables the way gettext does.
+A missing catalog gives English (English text is the message id); a broken one gives English
+and one log line, never an error.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ import datetime as dt
 import functools
 import gettext
 import logging
+import os
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +37,46 @@ log = logging.getLogger(__name__)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
+
+
+# The interface languages with a shipped catalog (English is the message ids), each in its own words.
+SUPPORTED_LANGUAGES = ("en", "es", "fr")
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
+# Set by tests (tests/conftest.py pins "en") and for a one-off run; read before the locale variables.
+LANGUAGE_ENV = "GUIDE_LANGUAGE"
+# The variables gettext reads, in its order: the first one set (non-empty) decides.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _locale_language(value: str) -> str:
+    """ "es_MX.UTF-8@euro" -> "es"; "C", "POSIX", "C.UTF-8" and "" -> "" (no language)."""
+    name = value.strip().partition(".")[0].partition("@")[0]
+    if name in ("", "C", "POSIX"):
+        return ""
+    return primary(name)
+
+
+def interface_language(choice: str = "system", environ: Mapping[str, str] | None = None) -> str:
+    """The interface language for the ``language`` setting: one of :data:`SUPPORTED_LANGUAGES`.
+
+    An explicit choice ("es") is taken when there is a catalog for it. "system" (or anything
+    else) asks the environment as gettext does: ``GUIDE_LANGUAGE`` first, then the first of
+    ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set; a colon list
+    (``LANGUAGE=de:fr``) gives its first language that has a catalog, and stops at ``C``/``POSIX``.
+    No language, C/POSIX, or only languages without a catalog: English.
+    """
+    wanted = primary(choice or "")
+    if wanted in SUPPORTED_LANGUAGES:
+        return wanted
+    env = os.environ if environ is None else environ
+    value = env.get(LANGUAGE_ENV, "") or next((env[v] for v in LOCALE_VARIABLES if env.get(v)), "")
+    for part in value.split(":"):
+        code = _locale_language(part)
+        if not code and part.strip():  # C or POSIX: untranslated, as gettext stops there
+            break
+        if code in SUPPORTED_LANGUAGES:
+            return code
+    return "en"
 
 
 def locale_dir() -> Path:

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.core import atomic, paths
+from guide.core.i18n import LANGUAGE_NAMES
 from guide.core.state import LEGACY_KEYS, StateStore
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 THEMES = {"system": "System default", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 PAPER_CHOICES = {"": "Follow the language setting", **PAPER_SIZES}
+LANGUAGES = {"system": "System language", **LANGUAGE_NAMES}  # the interface language
 ZOOM_LIMITS = (-5, 10)  # text size in steps of 10 % from normal: 50 % to 200 %
 
 
@@ -147,6 +149,10 @@ class Settings:
     )  # fmt: skip
     allow_unsigned_packs: bool = setting(True, "false: unsigned packs and unknown keys are never installed", site=True)
     packs_dir: str = setting("", "where `guide pack install --system` puts packs ('' = the default)", site=True)
+    language: str = setting(
+        "system", "language of menus, messages and pages; 'system' follows the computer's language",
+        choices=LANGUAGES, site=True,
+    )  # fmt: skip
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
