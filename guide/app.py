@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
@@ -144,7 +144,10 @@ def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool, clin
 
             library, index = found
             window.replace_library(library, Renderer(library), index)
-            window.statusBar().showMessage("Articles changed on disk since the last start: topics updated.", 6000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Articles changed on disk since the last start: topics updated."),
+                6000,
+            )
 
     window.tasks.run(op, done, lambda exc: log.warning("catalog check failed: %s", exc))
 
@@ -172,14 +175,19 @@ def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) ->
     if not missing:
         return found, ""
     names = ", ".join(str(r) for r in missing)
-    one = len(missing) == 1
-    text = f"The content folder{'' if one else 's'} {names} {'was' if one else 'were'} not found"
-    text += " (a drive that is not connected, or a mistyped name)."
-    if fallback:
-        text += " The bundled guide is shown instead."
+    if len(missing) == 1:
+        text = QCoreApplication.translate(
+            "App", "The content folder {names} was not found (a drive that is not connected, or a mistyped name)."
+        )
+        rest = QCoreApplication.translate("App", "Its articles are not shown.")
     else:
-        text += f" {'Its' if one else 'Their'} articles are not shown."
-    return found, text
+        text = QCoreApplication.translate(
+            "App", "The content folders {names} were not found (a drive that is not connected, or a mistyped name)."
+        )
+        rest = QCoreApplication.translate("App", "Their articles are not shown.")
+    if fallback:
+        rest = QCoreApplication.translate("App", "The bundled guide is shown instead.")
+    return found, f"{text.format(names=names)} {rest}"
 
 
 class AfterFirstPaint(QObject):
@@ -223,6 +231,10 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
 
     app.setWindowIcon(app_icon())
     store = SettingsStore()
+    from guide.core.i18n import interface_language
+    from guide.ui.translation import install_translators
+
+    install_translators(app, interface_language(store.settings.language))  # before any widget takes its words
     roots, notice = usable_roots(content_roots, store.settings.extra_roots)
     if notice:
         print(f"guide: {notice}", file=sys.stderr)
@@ -234,7 +246,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     services = (store, Bookmarks(), levels)
     window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles())
     if notice:  # in the window, not a message box that holds the window back until it is dismissed
-        window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
+        window.notice.show_message(
+            notice, QCoreApplication.translate("App", "Open content folder…"), window.open_content_folder
+        )
 
     def finish_start() -> None:
         if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted

@@ -16,15 +16,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from guide.core.handout import default_paper
+from guide.core.i18n import interface_language
 from guide.core.settings import OPTIONS, SettingsStore
 from guide.ui.handout_dialog import ClinicFields
 from guide.ui.themes import choice_label
+from guide.ui.translation import running_language
 
 
 class PreferencesDialog(QDialog):
@@ -53,10 +56,24 @@ class PreferencesDialog(QDialog):
         self.text_size.setAccessibleDescription(
             self.tr("Size of the reading pane's text; also Ctrl+Plus and Ctrl+Minus")
         )
+        self.language = QComboBox(self)
+        for key, label in (OPTIONS["language"].choices or {}).items():
+            # "System language" in the interface's language; each language's name in itself
+            self.language.addItem(choice_label(label) if key == "system" else label, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.running_language = running_language()  # what this window was built in
+        self.language_note = QLabel(self.tr("The new language shows when the guide starts again."), self)
+        self.language_note.setWordWrap(True)
+        self.language_note.setObjectName("language-note")
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self._language_changed()
         reading = QGroupBox(self.tr("Reading"), self)
         reading_form = QFormLayout(reading)
         reading_form.addRow(self.tr("&Theme:"), self.theme)
         reading_form.addRow(self.tr("Te&xt size:"), self.text_size)
+        reading_form.addRow(self.tr("&Language:"), self.language)
+        reading_form.addRow("", self.language_note)
 
         self.clinic = ClinicFields(store, self)
         self.paper = QComboBox(self)
@@ -95,7 +112,15 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.theme.setFocus()
         # widgets moved into the group boxes join the focus chain late: put Tab back in reading order
-        order = [self.theme, self.text_size, *self.clinic.focus_order(), self.paper, self.large_print, self.buttons]
+        order = [
+            self.theme,
+            self.text_size,
+            self.language,
+            *self.clinic.focus_order(),
+            self.paper,
+            self.large_print,
+            self.buttons,
+        ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -105,9 +130,15 @@ class PreferencesDialog(QDialog):
             text_zoom=(self.text_size.value() - 100) // 10,
             paper=self.paper.currentData(),
             large_print=self.large_print.isChecked(),
+            language=self.language.currentData(),
             **self.clinic.changes(),
         )
         self.applied()
+
+    def _language_changed(self) -> None:
+        """Widgets take their words when they are made: a new language needs a new start (said here)."""
+        chosen = interface_language(str(self.language.currentData()))
+        self.language_note.setVisible(chosen != self.running_language)
 
     def accept(self) -> None:
         self.apply()

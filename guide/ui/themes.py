@@ -23,6 +23,7 @@ _LABELS = (
     QT_TRANSLATE_NOOP("Settings", "A4"),
     QT_TRANSLATE_NOOP("Settings", "Letter"),
     QT_TRANSLATE_NOOP("Settings", "Follow the language setting"),
+    QT_TRANSLATE_NOOP("Settings", "System language"),
 )
 
 
