@@ -42,8 +42,17 @@ def update() -> None:
     sources = [*sorted(str(p) for p in SOURCES.glob("*.py")), str(ROOT / "guide" / "app.py")]
     for language in LANGUAGES:
         subprocess.run(
-            [tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", language,
-             *sources, "-ts", str(ts_file(language))],
+            [
+                tool("lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                *sources,
+                "-ts",
+                str(ts_file(language)),
+            ],
             check=True,
         )
 
