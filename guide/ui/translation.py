@@ -32,7 +32,14 @@ def translations_dir() -> Path:
 
 
 def qt_translations_dir() -> Path:
-    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    """Where Qt's own qtbase_LANG.qm are: Qt's translations folder, else PySide6's (the frozen app)."""
+    found = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not any(found.glob("qtbase_*.qm")):
+        import PySide6
+
+        bundled = Path(PySide6.__file__).parent / "Qt" / "translations"
+        found = bundled if bundled.is_dir() else found
+    return found
 
 
 def _load(app: QCoreApplication, path: Path, quiet_if_missing: bool = False) -> QTranslator | None:
