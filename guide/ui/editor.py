@@ -226,6 +226,7 @@ class EditorWindow(QMainWindow):
             edit = QLineEdit(self)
             edit.setAccessibleName(name)
             edit.setPlaceholderText(hint)
+            edit.setToolTip(hint)  # the whole hint, where a narrow field cuts it short
             return edit
 
         self.title_edit = line(self.tr("Title"))
@@ -245,6 +246,9 @@ class EditorWindow(QMainWindow):
         self.topic = QComboBox(self)
         self.topic.setEditable(True)
         self.topic.setAccessibleName(self.tr("Topic"))
+        # a long topic path must not widen its column and squeeze the fields beside it
+        self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.topic.setMinimumContentsLength(16)
         self.topic.setToolTip(self.tr("Where the article appears in the tree; type a name to make a new topic"))
         for label, tid in authoring.topic_choices(library):
             self.topic.addItem(label, tid)

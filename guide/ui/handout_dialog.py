@@ -60,6 +60,9 @@ class ClinicFields(QWidget):
         self.contact = QLineEdit(settings.clinic_contact)
         self.contact.setPlaceholderText(self.tr("Address or phone number"))
         self.contact.setAccessibleName(self.tr("Contact line"))
+        # the hint is longer in French and Spanish: the field is at least as wide as it
+        hint = self.contact.fontMetrics().horizontalAdvance(self.contact.placeholderText())
+        self.contact.setMinimumWidth(hint + 4 * self.contact.fontMetrics().averageCharWidth())
         self.logo = QLineEdit(settings.clinic_logo)
         self.logo.setAccessibleName(self.tr("Logo file"))
         self.logo.setAccessibleDescription(self.tr("A PNG, JPEG or SVG printed at the top of handouts; empty for none"))

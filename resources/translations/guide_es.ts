@@ -385,7 +385,7 @@ Make a clinic copy to edit? The copy is saved in Clinic articles and says where 
     </message>
     <message>
         <source>Other names people search for, separated by commas</source>
-        <translation>Otros nombres que la gente busca, separados por comas</translation>
+        <translation>Otros nombres, separados por comas</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -393,7 +393,7 @@ Make a clinic copy to edit? The copy is saved in Clinic articles and says where 
     </message>
     <message>
         <source>Keywords, separated by commas</source>
-        <translation>Palabras clave, separadas por comas</translation>
+        <translation>Separadas por comas</translation>
     </message>
     <message>
         <source>Reviewed by</source>
@@ -401,7 +401,7 @@ Make a clinic copy to edit? The copy is saved in Clinic articles and says where 
     </message>
     <message>
         <source>Name of the health worker who checked it</source>
-        <translation>Nombre del profesional de salud que lo revisó</translation>
+        <translation>Profesional que lo revisó</translation>
     </message>
     <message>
         <source>Reviewed on</source>

@@ -385,7 +385,7 @@ Faire une copie pour la clinique et la modifier&#xa0;? La copie est enregistrée
     </message>
     <message>
         <source>Other names people search for, separated by commas</source>
-        <translation>Autres noms que les gens cherchent, séparés par des virgules</translation>
+        <translation>Autres noms, séparés par des virgules</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -393,7 +393,7 @@ Faire une copie pour la clinique et la modifier&#xa0;? La copie est enregistrée
     </message>
     <message>
         <source>Keywords, separated by commas</source>
-        <translation>Mots-clés, séparés par des virgules</translation>
+        <translation>Séparés par des virgules</translation>
     </message>
     <message>
         <source>Reviewed by</source>
@@ -401,7 +401,7 @@ Faire une copie pour la clinique et la modifier&#xa0;? La copie est enregistrée
     </message>
     <message>
         <source>Name of the health worker who checked it</source>
-        <translation>Nom du soignant qui l&apos;a vérifié</translation>
+        <translation>Soignant qui l&apos;a vérifié</translation>
     </message>
     <message>
         <source>Reviewed on</source>
