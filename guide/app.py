@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
-from guide.core import paths
+from guide.core import i18n, paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.readability import ReadingLevels
@@ -223,6 +223,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
 
     app.setWindowIcon(app_icon())
     store = SettingsStore()
+    # The core's words (topic and welcome pages, problem lists) in the interface language; a
+    # Renderer made from here on takes it as its language (guide.core.render.Renderer).
+    i18n.set_interface_language(i18n.interface_language(store.settings.language))
     roots, notice = usable_roots(content_roots, store.settings.extra_roots)
     if notice:
         print(f"guide: {notice}", file=sys.stderr)

@@ -21,7 +21,10 @@ from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guide.core import i18n
 from guide.core.content import Library, read_file, split_front_matter
+from guide.core.i18n import N_
+from guide.core.languages import autonym
 from guide.core.links import Links, PageLinks, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
 from guide.core.pages import article_page, topic_page, welcome_page
@@ -164,8 +167,11 @@ def _image_label(label: str, alt: str) -> str:
 class Renderer:
     """Builds the pages of the reading pane from a library: articles, topics, welcome."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, language: str | None = None) -> None:
+        """``language``: the interface language of topic and welcome pages (default: the one
+        :func:`guide.core.i18n.set_interface_language` set); article pages follow the article's."""
         self.library = library
+        self.language = language or i18n.current_language()
         self._made: markdown.Markdown | None = None  # made by the first page with Markdown in it
         self._ctx = _Context(None)
         self._cleaner = make_cleaner()
@@ -191,7 +197,7 @@ class Renderer:
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:
         """The whole article page: title, summary, review line, body and sources."""
         html, ctx = self._render_body(article, self.library.body(article))
-        source = self.library.source_of(article.id)  # where it comes from: a pack, or the top-level topic
+        source = self._source(article)  # where it comes from: a pack, or the top-level topic
         translation = translation_html(self.library, article)  # banner, "Read in: English · Español"
         return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today, source or "", translation)
 
@@ -200,13 +206,24 @@ class Renderer:
 
         With ``grades`` (article id -> reading grade) the articles are listed easier first."""
         if not topic.intro.strip():
-            return topic_page(topic, "", (), (), grades)
+            return topic_page(topic, "", (), (), grades, self.language)
         html, ctx = self._render_body(topic, topic.intro)
-        return topic_page(topic, html, tuple(ctx.headings), tuple(ctx.problems), grades)
+        return topic_page(topic, html, tuple(ctx.headings), tuple(ctx.problems), grades, self.language)
 
-    def welcome(self, library_title: str = "Health guide") -> Rendered:
+    def welcome(self, library_title: str = "") -> Rendered:
         """The first page: a greeting, how to search, and the top-level topics."""
-        return welcome_page(self.library.root_topic, library_title)
+        return welcome_page(self.library.root_topic, library_title, self.language)
+
+    def _source(self, article: Article) -> str:
+        """The "From …" of an article page: its pack's or top-level topic's title. A top-level
+        topic named after the article's language ("Español") is a shelf of translations, not a
+        source: "From Español" says nothing, so the topic under it is named instead."""
+        source = self.library.source_of(article.id)
+        top, _, rest = article.id.partition("/")
+        if source and source == autonym(article.language) and "/" in rest:
+            shelf = self.library.topic(f"{top}/{rest.partition('/')[0]}")
+            return shelf.title if shelf is not None else ""
+        return source
 
     def body_html(self, article: Article, sections: Collection[str] | None = None) -> str:
         """Sanitized body only; with ``sections`` (slugs), the lead and those sections."""
@@ -243,9 +260,8 @@ class Renderer:
             self._md.reset()
             html = self._md.convert(source)
         except Exception as exc:  # pathological input must not take the window down
-            ctx.problems.append(
-                Problem(ctx.path or Path("-"), ctx.body_line, f"could not render body: {exc!r}")
-            )
+            message = N_("could not render body: {error}").format(error=repr(exc))
+            ctx.problems.append(Problem(ctx.path or Path("-"), ctx.body_line, message))
             html = f"<pre>{escape(source)}</pre>"
         finally:
             self._ctx = _Context(None)

@@ -264,3 +264,13 @@ class SettingsStore:
             log.warning("could not save settings to %s: %s", self.user_file, exc)
             return False
         return True
+
+
+def chosen_language(user_file: Path | None = None, site_file: Path | None = None) -> str:
+    """The ``language`` setting as the files give it (the user's over the site's), read without
+    the side effects of :class:`SettingsStore` (no file set aside or swept): for the command line,
+    which needs only this one value before it parses its arguments."""
+    user = _read(user_file or paths.config_dir() / "settings.json")
+    site = _read(site_file or paths.site_config_file(), SITE_KEYS)
+    value = user.get("language", site.get("language", OPTIONS["language"].default))
+    return str(value)

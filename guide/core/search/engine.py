@@ -51,6 +51,7 @@ from whoosh.util.numeric import byte_to_length
 
 from guide.core import atomic
 from guide.core.content import FileEntry, Library, bytes_digest, decode, parse_article, scan
+from guide.core.i18n import N_
 from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.search.indexfiles import (
     ABOUT_FILE,
@@ -90,7 +91,7 @@ SCHEMA_VERSION = 5  # bump when the schema or the way text is indexed changes (4
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
-WAITING = "Preparing the search index… your search runs as soon as it is ready."
+WAITING = N_("Preparing the search index… your search runs as soon as it is ready.")
 
 _STEMS: dict[str, str] = {}
 
@@ -548,7 +549,8 @@ class SearchIndex:
                 return self._search(text, max(1, min(int(limit), 1000)))
         except Exception as exc:  # never let a search break the window
             log.exception("search failed for %r", text[:200])
-            return SearchResults(text, message=f"Search failed ({exc}); rebuilding the index may help.")
+            message = N_("Search failed ({error}); rebuilding the index may help.").format(error=exc)
+            return SearchResults(text, message=message)
 
     def _search(self, text: str, limit: int) -> SearchResults:
         parsed = parse(text)
@@ -558,7 +560,7 @@ class SearchIndex:
         if state is None:
             if self._update_lock.locked():  # being built: the window keeps the query and runs it when ready
                 return SearchResults(text, message=WAITING, waiting=True)
-            return SearchResults(text, message="The search index is not built yet.")
+            return SearchResults(text, message=N_("The search index is not built yet."))
         notice = long_query_notice(parsed)
         if notice:  # pasted text, not typed words: searched as it is, never "corrected"
             parts, corrected = list(parsed.parts), None
