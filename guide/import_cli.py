@@ -74,7 +74,8 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     articles = ngettext("{count} article", "{count} articles", result.articles).format(count=result.articles)
     files = ngettext("{count} file", "{count} files", result.files).format(count=result.files)
-    print(f"{result.path}: {articles}, {files}, {result.size / 1000:.0f} kB")
+    size = _("{size} kB").format(size=f"{result.size / 1000:.0f}")
+    print(f"{result.path}: {articles}, {files}, {size}")
     if args.key is not None:
         from guide import pack_cli
 

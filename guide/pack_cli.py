@@ -179,7 +179,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         try:
             extra = minisign.parse_public_key(text)
         except minisign.SignatureError as exc:
-            return _fail(f"--pubkey: {exc}", 2)
+            return _fail(f"--pubkey: {_t(str(exc))}", 2)
     if not args.file.is_file():
         return _fail(_("{path}: no such file").format(path=args.file))
     signature = check_signature(args.file, _trust(), extra)

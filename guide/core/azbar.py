@@ -67,7 +67,8 @@ def az_listing(
         f'<a href="#{anchor(m)}">{escape(m)}</a>' if m in groups else f'<span class="az-empty">{escape(m)}</span>'
         for m in ([OTHER] if OTHER in groups else []) + LETTERS
     ]
-    jump = escape(translator(language)("Jump to:"))
+    _ = translator(language)
+    jump = escape(_("Jump to:"))
     bar = f'<p class="az" id="letters">{jump} {" ".join(links)}</p>'
     sections = [
         f'<h3 class="az" id="{anchor(m)}">{escape(m)}</h3>{as_list(groups[m])}'

@@ -186,7 +186,8 @@ def _sources(article: Article) -> str:
     if not article.sources:
         return ""
     items = "".join(f'<li class="source">{html.escape(s)}</li>' for s in article.sources)
-    return f'<h2 class="sources">{html.escape(_words(article)(N_("Sources")))}</h2><ul class="sources">{items}</ul>'
+    heading = html.escape(_words(article)(N_("Sources")))
+    return f'<h2 class="sources">{heading}</h2><ul class="sources">{items}</ul>'
 
 
 def _article_html(

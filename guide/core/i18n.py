@@ -159,8 +159,9 @@ _FIELD = re.compile(r"\{(\w+)[^{}]*\}")
 
 
 @functools.cache
-def _templates(language: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """(literal prefix, pattern, translation) of each catalog message with {fields}, longest first."""
+def _templates(language: str) -> tuple[tuple[str, re.Pattern[str], str, bool], ...]:
+    """(literal prefix, pattern, translation, has words) of each catalog message with {fields},
+    the one with the most fixed text first."""
     catalog: dict[object, str] = getattr(translations(language), "_catalog", {})
     found = []
     for msgid, translated in catalog.items():
@@ -173,14 +174,16 @@ def _templates(language: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
             continue
         if not all(name is None or name.isidentifier() for _literal, name, _spec, _conversion in parts):
             continue  # "{0}" or "{a.b}": not a template this module makes
+        words = any(c.isalpha() for literal, *_rest in parts for c in literal)
         for literal, name, _spec, _conversion in parts:
             pattern.append(re.escape(literal))
             if name is not None:
                 pattern.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
                 seen.add(name)
-        found.append((parts[0][0], re.compile("".join(pattern), re.DOTALL), translated, len(msgid)))
-    found.sort(key=lambda item: -item[3])
-    return tuple((prefix, pattern, translated) for prefix, pattern, translated, _n in found)
+        fixed = sum(len(literal) for literal, *_rest in parts)  # more fixed text: a closer fit, tried first
+        found.append((parts[0][0], re.compile("".join(pattern), re.DOTALL), translated, words, fixed))
+    found.sort(key=lambda item: -item[4])
+    return tuple(item[:4] for item in found)
 
 
 def translate_message(message: str, language: str | None = None, _depth: int = 0) -> str:
@@ -198,7 +201,9 @@ def translate_message(message: str, language: str | None = None, _depth: int = 0
     plain = translations(language).gettext(message)
     if plain != message or _depth > 2:
         return plain
-    for prefix, pattern, translated in _templates(language):
+    for prefix, pattern, translated, words in _templates(language):
+        if not words and _depth == 0:
+            continue  # "{problem}: {target}" fits any sentence with a colon; inside a known one, a date fits
         if message.startswith(prefix) and (match := pattern.fullmatch(message)):
             values = {k: translate_message(v, language, _depth + 1) for k, v in match.groupdict().items()}
             return _fill(translated, values)

@@ -41,7 +41,8 @@ def article_page(
     if article.summary:
         parts.append(f'<p class="summary">{escape(article.summary)}</p>')
     if source:  # a pack, or the top-level topic
-        parts.append(f'<p class="meta source">{escape(_("From {source}").format(source=source))}</p>')
+        said = escape(_("From {source}").format(source=source))
+        parts.append(f'<p class="meta source">{said}</p>')
     if meta := _review_line(article):
         parts.append(f'<p class="meta">{escape(meta)}</p>')
     if translation:  # HTML made by guide.core.translations: the banner and "Read in: English · Español"
@@ -87,16 +88,15 @@ def welcome_page(root: Topic, library_title: str = "", language: str = "en") -> 
     """The first page: a greeting, how to search, and the top-level topics (interface ``language``)."""
     _ = translator(language)
     library_title = library_title or _("Health guide")
+    example = escape(_("blood pressure"))
     search = escape(_("To search, press {key} and type a word, for example {example}.")).format(
-        key="<b>Ctrl+K</b>", example=f"<i>{escape(_('blood pressure'))}</i>"
+        key="<b>Ctrl+K</b>", example=f"<i>{example}</i>"
     )
-    parts = [
-        f"<h1>{escape(library_title)}</h1>",
-        f'<p class="summary">{escape(_("Welcome. Choose a topic below to start reading."))}</p>',
-        f"<p>{search}</p>",
-    ]
+    welcome = escape(_("Welcome. Choose a topic below to start reading."))
+    parts = [f"<h1>{escape(library_title)}</h1>", f'<p class="summary">{welcome}</p>', f"<p>{search}</p>"]
     if not root.children and not root.articles:
-        parts.append(f"<p>{escape(_('There are no articles in this library yet.'))}</p>")
+        empty = escape(_("There are no articles in this library yet."))
+        parts.append(f"<p>{empty}</p>")
     parts.append(_listing(root, None, language))
     return Rendered("\n".join(p for p in parts if p), library_title)
 
@@ -158,7 +158,8 @@ def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None, lan
             _entry("topic", c.id, c.title, c.summary, _count(_plural(article_count(c), language)))
             for c in topic.children
         ]
-        parts.append(f'<h2 class="listing">{escape(_("Topics"))}</h2>{_list("topics", items)}')
+        heading = escape(_("Topics"))
+        parts.append(f'<h2 class="listing">{heading}</h2>{_list("topics", items)}')
     if topic.articles and grades is not None:
         ordered = easier_first(topic.articles, lambda a: grades.get(a.id))
         items = [
@@ -172,7 +173,8 @@ def _listing(topic: Topic, grades: Mapping[str, float | None] | None = None, lan
             topic.articles, lambda a: _entry("article", a.id, a.title, a.summary), _articles_list, language
         )
         items = [] if by_letter else [_entry("article", a.id, a.title, a.summary) for a in topic.articles]
-        parts.append(f'<h2 class="listing">{escape(_("Articles"))}</h2>{by_letter or _list("articles", items)}')
+        heading = escape(_("Articles"))
+        parts.append(f'<h2 class="listing">{heading}</h2>{by_letter or _list("articles", items)}')
     return "\n".join(parts)
 
 

@@ -86,14 +86,14 @@ def welcome_page(
     in the interface ``language``."""
     _ = translator(language)
     library_title = library_title or _("Health guide")
-    parts = [
-        f"<h1>{escape(library_title)}</h1>",
-        f'<p class="summary">{escape(_("Type in the search field above, or choose a topic."))}</p>',
-    ]
+    hint = escape(_("Type in the search field above, or choose a topic."))
+    parts = [f"<h1>{escape(library_title)}</h1>", f'<p class="summary">{hint}</p>']
     if not root.children and not root.articles:
-        parts.append(f"<p>{escape(_('There are no articles in this library yet.'))}</p>")
+        empty = escape(_("There are no articles in this library yet."))
+        parts.append(f"<p>{empty}</p>")
     if root.children:
-        parts.append(f'<h2 class="listing">{escape(_("Topics"))}</h2>{_cards(root.children, language)}')
+        topics = escape(_("Topics"))
+        parts.append(f'<h2 class="listing">{topics}</h2>{_cards(root.children, language)}')
     parts.append(_articles("recent", _("Recently read"), recent))
     parts.append(_articles("bookmarks", _("Bookmarks"), bookmarked))
     parts.append(_articles("articles", _("Articles"), root.articles))

@@ -578,7 +578,7 @@ class SearchIndex:
             if as_typed and plain.best_cover(as_typed) > run.best_cover(ranked):
                 run, ranked, corrected = plain, as_typed, None
         hits = tuple(run.hit(aid, score, docnum, also) for aid, score, docnum, also in ranked)
-        message = None if hits else "No articles match. Try fewer or other words."
+        message = None if hits else N_("No articles match. Try fewer or other words.")
         if notice:
             message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)
