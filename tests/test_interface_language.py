@@ -189,7 +189,8 @@ def library_root(tmp_path: Path) -> Path:
     write(root / "es" / "index.md", "---\ntitle: Español\nlanguage: es\n---\n")
     write(root / "es" / "salud" / "index.md", "---\ntitle: Salud\n---\n")
     write(root / "es" / "salud" / "sueno.md", "---\ntitle: Sueño\nreviewed: 2024-03-01\nreviewed_by: Dra. Ruiz\n"
-          "review_due: 2025-03-01\nsources:\n  - Un libro\n---\nDuerma bien.\n")  # fmt: skip
+          "review_due: 2025-03-01\nsources:\n  - Un libro\n---\n"
+          "Duerma bien.\n\n![un dibujo](https://x.org/a.png)\n")  # fmt: skip
     write(root / "care" / "sleep.md", "---\ntitle: Sleep\nreviewed: 2024-03-01\n---\nSleep well.\n")
     return root
 
@@ -224,6 +225,7 @@ def test_an_article_page_speaks_the_articles_language_whatever_the_interface(lib
         assert "Este artículo debía revisarse el 1 de marzo de 2025." in html
         assert ">Fuentes</h2>" in html
         assert "Procedencia: Salud" in html  # the topic, not "Español", the language shelf it sits on
+        assert "[imagen no cargada: un dibujo]" in html
         assert "Reviewed" not in html and "From " not in html
     english = library.article("care/sleep")
     assert english is not None

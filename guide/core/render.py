@@ -103,13 +103,13 @@ class _Rewriter:
             if el.tag == "a" and "href" in el.attrib:
                 href = self.renderer._links.link(ctx, _tree_value(el.get("href", "")))
                 if href is None:
-                    _make_unavailable(el, _tree_value(el.get("href", "")))
+                    _make_unavailable(el, _tree_value(el.get("href", "")), _language(ctx))
                 else:
                     el.set("href", href)
             elif el.tag == "img":
                 src, label = self.renderer._links.image(ctx, _tree_value(el.get("src", "")))
                 if src is None:
-                    text = _image_label(label, _tree_value(el.get("alt", "")))
+                    text = _image_label(label, _tree_value(el.get("alt", "")), _language(ctx))
                     el.tag, el.text = "span", text
                     el.attrib.clear()
                     el.set("class", "image-unavailable")
@@ -147,21 +147,29 @@ def _tree_value(value: str) -> str:
     return value.replace(AMP_SUBSTITUTE, "&")
 
 
-def _make_unavailable(el: etree.Element, target: str) -> None:
+def _language(ctx: _Context) -> str:
+    """The language of the page being made: its words ("[image]", "Link not available") follow it."""
+    return getattr(ctx.base, "language", "en")
+
+
+def _make_unavailable(el: etree.Element, target: str, language: str = "en") -> None:
     keep = el.get("id")
     el.tag = "span"
     el.attrib.clear()
     el.set("class", "link-unavailable")
-    el.set("title", unavailable(target))
+    el.set("title", i18n.translate_message(unavailable(target), language))
     if keep:
         el.set("id", keep)
 
 
-def _image_label(label: str, alt: str) -> str:
+def _image_label(label: str, alt: str, language: str = "en") -> str:
+    """The text shown instead of an image: "[image not loaded: a diagram]", in the page's language."""
     alt = " ".join(alt.split())
     if label:
+        label = i18n.translate_message(label, language)
         return f"[{label}: {alt}]" if alt else f"[{label}]"
-    return f"[{alt}]" if alt else "[image]"
+    _ = i18n.translator(language)
+    return f"[{alt}]" if alt else "[" + _("image") + "]"
 
 
 class Renderer:
@@ -277,11 +285,12 @@ class Renderer:
         inner = match.group(2)
         ident = f' id="{escape(attrs["id"])}"' if attrs.get("id") else ""
         if "href" not in attrs:
-            title = ' class="link-unavailable" title="Link not available"' if not ident else ""
+            said = escape(i18n.translate_message(unavailable(""), _language(ctx)))
+            title = f' class="link-unavailable" title="{said}"' if not ident else ""
             return f"<span{ident}{title}>{inner}</span>"
         href = self._links.link(ctx, attrs["href"])
         if href is None:
-            title = escape(unavailable(attrs["href"]))
+            title = escape(i18n.translate_message(unavailable(attrs["href"]), _language(ctx)))
             return f'<span{ident} class="link-unavailable" title="{title}">{inner}</span>'
         rest = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items() if k in ("class", "title"))
         return f'<a{ident} href="{escape(href)}"{rest}>{inner}</a>'
@@ -290,7 +299,7 @@ class Renderer:
         attrs = _attrs(match.group(1))
         src, label = self._links.image(ctx, attrs.get("src", ""))
         if src is None:
-            text = escape(_image_label(label, attrs.get("alt", "")))
+            text = escape(_image_label(label, attrs.get("alt", ""), _language(ctx)))
             return f'<span class="image-unavailable">{text}</span>'
         attrs["src"] = src
         return "<img" + "".join(f' {k}="{escape(v)}"' for k, v in attrs.items()) + ">"
