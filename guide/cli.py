@@ -47,7 +47,9 @@ def build_parser(packs: bool = True) -> argparse.ArgumentParser:
         prog="guide",
         description=_("Offline health guide. With no command, opens the reader window."),
     )
-    parser.add_argument("--version", action="version", version=f"guide {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"guide {__version__}", help=_("show the program's version and exit")
+    )
     _add_content(parser)
     parser.add_argument("--self-test", action="store_true", help=_("check that this installation works"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

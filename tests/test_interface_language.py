@@ -165,6 +165,11 @@ def test_a_stored_english_message_is_translated_where_it_is_shown() -> None:
     )
     assert i18n.translate_message(message, "en") == message
     assert i18n.translate_message("odd: text", "fr") == "odd: text"  # no template of punctuation alone matches
+    # "{day} {month} {year}" fits any three words: it is recognised only by a month it knows
+    assert i18n.translate_message("an old Word 97-2003 document", "es") == "an old Word 97-2003 document"
+    assert i18n.translate_message("/a.doc: a Word 97-2003 document cannot be imported; open it in Word or LibreOffice "
+                                  "and save it as a Word document (.docx)", "fr").startswith(
+        "/a.doc : impossible d'importer un document Word 97-2003 ;")  # fmt: skip
 
 
 def test_problems_for_people_and_their_count_follow_the_interface_language(broken_root: Path) -> None:

@@ -205,7 +205,10 @@ def translate_message(message: str, language: str | None = None, _depth: int = 0
         if not words and _depth == 0:
             continue  # "{problem}: {target}" fits any sentence with a colon; inside a known one, a date fits
         if message.startswith(prefix) and (match := pattern.fullmatch(message)):
-            values = {k: translate_message(v, language, _depth + 1) for k, v in match.groupdict().items()}
+            found = match.groupdict()
+            values = {k: translate_message(v, language, _depth + 1) for k, v in found.items()}
+            if not words and values == found:
+                continue  # fields alone ("{day} {month} {year}") are recognised only by a known part
             return _fill(translated, values)
     return message
 

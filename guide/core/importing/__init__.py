@@ -42,13 +42,13 @@ SUFFIXES: dict[str, str] = {
 }
 
 _OLD_FORMATS = {
-    ".doc": "a Word 97-2003 document",
-    ".rtf": "a Rich Text document",
-    ".odt": "an OpenDocument text",
-    ".pages": "a Pages document",
-    ".pdf": "a PDF",
-    ".mht": "a web archive",
-    ".mhtml": "a web archive",
+    ".doc": N_("a Word 97-2003 document"),
+    ".rtf": N_("a Rich Text document"),
+    ".odt": N_("an OpenDocument text"),
+    ".pages": N_("a Pages document"),
+    ".pdf": N_("a PDF"),
+    ".mht": N_("a web archive"),
+    ".mhtml": N_("a web archive"),
 }
 
 

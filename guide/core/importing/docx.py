@@ -102,9 +102,9 @@ def _open_zip(source: Path) -> zipfile.ZipFile:
     document = names.get("word/document.xml")
     if document is None:
         archive.close()
-        what = "an Excel workbook" if "xl/workbook.xml" in names else "a zip file"
+        what = N_("an Excel workbook") if "xl/workbook.xml" in names else N_("a zip file")
         if "ppt/presentation.xml" in names:
-            what = "a PowerPoint file"
+            what = N_("a PowerPoint file")
         raise ImportFailed(
             N_("{source}: this is {what}, not a Word document (no word/document.xml inside)").format(
                 source=source, what=what
@@ -164,7 +164,7 @@ def _real_title(value: str) -> str:
 
 
 def convert(source: Path) -> Draft:
-    limits.check_file(source, limits.MAX_DOCX, "Word document")
+    limits.check_file(source, limits.MAX_DOCX, N_("Word document"))
     _sniff(source)
     archive = _open_zip(source)
     with archive:

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guide.core.i18n import N_
 from guide.core.importing import limits
 from guide.core.importing.draft import Draft, front_matter, iso_date, one_line, tidy_title
 from guide.core.importing.tomarkdown import collect_images
@@ -72,7 +73,7 @@ class _Cleanup:
 
 
 def convert_text(source: Path) -> Draft:
-    data = limits.read_limited(source, limits.MAX_TEXT, "text file")
+    data = limits.read_limited(source, limits.MAX_TEXT, N_("text file"))
     text, warnings = limits.decode_text(source, data)
     title, body, found = text_to_markdown(text, fallback_title=_name_title(source))
     meta = front_matter(title=title, source_name=source.name, sources=(f"{title} ({source.name})",), body=body)
@@ -83,7 +84,7 @@ def convert_markdown(source: Path) -> Draft:
     """A Markdown file: its own front matter is kept (``reviewed`` is cleared), the body as it is."""
     from guide.core.content import split_front_matter
 
-    data = limits.read_limited(source, limits.MAX_TEXT, "Markdown file")
+    data = limits.read_limited(source, limits.MAX_TEXT, N_("Markdown file"))
     text, warnings = limits.decode_text(source, data)
     parsed = split_front_matter(source, text) if text.startswith("---") else None
     meta = dict(parsed.meta) if parsed is not None and not parsed.problems else {}

@@ -71,7 +71,7 @@ def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
 
 
 def convert(source: Path) -> Draft:
-    data = limits.read_limited(source, limits.MAX_HTML, "web page")
+    data = limits.read_limited(source, limits.MAX_HTML, N_("web page"))
     try:
         text, meta = _extract(data)
     except (ValueError, TypeError, RecursionError, UnicodeError) as exc:
