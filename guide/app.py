@@ -172,13 +172,16 @@ def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) ->
     if not missing:
         return found, ""
     names = ", ".join(str(r) for r in missing)
-    one = len(missing) == 1
-    text = f"The content folder{'' if one else 's'} {names} {'was' if one else 'were'} not found"
-    text += " (a drive that is not connected, or a mistyped name)."
+    count = len(missing)
+    text = i18n.ngettext(
+        "The content folder {names} was not found (a drive that is not connected, or a mistyped name).",
+        "The content folders {names} were not found (a drive that is not connected, or a mistyped name).",
+        count,
+    ).format(names=names)
     if fallback:
-        text += " The bundled guide is shown instead."
+        text += " " + i18n._("The bundled guide is shown instead.")
     else:
-        text += f" {'Its' if one else 'Their'} articles are not shown."
+        text += " " + i18n.ngettext("Its articles are not shown.", "Their articles are not shown.", count)
     return found, text
 
 
