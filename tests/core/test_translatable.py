@@ -12,9 +12,11 @@ Qt's: tr() and .ts files):
 2. **Made in English, marked for the catalog.** Everywhere outside guide/ui/, the message of a
    ``Problem(...)`` (its third argument), of ``.report(name, message)``, the first argument of
    the errors people read (``PackError``, ``HandoutError``, ``ImportFailed``, ``ExportFailed``,
-   ``SignatureError``) and the ``message=`` of ``SearchResults`` must not be a plain string or an
-   f-string with words: they are ``N_("… {field} …").format(field=…)``, kept in English where
-   they are stored and translated where they are shown (``guide.core.i18n.translate_message``).
+   ``SignatureError``), the ``message=`` of ``SearchResults`` and what is appended to a list
+   named ``notes``, ``warnings`` or ``failed`` (index notes, import warnings) must not be a
+   plain string or an f-string with words: they are ``N_("… {field} …").format(field=…)``,
+   kept in English where they are stored and translated where they are shown
+   (``guide.core.i18n.translate_message``).
 3. **Findable by the extractor.** ``_()``, ``N_()`` and ``ngettext()`` never sit inside an
    f-string (Python 3.11's tokenizer hands Babel an f-string as one token, so the message would
    silently be missing from the catalogs), and their first argument is a literal (or an
@@ -97,6 +99,9 @@ def untranslated(path: Path, package: Path = GUIDE) -> list[str]:
             suspects.append(node.args[0])
         if called == "SearchResults":
             suspects += [k.value for k in node.keywords if k.arg == "message"]
+        listed = isinstance(node.func, ast.Attribute) and name_of(node.func.value) in ("notes", "warnings", "failed")
+        if called in ("append", "insert") and listed and node.args:  # index notes, import warnings
+            suspects.append(node.args[-1])
         found += [f"{where}:{s.lineno}: {ast.unparse(s)[:80]}" for s in suspects if has_words(s)]
         translated_now = isinstance(node.func, ast.Call) and name_of(node.func.func) == "translator"
         marked = bool(node.args) and isinstance(node.args[0], ast.Call) and name_of(node.args[0].func) == "N_"
@@ -131,12 +136,13 @@ def test_the_rule_catches_what_it_says(tmp_path: Path) -> None:
         'raise PackError("bad pack")\n'
         "y = f\"{_('Sources')}\"\n"
         'z = translator(lang)("Jump to:")\n'
+        'warnings.append(f"{n} images left out")\n'
     )
     fake = tmp_path / "guide" / "cli.py"
     fake.parent.mkdir()
     fake.write_text(text, encoding="utf-8")
     found = untranslated(fake, fake.parent)
-    assert sorted(line.split(":")[1] for line in found) == ["1", "2", "5", "6", "7", "8", "9"], found
+    assert sorted(line.split(":")[1] for line in found) == ["1", "10", "2", "5", "6", "7", "8", "9"], found
 
 
 @pytest.mark.parametrize("language", ["es", "fr"])

@@ -215,7 +215,7 @@ def convert(source: Path) -> Draft:
     body, dropped = tidy(markdown, title, local_images=names)
     warnings.extend(dropped)
     if not body.strip():
-        warnings.append("the document has no text")
+        warnings.append(N_("the document has no text"))
     date = iso_date(props.get("modified") or props.get("created") or "")
     sources = (f"{title} (Word document {source.name}{', by ' + props['author'] if props.get('author') else ''})",)
     meta = front_matter(title=title, source_name=source.name, sources=sources, date=date, body=body)

@@ -78,8 +78,8 @@ def decode_text(source: Path, data: bytes) -> tuple[str, list[str]]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-            warnings.append("the text is not UTF-8; it was read as Windows-1252: check accented letters")
+            warnings.append(N_("the text is not UTF-8; it was read as Windows-1252: check accented letters"))
     if "\x00" in text:
         text = text.replace("\x00", "")
-        warnings.append("NUL characters were removed")
+        warnings.append(N_("NUL characters were removed"))
     return text.replace("\r\n", "\n").replace("\r", "\n"), warnings

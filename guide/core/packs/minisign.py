@@ -79,7 +79,7 @@ def parse_public_key(text: str) -> PublicKey:
         lines = lines[1:]
     if len(lines) != 1:
         raise SignatureError(N_("a public key is one base64 line (RW…)"))
-    raw = _b64(lines[0], "the public key")
+    raw = _b64(lines[0], N_("the public key"))
     if len(raw) != 42 or raw[:2] != b"Ed":
         raise SignatureError(N_("not a minisign Ed25519 public key"))
     return PublicKey(raw[2:10], raw[10:])
@@ -90,10 +90,10 @@ def parse_signature(text: str) -> Signature:
     lines = text.splitlines()
     if len(lines) < 4 or not lines[0].startswith(UNTRUSTED) or not lines[2].startswith(TRUSTED):
         raise SignatureError(N_("not a minisign signature (expected: comment, signature, trusted comment, signature)"))
-    raw = _b64(lines[1], "the signature line")
+    raw = _b64(lines[1], N_("the signature line"))
     if len(raw) != 74 or raw[:2] not in (b"ED", b"Ed"):
         raise SignatureError(N_("signature line is not an Ed25519 minisign signature"))
-    global_sig = _b64(lines[3], "the trusted comment's signature")
+    global_sig = _b64(lines[3], N_("the trusted comment's signature"))
     if len(global_sig) != 64:
         raise SignatureError(N_("the trusted comment's signature has the wrong length"))
     return Signature(raw[:2], raw[2:10], raw[10:], lines[2][len(TRUSTED) :], global_sig, lines[0][len(UNTRUSTED) :])
@@ -164,7 +164,7 @@ def _secret_raw(text: str) -> bytes:
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     if len(lines) != 2 or not lines[0].startswith(UNTRUSTED):
         raise SignatureError(N_("not a minisign secret key file (expected a comment line and one base64 line)"))
-    raw = _b64(lines[1], "the secret key")
+    raw = _b64(lines[1], N_("the secret key"))
     if len(raw) != 158 or raw[:2] != b"Ed" or raw[4:6] != b"B2" or raw[2:4] not in (b"Sc", b"\0\0"):
         raise SignatureError(N_("not a minisign Ed25519 secret key"))
     return raw

@@ -339,9 +339,14 @@ class PackStore:
             )
         files = len(archive.check_folder(pack.folder).files)
         if pack.verified and not any(k.id_hex == pack.key_id for _, k in trust.keys):
-            return f"all {files} files match; but key {pack.key_id} ({pack.verified}) is no longer trusted"
-        who = f"signed by {pack.verified}" if pack.verified else "not verified (unsigned or an unknown key)"
-        return f"all {files} files match the manifest; {who}"
+            return N_("all {files} files match; but key {key} ({publisher}) is no longer trusted").format(
+                files=files, key=pack.key_id, publisher=pack.verified
+            )
+        if pack.verified:
+            return N_("all {files} files match the manifest; signed by {publisher}").format(
+                files=files, publisher=pack.verified
+            )
+        return N_("all {files} files match the manifest; not verified (unsigned or an unknown key)").format(files=files)
 
 
 def _full_manifest(folder: Path) -> Manifest:
@@ -388,12 +393,12 @@ def topics_in_use(exclude_id: str, extra: PackStore | None = None) -> dict[str, 
     from guide.core import paths
     from guide.core.packs.mount import site_packs_dir
 
-    held = {name: "the bundled guide" for name in _top_folders(paths.bundled_content())}
+    held = {name: N_("the bundled guide") for name in _top_folders(paths.bundled_content())}
     packs = all_installed(site_packs_dir()) + (extra.installed() if extra is not None else [])
     for pack in packs:
         if pack.id != exclude_id:
             for name in _pack_topics(pack.manifest, pack.content):
-                held.setdefault(name, f"the installed pack '{pack.manifest.title}'")
+                held.setdefault(name, N_("the installed pack '{title}'").format(title=pack.manifest.title))
     return held
 
 

@@ -84,5 +84,5 @@ def check_signature(pack: Path, trust: Trust, extra_key: minisign.PublicKey | No
         raise PackError(N_("{pack}: bad signature: {error}; refused").format(pack=pack, error=exc)) from exc
     except OSError as exc:
         raise PackError(N_("{pack}: cannot read ({reason})").format(pack=pack, reason=exc.strerror or exc)) from exc
-    name = trust.name_of(key.key_id) or "the key given"
+    name = trust.name_of(key.key_id) or N_("the key given")
     return SignatureCheck("verified", name, signature.id_hex, signature.trusted_comment)

@@ -308,20 +308,20 @@ class SearchIndex:
         as long as no file's size or mtime changes, so later checks cost only a scan.
         """
         if self.readonly_dir is None:
-            return "no index is shipped"
+            return N_("no index is shipped")
         stamps = stamps_of(entries)
         if self._shipped_fits == stamps:
             return None
         meta = self._read_meta(self.readonly_dir, shipped=True)
         if meta is None:
-            return "the shipped index is missing, damaged or of another version"
+            return N_("the shipped index is missing, damaged or of another version")
         digests: dict[str, str] = meta["digests"]
         if set(digests) != set(stamps):
-            return "the shipped index is of other articles"
+            return N_("the shipped index is of other articles")
         if any(digests[e.id].partition(":")[0] != str(e.size) for e in entries):
-            return "the shipped index is of articles that have changed since"
+            return N_("the shipped index is of articles that have changed since")
         if any(digests[e.id] != e.digest() for e in entries):
-            return "the shipped index is of articles that have changed since"
+            return N_("the shipped index is of articles that have changed since")
         self._shipped_fits = stamps
         return None
 
@@ -379,7 +379,7 @@ class SearchIndex:
                         shipped = current
                     else:
                         shipped = self._load(self.readonly_dir, readonly=True)
-                        problem = "the shipped index cannot be opened" if shipped is None else None
+                        problem = N_("the shipped index cannot be opened") if shipped is None else None
                 if shipped is not None:
                     self._swap_open(shipped)
                     return IndexReport(
@@ -388,7 +388,7 @@ class SearchIndex:
                         seconds=time.perf_counter() - started,
                         shipped=True,
                     )
-                notes.append(f"{problem}; using an index in the user's cache")
+                notes.append(N_("{problem}; using an index in the user's cache").format(problem=problem))
             target = self._fallback or self.index_dir
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -398,10 +398,8 @@ class SearchIndex:
                 if self._fallback is not None:
                     raise
                 self._fallback = Path(tempfile.mkdtemp(prefix="guide-index-"))
-                notes.append(
-                    f"cannot write the index at {target} ({exc.strerror or exc}); "
-                    f"using a temporary index at {self._fallback}"
-                )
+                elsewhere = N_("cannot write the index at {target} ({reason}); using a temporary index at {fallback}")
+                notes.append(elsewhere.format(target=target, reason=exc.strerror or exc, fallback=self._fallback))
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
             location = report.location or target
             current = self._open
@@ -438,7 +436,7 @@ class SearchIndex:
         meta = self._read_meta(target)
         if meta is None:
             if target.exists():
-                notes.append("the index was damaged, incomplete or of an older version; rebuilt it")
+                notes.append(N_("the index was damaged, incomplete or of an older version; rebuilt it"))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         old: dict[str, str] = meta["stamps"]
         digests = {k: v for k, v in (meta.get("digests") or {}).items() if k in old and k in stamps}
@@ -479,7 +477,7 @@ class SearchIndex:
             names = name_lookups(articles, about)
             write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
         except Exception as exc:  # a damaged index: start again from the files
-            notes.append(f"the index could not be updated ({exc}); rebuilt it")
+            notes.append(N_("the index could not be updated ({error}); rebuilt it").format(error=exc))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         return IndexReport(
             added=len(added),

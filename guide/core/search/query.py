@@ -155,7 +155,7 @@ def long_query_notice(parsed: Parsed) -> str | None:
     """One line saying a long paste was searched by its first words only (None for a query)."""
     if not parsed.typed:
         return None
-    return f"Long text: searched its first {len(parsed.parts)} words."  # one line in a narrow pane
+    return N_("Long text: searched its first {count} words.").format(count=len(parsed.parts))  # one line: a narrow pane
 
 
 def unparse(parts: Iterable[Part]) -> str:
