@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
-from guide.core import paths
+from guide.core import i18n, paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.readability import ReadingLevels
@@ -175,19 +175,17 @@ def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) ->
     if not missing:
         return found, ""
     names = ", ".join(str(r) for r in missing)
-    if len(missing) == 1:
-        text = QCoreApplication.translate(
-            "App", "The content folder {names} was not found (a drive that is not connected, or a mistyped name)."
-        )
-        rest = QCoreApplication.translate("App", "Its articles are not shown.")
-    else:
-        text = QCoreApplication.translate(
-            "App", "The content folders {names} were not found (a drive that is not connected, or a mistyped name)."
-        )
-        rest = QCoreApplication.translate("App", "Their articles are not shown.")
+    count = len(missing)
+    text = i18n.ngettext(
+        "The content folder {names} was not found (a drive that is not connected, or a mistyped name).",
+        "The content folders {names} were not found (a drive that is not connected, or a mistyped name).",
+        count,
+    ).format(names=names)
     if fallback:
-        rest = QCoreApplication.translate("App", "The bundled guide is shown instead.")
-    return found, f"{text.format(names=names)} {rest}"
+        text += " " + i18n._("The bundled guide is shown instead.")
+    else:
+        text += " " + i18n.ngettext("Its articles are not shown.", "Their articles are not shown.", count)
+    return found, text
 
 
 class AfterFirstPaint(QObject):
@@ -231,10 +229,13 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
 
     app.setWindowIcon(app_icon())
     store = SettingsStore()
-    from guide.core.i18n import interface_language
+    # The core's words (topic and welcome pages, problem lists) in the interface language; a
+    # Renderer made from here on takes it as its language (guide.core.render.Renderer).
+    language = i18n.interface_language(store.settings.language)
+    i18n.set_interface_language(language)
     from guide.ui.translation import install_translators
 
-    install_translators(app, interface_language(store.settings.language))  # before any widget takes its words
+    install_translators(app, language)  # Qt's side (menus, dialogs): before any widget takes its words
     roots, notice = usable_roots(content_roots, store.settings.extra_roots)
     if notice:
         print(f"guide: {notice}", file=sys.stderr)

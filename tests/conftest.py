@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from guide.core import i18n
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The interface language is English in every test, whatever the tester's locale (a Spanish
 # desktop would otherwise turn messages and pages Spanish): GUIDE_LANGUAGE is read before the
@@ -37,6 +39,7 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("GUIDE_SITE_CONFIG", str(base / "site" / "site.json"))
     monkeypatch.setenv("GUIDE_LANGUAGE", "en")
     monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_interface_language("en")  # `guide.cli.main` or the window may have set another
 
 
 @pytest.fixture

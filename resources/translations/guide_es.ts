@@ -23,26 +23,6 @@
         <translation>Los artículos cambiaron en el disco desde el último inicio: temas actualizados.</translation>
     </message>
     <message>
-        <source>The content folder {names} was not found (a drive that is not connected, or a mistyped name).</source>
-        <translation>No se encontró la carpeta de contenido {names} (una unidad no conectada o un nombre mal escrito).</translation>
-    </message>
-    <message>
-        <source>Its articles are not shown.</source>
-        <translation>Sus artículos no se muestran.</translation>
-    </message>
-    <message>
-        <source>The content folders {names} were not found (a drive that is not connected, or a mistyped name).</source>
-        <translation>No se encontraron las carpetas de contenido {names} (una unidad no conectada o un nombre mal escrito).</translation>
-    </message>
-    <message>
-        <source>Their articles are not shown.</source>
-        <translation>Sus artículos no se muestran.</translation>
-    </message>
-    <message>
-        <source>The bundled guide is shown instead.</source>
-        <translation>En su lugar se muestra la guía incluida.</translation>
-    </message>
-    <message>
         <source>Open content folder…</source>
         <translation>Abrir carpeta de contenido…</translation>
     </message>

@@ -23,26 +23,6 @@
         <translation>Des articles ont changé sur le disque depuis le dernier démarrage&#xa0;: sujets mis à jour.</translation>
     </message>
     <message>
-        <source>The content folder {names} was not found (a drive that is not connected, or a mistyped name).</source>
-        <translation>Le dossier de contenu {names} est introuvable (un disque non branché, ou un nom mal tapé).</translation>
-    </message>
-    <message>
-        <source>Its articles are not shown.</source>
-        <translation>Ses articles ne sont pas affichés.</translation>
-    </message>
-    <message>
-        <source>The content folders {names} were not found (a drive that is not connected, or a mistyped name).</source>
-        <translation>Les dossiers de contenu {names} sont introuvables (un disque non branché, ou un nom mal tapé).</translation>
-    </message>
-    <message>
-        <source>Their articles are not shown.</source>
-        <translation>Leurs articles ne sont pas affichés.</translation>
-    </message>
-    <message>
-        <source>The bundled guide is shown instead.</source>
-        <translation>Le guide fourni est affiché à la place.</translation>
-    </message>
-    <message>
         <source>Open content folder…</source>
         <translation>Ouvrir un dossier de contenu…</translation>
     </message>
