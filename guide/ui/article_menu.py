@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from guide.core import authoring
 from guide.core.content import file_digest, read_file
 from guide.core.drafts import ArticleText, DraftStore, SavedDraft, decompose
+from guide.core.i18n import translate_message
 from guide.ui.editor import EditorWindow, Target, open_fields
 from guide.ui.navigation import Place
 
@@ -152,7 +153,7 @@ class Authoring(QObject):
             topic_id=article.topic_id,
         )
         if warning or problems:
-            editor.statusBar().showMessage(warning or problems[0].message)
+            editor.statusBar().showMessage(warning or translate_message(problems[0].message))
         return editor
 
     def copy_current(self) -> EditorWindow | None:

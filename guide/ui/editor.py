@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from guide.core import authoring
 from guide.core.content import Library
 from guide.core.drafts import ArticleText, DraftStore, SavedDraft, compose, decompose, editor_line
+from guide.core.i18n import translate_message
 from guide.core.models import Article, Problem, SearchResults
 from guide.core.settings import SettingsStore
 from guide.ui import icons, themes
@@ -497,7 +498,7 @@ class EditorWindow(QMainWindow):
             line = editor_line(problem.line, result.article.body_line)
             where = self.tr("Line {line}").format(line=line) if line is not None else self.tr("Fields")
             severity = self.tr("error") if problem.severity == "error" else self.tr("warning")
-            item = QListWidgetItem(f"{where}: {severity}: {problem.message}")
+            item = QListWidgetItem(f"{where}: {severity}: {translate_message(problem.message)}")
             item.setData(Qt.ItemDataRole.UserRole, line or 0)
             item.setData(Qt.ItemDataRole.UserRole + 1, problem.message)
             self.problem_list.addItem(item)
@@ -740,6 +741,6 @@ def open_fields(text: str, path: Path) -> tuple[ArticleText, str]:
     fields, problems = decompose(text, path)
     if problems:
         note = QCoreApplication.translate("EditorWindow", "{problem}; the front matter is kept in the text below.")
-        return fields, note.format(problem=problems[0].message)
+        return fields, note.format(problem=translate_message(problems[0].message))
     return fields, ""
 

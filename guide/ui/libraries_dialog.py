@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from guide import __version__
 from guide.core import paths
 from guide.core.content import INDEX_NAME, Library, read_file, split_front_matter
+from guide.core.i18n import translate_message
 from guide.core.packs.archive import PackError
 from guide.core.packs.store import InstalledPack, InstallReport, PackStore, all_installed, stores
 from guide.core.packs.trust import SignatureCheck, Trust, check_signature
@@ -263,7 +264,11 @@ class LibrariesDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.progress.hide()
             self._update_buttons()
-            text = str(exc) if isinstance(exc, PackError | OSError) else f"{exc.__class__.__name__}: {exc}"
+            text = (
+                translate_message(str(exc))
+                if isinstance(exc, PackError | OSError)
+                else f"{exc.__class__.__name__}: {exc}"
+            )
             self._say(text)
             QMessageBox.warning(self, self.tr("Library not changed"), text)
 
@@ -293,7 +298,7 @@ class LibrariesDialog(QDialog):
     def _signature_checked(self, path: Path, signature: object) -> None:
         assert isinstance(signature, SignatureCheck)
         if not signature.verified:
-            what = signature.describe()
+            what = translate_message(signature.describe())
             if not self.trust.allow_unsigned:
                 text = self.tr(
                     "{file} is {what}.\n\nThis computer installs only libraries from trusted publishers."
@@ -327,7 +332,7 @@ class LibrariesDialog(QDialog):
 
     def _installed(self, report: object) -> None:
         assert isinstance(report, InstallReport)
-        self._say(report.summary() + ".")
+        self._say(translate_message(report.summary()) + ".")
         self.refresh(report.pack.id)
         self.changed()
 
@@ -380,7 +385,7 @@ class LibrariesDialog(QDialog):
         store, trust = self._store_of(pack), self.trust
         self._run(
             lambda progress: store.verify(pack.id, trust),
-            lambda text: self._say(f"{pack.manifest.title}: {text}."),
+            lambda text: self._say(f"{pack.manifest.title}: {translate_message(str(text))}."),
             self.tr("Verifying"),
         )
 

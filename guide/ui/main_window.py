@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
+from guide.core.i18n import translate_message
 from guide.core.links import parse_url
 from guide.core.models import IndexReport, Problem, Rendered, SearchHit, Topic
 from guide.core.problems import content_problems, count_text
@@ -592,8 +593,14 @@ class MainWindow(QMainWindow):
         notes = [p for p in (self.store.problem, self.bookmarks.problem) if p]
         if not notes:
             return
-        which = " and ".join(n.split(" file ")[0].removeprefix("Your ") for n in notes)
-        button = QPushButton(self.tr("Your {which} file could not be read — details").format(which=which), self)
+        if len(notes) > 1:
+            said = self.tr("Your settings and bookmarks files could not be read — details")
+        elif self.store.problem:
+            said = self.tr("Your settings file could not be read — details")
+        else:
+            said = self.tr("Your bookmarks file could not be read — details")
+        notes = [translate_message(n) for n in notes]
+        button = QPushButton(said, self)
         button.setObjectName("user-file-note")
         button.setFlat(True)
         button.setAccessibleName(button.text())
@@ -661,7 +668,7 @@ class MainWindow(QMainWindow):
         def done(report: IndexReport) -> None:
             self.progress.hide()
             self.search.index_ready()
-            notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in report.notes)
+            notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in map(translate_message, report.notes))
             self.statusBar().showMessage(notes or self.tr("Search index ready."), 15000 if notes else 4000)
             if self.search.box.text().strip():  # typed while the index was being built: search now
                 self.search.search_now()

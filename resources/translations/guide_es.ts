@@ -1224,8 +1224,16 @@ Se abre en el navegador web y necesita conexión a internet, y puede que la clí
         <translation>{problems} — vea Ayuda</translation>
     </message>
     <message>
-        <source>Your {which} file could not be read — details</source>
-        <translation>No se pudo leer su archivo de {which} — detalles</translation>
+        <source>Your settings and bookmarks files could not be read — details</source>
+        <translation>No se pudieron leer sus archivos de ajustes y de marcadores — detalles</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read — details</source>
+        <translation>No se pudo leer su archivo de ajustes — detalles</translation>
+    </message>
+    <message>
+        <source>Your bookmarks file could not be read — details</source>
+        <translation>No se pudo leer su archivo de marcadores — detalles</translation>
     </message>
     <message>
         <source>Unreadable files kept aside</source>

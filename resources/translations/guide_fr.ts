@@ -1224,8 +1224,16 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
         <translation>{problems} — voir Aide</translation>
     </message>
     <message>
-        <source>Your {which} file could not be read — details</source>
-        <translation>Votre fichier {which} n&apos;a pas pu être lu — détails</translation>
+        <source>Your settings and bookmarks files could not be read — details</source>
+        <translation>Vos fichiers de réglages et de signets n&apos;ont pas pu être lus — détails</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read — details</source>
+        <translation>Votre fichier de réglages n&apos;a pas pu être lu — détails</translation>
+    </message>
+    <message>
+        <source>Your bookmarks file could not be read — details</source>
+        <translation>Votre fichier de signets n&apos;a pas pu être lu — détails</translation>
     </message>
     <message>
         <source>Unreadable files kept aside</source>
