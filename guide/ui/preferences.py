@@ -72,7 +72,7 @@ class PreferencesDialog(QDialog):
         reading_form = QFormLayout(reading)
         reading_form.addRow(self.tr("&Theme:"), self.theme)
         reading_form.addRow(self.tr("Te&xt size:"), self.text_size)
-        reading_form.addRow(self.tr("&Language:"), self.language)
+        reading_form.addRow(self.tr("Lan&guage:"), self.language)
         reading_form.addRow("", self.language_note)
 
         self.clinic = ClinicFields(store, self)

@@ -4,32 +4,21 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from guide.core import i18n
 from guide.core.settings import THEMES  # the allowed themes are declared once, in core
 
 # The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
 THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
 
-# The labels core declares (guide.core.settings), marked here so that lupdate finds them; the
-# window shows them through choice_label. A label missing here stays in English.
-_LABELS = (
-    QT_TRANSLATE_NOOP("Settings", "System default"),
-    QT_TRANSLATE_NOOP("Settings", "Light"),
-    QT_TRANSLATE_NOOP("Settings", "Dark"),
-    QT_TRANSLATE_NOOP("Settings", "High contrast"),
-    QT_TRANSLATE_NOOP("Settings", "A4"),
-    QT_TRANSLATE_NOOP("Settings", "Letter"),
-    QT_TRANSLATE_NOOP("Settings", "Follow the language setting"),
-    QT_TRANSLATE_NOOP("Settings", "System language"),
-)
-
 
 def choice_label(label: str) -> str:
-    """A setting's label (declared in core, in English) in the interface's language."""
-    return QCoreApplication.translate("Settings", label)
+    """A setting's label (declared once in core, marked N_ there) in the interface's language:
+    core's own catalogs (gettext) translate it, as they do the core's other words."""
+    return i18n._(label)
 
 
 def theme_label(key: str) -> str:

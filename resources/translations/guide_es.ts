@@ -265,7 +265,7 @@ Make a clinic copy to edit? The copy is saved in Clinic articles and says where 
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation>E&amp;legir…</translation>
+        <translation>&amp;Elegir…</translation>
     </message>
     <message>
         <source>Choose logo file</source>
@@ -1326,7 +1326,7 @@ Se abre en el navegador web y necesita conexión a internet, y puede que la clí
         <translation>Tamaño del te&amp;xto:</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
+        <source>Lan&amp;guage:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
@@ -1339,7 +1339,7 @@ Se abre en el navegador web y necesita conexión a internet, y puede que la clí
     </message>
     <message>
         <source>Large p&amp;rint by default</source>
-        <translation>&amp;Letra grande por defecto</translation>
+        <translation>Letra &amp;grande por defecto</translation>
     </message>
     <message>
         <source>Large print by default</source>
@@ -1444,41 +1444,6 @@ Se abre en el navegador web y necesita conexión a internet, y puede que la clí
     <message>
         <source>(from {source})</source>
         <translation>(de {source})</translation>
-    </message>
-</context>
-<context>
-    <name>Settings</name>
-    <message>
-        <source>System default</source>
-        <translation>Predeterminado del sistema</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Claro</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>Oscuro</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Alto contraste</translation>
-    </message>
-    <message>
-        <source>A4</source>
-        <translation>A4</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Carta</translation>
-    </message>
-    <message>
-        <source>Follow the language setting</source>
-        <translation>Según el ajuste de idioma</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Idioma del sistema</translation>
     </message>
 </context>
 <context>

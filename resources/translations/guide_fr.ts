@@ -1326,8 +1326,8 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
         <translation>Taille du te&amp;xte&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Langue&#xa0;:</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>Lang&amp;ue&#xa0;:</translation>
     </message>
     <message>
         <source>Follow the language setting ({paper})</source>
@@ -1444,41 +1444,6 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
     <message>
         <source>(from {source})</source>
         <translation>(de {source})</translation>
-    </message>
-</context>
-<context>
-    <name>Settings</name>
-    <message>
-        <source>System default</source>
-        <translation>Par défaut du système</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Clair</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>Sombre</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Contraste élevé</translation>
-    </message>
-    <message>
-        <source>A4</source>
-        <translation>A4</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Lettre US</translation>
-    </message>
-    <message>
-        <source>Follow the language setting</source>
-        <translation>Selon le réglage de langue</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Langue du système</translation>
     </message>
 </context>
 <context>

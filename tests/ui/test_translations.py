@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.core import i18n
 from guide.core.authoring import topic_choices
 from guide.core.i18n import LANGUAGE_NAMES
 from guide.core.readability import EXPLANATION
@@ -189,11 +190,13 @@ def widget_texts(root: QObject) -> set[str]:
 def in_language(qapp: QApplication) -> Iterator[Any]:
     installed: list[Any] = []
 
-    def use(language: str) -> None:
+    def use(language: str) -> None:  # as guide.app.run does: Qt's side and the core's
         translation.remove_translators(qapp, installed)
         installed[:] = translation.install_translators(qapp, language)
+        i18n.set_interface_language(language)
 
     yield use
+    i18n.set_interface_language("en")
     translation.remove_translators(qapp, installed)
     translation.install_translators(qapp, "en")
     QLocale.setDefault(QLocale.system())
@@ -322,3 +325,26 @@ def test_spanish_catalogs_translate_ours_and_qts_own(qapp: QApplication) -> None
         translation.remove_translators(qapp, installed)
         translation.install_translators(qapp, "en")
         QLocale.setDefault(QLocale.system())
+
+
+# -- choosing the language in Preferences ----------------------------------------------------------
+def test_preferences_offers_each_language_in_itself_and_says_when_it_shows(
+    qtbot: Any, make_window: Any, sample_root: Path
+) -> None:
+    from guide.core.settings import SettingsStore
+
+    window = make_window(sample_root)
+    dialog = window.show_preferences()
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert names == ["System language", "English", "Español", "Français"]
+    assert not dialog.language_note.isVisible()  # the window is already in the system's language (English)
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    assert dialog.language_note.isVisible()
+    assert "starts again" in dialog.language_note.text()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert not dialog.language_note.isVisible()  # English is what shows now
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.accept()
+    assert SettingsStore().settings.language == "fr"
+    assert window.acts.menus["file"].title() == "&File"  # until the next start
