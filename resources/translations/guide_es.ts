@@ -1081,7 +1081,7 @@ Install it anyway?</source>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>Te&amp;ma</translation>
+        <translation>Tema de co&amp;lores</translation>
     </message>
     <message>
         <source>&amp;Go</source>

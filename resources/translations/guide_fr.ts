@@ -20,7 +20,7 @@
     <name>App</name>
     <message>
         <source>Articles changed on disk since the last start: topics updated.</source>
-        <translation>Des articles ont changé sur le disque depuis le dernier démarrage&#xa0;: sujets mis à jour.</translation>
+        <translation>Des articles ont changé sur le disque depuis le dernier démarrage&#xa0;: thèmes mis à jour.</translation>
     </message>
     <message>
         <source>Open content folder…</source>
@@ -405,15 +405,15 @@ Faire une copie pour la clinique et la modifier&#xa0;? La copie est enregistrée
     </message>
     <message>
         <source>Topic</source>
-        <translation>Sujet</translation>
+        <translation>Thème</translation>
     </message>
     <message>
         <source>Where the article appears in the tree; type a name to make a new topic</source>
-        <translation>Où l&apos;article apparaît dans l&apos;arbre&#xa0;; tapez un nom pour créer un nouveau sujet</translation>
+        <translation>Où l&apos;article apparaît dans l&apos;arbre&#xa0;; tapez un nom pour créer un nouveau thème</translation>
     </message>
     <message>
         <source>An article&apos;s topic is its folder; it stays fixed once saved so links keep working</source>
-        <translation>Le sujet d&apos;un article est son dossier&#xa0;; il ne change plus une fois enregistré, pour que les liens restent valables</translation>
+        <translation>Le thème d&apos;un article est son dossier&#xa0;; il ne change plus une fois enregistré, pour que les liens restent valables</translation>
     </message>
     <message>
         <source>&amp;Today</source>
@@ -429,7 +429,7 @@ Faire une copie pour la clinique et la modifier&#xa0;? La copie est enregistrée
     </message>
     <message>
         <source>To&amp;pic:</source>
-        <translation>Su&amp;jet&#xa0;:</translation>
+        <translation>T&amp;hème&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Summary:</source>
@@ -453,7 +453,7 @@ Faire une copie pour la clinique et la modifier&#xa0;? La copie est enregistrée
     </message>
     <message>
         <source>Sour&amp;ces:</source>
-        <translation>Sour&amp;ces&#xa0;:</translation>
+        <translation>Sourc&amp;es&#xa0;:</translation>
     </message>
     <message>
         <source>Review d&amp;ue:</source>
@@ -847,7 +847,7 @@ Le dossier de la clinique est peut-être en lecture seule ou plein. {kept}&#xa0;
     </message>
     <message>
         <source>Libraries installed on this computer, beside the bundled guide. Each appears as a topic of its own.</source>
-        <translation>Bibliothèques installées sur cet ordinateur, en plus du guide fourni. Chacune apparaît comme un sujet à part.</translation>
+        <translation>Bibliothèques installées sur cet ordinateur, en plus du guide fourni. Chacune apparaît comme un thème à part.</translation>
     </message>
     <message>
         <source>Installed libraries</source>
@@ -1077,11 +1077,11 @@ L&apos;installer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>List a topic&apos;s articles by reading level, the easiest to read first</source>
-        <translation>Classer les articles d&apos;un sujet par niveau de lecture, les plus faciles d&apos;abord</translation>
+        <translation>Classer les articles d&apos;un thème par niveau de lecture, les plus faciles d&apos;abord</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;Thème</translation>
+        <translation>A&amp;pparence</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1153,11 +1153,11 @@ L&apos;installer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation>Sujets</translation>
+        <translation>Thèmes</translation>
     </message>
     <message>
         <source>Topics and their articles</source>
-        <translation>Sujets et leurs articles</translation>
+        <translation>Thèmes et leurs articles</translation>
     </message>
     <message>
         <source>Indexing %p%</source>
@@ -1291,7 +1291,7 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
     </message>
     <message>
         <source>Theme</source>
-        <translation>Thème</translation>
+        <translation>Apparence</translation>
     </message>
     <message>
         <source>System default follows the light or dark setting of the computer</source>
@@ -1319,7 +1319,7 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>&amp;Thème&#xa0;:</translation>
+        <translation>&amp;Apparence&#xa0;:</translation>
     </message>
     <message>
         <source>Te&amp;xt size:</source>
@@ -1373,7 +1373,7 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
     </message>
     <message>
         <source>The open article or topic</source>
-        <translation>L&apos;article ou le sujet ouvert</translation>
+        <translation>L&apos;article ou le thème ouvert</translation>
     </message>
 </context>
 <context>
@@ -1486,7 +1486,7 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
     </message>
     <message>
         <source>Topics</source>
-        <translation>Sujets</translation>
+        <translation>Thèmes</translation>
     </message>
     <message>
         <source>Open the highlighted item</source>
@@ -1516,30 +1516,30 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
     <name>TopicModel</name>
     <message>
         <source>Topics</source>
-        <translation>Sujets</translation>
+        <translation>Thèmes</translation>
     </message>
 </context>
 <context>
     <name>TreeFilter</name>
     <message>
         <source>Filter topics ({keys})</source>
-        <translation>Filtrer les sujets ({keys})</translation>
+        <translation>Filtrer les thèmes ({keys})</translation>
     </message>
     <message>
         <source>Filter topics</source>
-        <translation>Filtrer les sujets</translation>
+        <translation>Filtrer les thèmes</translation>
     </message>
     <message>
         <source>Type words to keep only the topics and articles whose titles have them</source>
-        <translation>Tapez des mots pour ne garder que les sujets et articles dont le titre les contient</translation>
+        <translation>Tapez des mots pour ne garder que les thèmes et articles dont le titre les contient</translation>
     </message>
     <message>
         <source>Filter &amp;topics</source>
-        <translation>F&amp;iltrer les sujets</translation>
+        <translation>F&amp;iltrer les thèmes</translation>
     </message>
     <message>
         <source>Type to keep only the topics and articles that match</source>
-        <translation>Tapez pour ne garder que les sujets et articles correspondants</translation>
+        <translation>Tapez pour ne garder que les thèmes et articles correspondants</translation>
     </message>
     <message>
         <source>1 article matches</source>
