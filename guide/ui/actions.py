@@ -39,6 +39,16 @@ def add_action(window: MainWindow, menu: QMenu, text: str, slot: Callable[..., A
     return action
 
 
+def with_accelerator(label: str, taken: set[str]) -> str:
+    """``label`` with its Alt key (&) on the first letter no earlier item took ("&Clair",
+    "&Sombre", "C&ontraste élevé"); that letter is added to ``taken``."""
+    for n, char in enumerate(label):
+        if char.isalpha() and char.casefold() not in taken:
+            taken.add(char.casefold())
+            return f"{label[:n]}&{label[n:]}"
+    return label
+
+
 @dataclass
 class Actions:
     """The window's menus and the actions it updates later, handed back by ``build_menus``.
@@ -102,8 +112,10 @@ def build_menus(w: MainWindow) -> Actions:
     theme_menu = menus["theme"] = view.addMenu(translate("MainWindow", "&Theme"))
     themes: dict[str, QAction] = {}
     group = QActionGroup(w)
+    taken: set[str] = set()
     for key in THEMES:
-        act = add_action(w, theme_menu, "&" + theme_label(key), lambda _=False, k=key: w.set_theme(k))
+        label = with_accelerator(theme_label(key), taken)
+        act = add_action(w, theme_menu, label, lambda _=False, k=key: w.set_theme(k))
         act.setCheckable(True)
         group.addAction(act)
         themes[key] = act

@@ -34,7 +34,7 @@ class TreeFilter(QLineEdit):
         self.timer.timeout.connect(self.apply)
         self.textChanged.connect(lambda _text: self.timer.start())
         self.installEventFilter(self)
-        self.action = QAction(self.tr("Filter &topics"), self)
+        self.action = QAction(self.tr("&Filter topics"), self)
         self.action.setShortcut(QKeySequence(FILTER_KEYS))
         self.action.setStatusTip(self.tr("Type to keep only the topics and articles that match"))
         self.action.triggered.connect(self.focus)

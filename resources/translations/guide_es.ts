@@ -1534,7 +1534,7 @@ Se abre en el navegador web y necesita conexión a internet, y puede que la clí
         <translation>Escriba palabras para dejar solo los temas y artículos cuyos títulos las contienen</translation>
     </message>
     <message>
-        <source>Filter &amp;topics</source>
+        <source>&amp;Filter topics</source>
         <translation>&amp;Filtrar temas</translation>
     </message>
     <message>

@@ -1534,7 +1534,7 @@ Il s&apos;ouvre dans le navigateur web et demande une connexion à internet, que
         <translation>Tapez des mots pour ne garder que les thèmes et articles dont le titre les contient</translation>
     </message>
     <message>
-        <source>Filter &amp;topics</source>
+        <source>&amp;Filter topics</source>
         <translation>F&amp;iltrer les thèmes</translation>
     </message>
     <message>

@@ -348,3 +348,16 @@ def test_preferences_offers_each_language_in_itself_and_says_when_it_shows(
     dialog.accept()
     assert SettingsStore().settings.language == "fr"
     assert window.acts.menus["file"].title() == "&File"  # until the next start
+
+
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
+def test_each_menu_has_one_item_a_letter(
+    qtbot: Any, make_window: Any, sample_root: Path, in_language: Any, language: str
+) -> None:
+    """Alt+letter reaches one item: translated labels keep their accelerators apart."""
+    in_language(language)
+    window = make_window(sample_root)
+    bar_items = [a.text() for a in window.menuBar().actions()]
+    for texts in [bar_items, *([a.text() for a in m.actions()] for m in window.menuBar().findChildren(QMenu))]:
+        letters = [m.group(1).casefold() for t in texts if (m := re.search(r"&([^&])", t.replace("&&", "")))]
+        assert len(letters) == len(set(letters)), texts
