@@ -498,7 +498,11 @@ class EditorWindow(QMainWindow):
             line = editor_line(problem.line, result.article.body_line)
             where = self.tr("Line {line}").format(line=line) if line is not None else self.tr("Fields")
             severity = self.tr("error") if problem.severity == "error" else self.tr("warning")
-            item = QListWidgetItem(f"{where}: {severity}: {translate_message(problem.message)}")
+            item = QListWidgetItem(
+                self.tr("{where}: {severity}: {message}").format(
+                    where=where, severity=severity, message=translate_message(problem.message)
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, line or 0)
             item.setData(Qt.ItemDataRole.UserRole + 1, problem.message)
             self.problem_list.addItem(item)

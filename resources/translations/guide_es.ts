@@ -588,6 +588,10 @@ Make a clinic copy to edit? The copy is saved in Clinic articles and says where 
         <translation>aviso</translation>
     </message>
     <message>
+        <source>{where}: {severity}: {message}</source>
+        <translation>{where}: {severity}: {message}</translation>
+    </message>
+    <message>
         <source>No problems found.</source>
         <translation>No se encontraron problemas.</translation>
     </message>

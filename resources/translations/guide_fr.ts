@@ -588,6 +588,10 @@ Faire une copie pour la clinique et la modifier&#xa0;? La copie est enregistrée
         <translation>avertissement</translation>
     </message>
     <message>
+        <source>{where}: {severity}: {message}</source>
+        <translation>{where}&#xa0;: {severity}&#xa0;: {message}</translation>
+    </message>
+    <message>
         <source>No problems found.</source>
         <translation>Aucun problème trouvé.</translation>
     </message>
