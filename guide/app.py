@@ -232,7 +232,8 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
-    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles())
+    checks = paths.cache_dir() / "checks"
+    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles(), check_cache=checks)
     if notice:  # in the window, not a message box that holds the window back until it is dismissed
         window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
 
