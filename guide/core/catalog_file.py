@@ -218,6 +218,9 @@ class CatalogArticle(Article):
     def __hash__(self) -> int:
         return hash(_values(self))
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return Article, _values(self)  # a copy or a pickle is a plain Article with every field
+
 
 for _name in LAZY:
     setattr(CatalogArticle, _name, _LazyField(_name))
