@@ -89,7 +89,7 @@ def refresh(
         changed = True
     stamps = {e.id: (e.size, e.mtime_ns) for e in entries}
     fresh = Catalog(root, tuple(articles), topics, tuple(problems), stamps)
-    if changed or stamps != dict(cached.stamps):
+    if changed or stamps != dict(cached.stamps) or cached.folders is None:  # None: a version-1 file, rewritten
         _save(fresh)
     return fresh, changed
 
