@@ -174,21 +174,25 @@ def read(path: Path, root: Path) -> Catalog:
     try:
         with open(path, "rb") as handle:
             first = handle.readline()
+            more = bool(handle.read(1))
         with catalog_file.collector_paused():
-            head = json.loads(first) if first.startswith(b'{"format":') else None
+            head = json.loads(first)
     except OSError as exc:
         raise CatalogError(f"{path}: catalog cannot be read ({exc.__class__.__name__}: {exc})") from exc
     except (ValueError, RecursionError):
-        head = None  # version 1, written over several lines
+        head = None  # not a whole object on its first line: version 1 written over several lines, or damage
     if isinstance(head, dict) and head.get("format") == FORMAT and head.get("version") == catalog_file.VERSION:
         try:
             return catalog_file.read(path, root, head, len(first))
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
             raise CatalogError(f"{path}: catalog is damaged ({exc.__class__.__name__}: {exc})") from exc
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError) as exc:
-        raise CatalogError(f"{path}: catalog cannot be read ({exc.__class__.__name__}: {exc})") from exc
+    if isinstance(head, dict) and (not more or head.get("version") != 1):
+        data = head  # version 1 on one line as write() made it, or a later version (refused below by name)
+    else:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError) as exc:
+            raise CatalogError(f"{path}: catalog cannot be read ({exc.__class__.__name__}: {exc})") from exc
     try:
         return from_json(data, root)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -106,3 +106,11 @@ def test_damaged_records_are_read_from_the_files_instead(sample_root: Path, tmp_
     parsed = load_library([sample_root])
     library = catalog.load_library([sample_root], {sample_root: read})
     assert library.articles() == parsed.articles()  # every summary, from the files or the records
+
+
+def test_a_catalog_of_a_later_version_is_refused_by_its_version(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.json"
+    path.write_text('{"format": "health-guide-catalog", "version": 3, "groups": []}\n[]\n')
+    with pytest.raises(catalog.CatalogError) as caught:
+        catalog.read(path, tmp_path)
+    assert "version 3" in str(caught.value) and str(path) in str(caught.value)
