@@ -295,7 +295,8 @@ def parse_article_text(
 def inherited_language(root: Path, folder: Path) -> str:
     """The ``language`` of the nearest index.md at or above ``folder`` within ``root``, else "en".
 
-    An index.md without a (known) ``language`` passes the question on to the folder above.
+    An index.md without a (known) ``language`` passes the question on to the folder above; above
+    the root, a content pack's ``language`` (its pack.yaml, see :func:`pack_language`) is the default.
     """
     root = Path(root)
     folder = Path(folder)
@@ -308,8 +309,38 @@ def inherited_language(root: Path, folder: Path) -> str:
         if stamp is not None and (language := _index_language(index, stamp)):
             return language
         if folder == root or folder.parent == folder or root not in folder.parents:
-            return DEFAULT_LANGUAGE
+            return pack_language(root) or DEFAULT_LANGUAGE
         folder = folder.parent
+
+
+PACK_MANIFEST = "pack.yaml"  # beside a content pack's content/ folder (guide.core.packs.archive.MANIFEST)
+_PACK_LANGUAGE = re.compile(r"^language:[ \t]*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
+
+
+def pack_language(root: Path) -> str:
+    """The known ``language`` of the content pack whose ``content/`` folder ``root`` is ("" for none).
+
+    Only the manifest's top-level ``language:`` line is read (a pack's file list can be long).
+    """
+    if Path(root).name != "content":
+        return ""
+    manifest = Path(root).parent / PACK_MANIFEST
+    try:
+        stamp = manifest.stat().st_mtime_ns
+    except OSError:
+        return ""
+    return _pack_language(manifest, stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _pack_language(manifest: Path, stamp: int) -> str:
+    try:
+        with manifest.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return ""
+    found = _PACK_LANGUAGE.search(head.partition("\nfiles:")[0])
+    return found.group(1) if found and is_known(found.group(1)) else ""
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_search_helpers import small_library, write_article
 
+from guide.core.content import parse_article
+from guide.core.packs import archive
+from guide.core.packs.archive import Manifest
 from guide.core.search import SearchIndex
 from guide.core.search.engine import Analyses
 
@@ -191,3 +196,21 @@ def test_the_two_analyses_never_read_each_others_index(tmp_path: Path) -> None:
     assert not baseline.is_current()
     assert baseline.update().rebuilt
     baseline.close()
+
+
+def test_a_packs_language_is_its_articles_default(tmp_path: Path) -> None:
+    source = tmp_path / "source"  # no index.md: nothing in the folder says Spanish
+    write_article(source, "salud/depresion", "Depresión", "La depresión tiene tratamiento. Los niños también.\n")
+    out = tmp_path / "clinica.guidepack"
+    archive.build(source, out, Manifest(id="clinica", title="Clínica", version="1.0", language="es"))
+    unpacked = tmp_path / "installed"
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(unpacked)
+        assert "pack.yaml" in zf.namelist() and len([n for n in zf.namelist() if n == "pack.yaml"]) == 1
+    listed = json.loads((unpacked / "catalog.json").read_text(encoding="utf-8"))
+    assert [a["language"] for a in listed["articles"]] == ["es"]
+    parsed, _ = parse_article(unpacked / "content", unpacked / "content/clinica/salud/depresion.md", "x")
+    assert parsed.language == "es"  # read beside the installed pack's pack.yaml
+    index = SearchIndex([unpacked / "content"], readonly_dir=unpacked / "index", trusted=True)
+    assert ids(index, "ninos") == ["clinica/salud/depresion"]  # the pack's own index: Spanish, folded
+    index.close()

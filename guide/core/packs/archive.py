@@ -399,6 +399,8 @@ def build(
         content = stage / "content"
         target = content if meta.at_root else content / meta.id
         _copy_content(source, target)
+        draft = stage / MANIFEST  # the pack's language is its articles' default (content.pack_language)
+        draft.write_text(f"language: {meta.language}\n", encoding="utf-8")
         found = catalogs.build(content)
         if not meta.at_root:
             found = found.with_topic_title(meta.id, meta.title)
@@ -411,6 +413,7 @@ def build(
             index.close()
         for lock in (stage / "index").glob("*.lock"):
             lock.unlink()
+        draft.unlink()  # written into the zip below, with the files listed
         files = tuple(_file_item(stage, p) for p in _files(stage))
         created = meta.created or dt.date.today().isoformat()
         manifest = Manifest(**{**meta.__dict__, "files": files, "articles": len(found.articles), "created": created})
