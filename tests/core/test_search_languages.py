@@ -15,6 +15,7 @@ from guide.core.packs import archive
 from guide.core.packs.archive import Manifest
 from guide.core.search import SearchIndex
 from guide.core.search.engine import Analyses
+from guide.core.search.thesaurus import load_language
 
 
 def spanish_library(root: Path) -> Path:
@@ -214,3 +215,10 @@ def test_a_packs_language_is_its_articles_default(tmp_path: Path) -> None:
     index = SearchIndex([unpacked / "content"], readonly_dir=unpacked / "index", trusted=True)
     assert ids(index, "ninos") == ["clinica/salud/depresion"]  # the pack's own index: Spanish, folded
     index.close()
+
+
+def test_the_spanish_vocabulary_reads_regional_notes_as_notes() -> None:
+    spanish = Analyses()("es")
+    groups = load_language("es", spanish.prepare).groups()
+    assert ("gripe", "influenza", "gripa") in groups  # "gripa (México, Colombia)"
+    assert ("azucar sangre", "azucar alta", "diabetes", "diabetes mellitus", "glucosa alta", "hiperglucemia") in groups

@@ -7,6 +7,7 @@ query naming an alias also finds the other articles about the same subject.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,7 @@ from functools import lru_cache
 from guide.core.search.query import content_words, light_stem, tokenize
 
 MAX_PHRASE = 6  # longest term, in content words, that is looked for in a query
+_REGION = re.compile(r"\s*\([^)]*\)")
 
 
 def term_key(words: Sequence[str]) -> tuple[str, ...]:
@@ -156,6 +158,8 @@ def load_language(language: str, prepare: Callable[[str], str]) -> Thesaurus:
         groups = parse_lines(read_resource(f"thesaurus-{language}.txt").splitlines())
     except (OSError, ValueError):
         return Thesaurus()
+    # "(México, Colombia)" after a term says where it is usual: a note, not words to search for
+    groups = [[_REGION.sub("", t).strip() for t in group] for group in groups]
     thesaurus = Thesaurus([[prepare(t) for t in group] for group in groups])
     thesaurus.words.update(w for group in groups for t in group for w in tokenize(t))
     return thesaurus
