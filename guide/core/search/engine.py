@@ -664,9 +664,10 @@ class SearchIndex:
             analyses = self.analyses
 
             def prepare(aid: str, text: str) -> str:
-                return analyses(codes.get(aid, "en")).prepare(text)
+                code = codes.get(aid)
+                return fold(text) if code is None else analyses(code).prepare(text)  # English: folded
 
-        names = name_lookups(articles, about, prepare)
+        names = name_lookups(articles, about, prepare, lambda aid: aid not in codes)
         names["language"] = codes
         names["languages"] = ["en", *sorted(set(codes.values()))]
         return names

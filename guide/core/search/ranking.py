@@ -63,6 +63,7 @@ def name_lookups(
     articles: Mapping[str, tuple[str, list[str]]],
     about: Mapping[str, tuple[str, list[str]]] | None = None,
     prepare: Callable[[str, str], str] | None = None,
+    english: Callable[[str], bool] | None = None,
 ) -> dict[str, Any]:
     """What the articles' names give search, made once at index time (JSON-ready): the exact
     table (a title's or alias's key -> [article id, tier]: 2 for a title, 1 for an alias), the
@@ -71,7 +72,8 @@ def name_lookups(
 
     ``articles`` is id -> (title, aliases), ``about`` id -> (source, mined names);
     ``prepare(id, name)`` gives a name as the article's language matches it (accents folded,
-    stop words out: :meth:`~guide.core.search.analysis.Analysis.prepare`).
+    stop words out: :meth:`~guide.core.search.analysis.Analysis.prepare`); ``english(id)`` says
+    that an article's names are prepared as English ones (so their keys are shared).
     """
     about = about or {}
     exact: dict[str, list[tuple[str, int]]] = {}
@@ -86,11 +88,20 @@ def name_lookups(
             title_words.update(tokenize(text))
         return found
 
+    prepared: dict[str, str] = {}  # name as written -> its key, for names in English (most of them)
+
     def k_of(aid: str, text: str) -> str:
         if prepare is None:
             return k(text)
-        k(text)  # its words are title words as written
-        return key(prepare(aid, text))
+        found = prepared.get(text)
+        if found is None:
+            ready = prepare(aid, text)
+            found = k(text)  # its words are title words as written
+            if ready != text:
+                found = key(ready)
+            if english is not None and english(aid):
+                prepared[text] = found
+        return found
 
     title_keys = {k_of(aid, title) for aid, (title, _) in articles.items()}
     for aid, (title, aliases) in articles.items():
@@ -107,7 +118,8 @@ def name_lookups(
             if len(a.split()) <= 6 and ((ka := k_of(aid, a)) not in title_keys or ka == title_key)
         ]
         group = tuple(dict.fromkeys([title, *own]))
-        if prepare is not None:
+        plain = english is not None and english(aid) and all(map(str.isascii, group))  # folding changes nothing
+        if len(group) > 1 and prepare is not None and not plain:
             group = tuple(dict.fromkeys(prepare(aid, name) for name in group))
         if len(group) > 1:
             groups[group] = None
