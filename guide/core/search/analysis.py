@@ -53,25 +53,20 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _variants() -> dict[str, str]:
-    """Each plain lower-case letter and the accented letters that fold to it (Latin only)."""
-    found: dict[str, str] = {}
+def _one_to_one() -> dict[int, str]:
+    """Accented Latin letters and the one plain letter each folds to (those folding to two are left)."""
+    table: dict[int, str] = {}
     for code in range(0xC0, 0x250):
-        char = chr(code).lower()
-        plain = fold(char)
-        if len(plain) == 1 and plain != char and plain.isascii():
-            found[plain] = found.get(plain, plain) + char
-    return found
+        plain = fold(chr(code))
+        if len(plain) == 1 and plain != chr(code):
+            table[code] = plain
+    return table
 
 
-def loose_pattern(text: str) -> str:
-    """A regular expression matching ``text`` (folded) with or without accents: "nino" -> "n[iíì…]n[oó…]"."""
-    variants = _variants()
-    out: list[str] = []
-    for char in text:
-        more = variants.get(char)
-        out.append(f"[{re.escape(more)}]" if more else re.escape(char))
-    return "".join(out)
+def fold_chars(text: str) -> str:
+    """``text`` with accented letters folded one for one, so positions stay those of ``text``:
+    what highlighting searches, to mark the words as written ("niño" found by "nino")."""
+    return text if text.isascii() else text.translate(_one_to_one())
 
 
 _SPANISH_ENDINGS = (("aciones", "aciones"), ("acion", "ación"), ("uciones", "uciones"), ("ucion", "ución"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from guide.core.models import SearchHit
-from guide.core.search.analysis import fold, loose_pattern
+from guide.core.search.analysis import fold, fold_chars
 from guide.core.search.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus
@@ -198,7 +198,8 @@ class Plan:
         """``stem`` gives a word's indexed term, ``content`` the words of a query that count (English:
         filler out), ``indexed`` the words of a phrase that the index holds (stop words are not),
         ``untag`` a term's letters (without a language tag), ``loose``: words are matched with or
-        without accents (the query's words come folded); all from the language's analysis."""
+        without accents (the query's words come folded, and hits' text is folded to find the words
+        to highlight); all from the language's analysis."""
         self.thesaurus = thesaurus  # the curated groups and every article's names
         self.base_thesaurus = base_thesaurus  # the curated groups alone: what may name a title
         self._stem = stem
@@ -337,8 +338,14 @@ class Plan:
         section = stored.get("section")
         words = self._candidates()
         matches = self._matches
-        head = [m.group().casefold() for m in words.finditer(f"{title} {section or ''}")]
-        spans = [(m.start(), m.end()) for m in words.finditer(body) if matches(m.group().casefold())]
+        named = f"{title} {section or ''}"
+        if self._loose:  # the candidates are folded: look in folded text, at the same places
+            head = [named[m.start() : m.end()].casefold() for m in words.finditer(fold_chars(named))]
+            scan = fold_chars(body)
+        else:
+            head = [m.group().casefold() for m in words.finditer(named)]
+            scan = body
+        spans = [(m.start(), m.end()) for m in words.finditer(scan) if matches(m.group().casefold())]
         found = [*head, *(body[a:b].casefold() for a, b in spans)]
         seen = [w for w in dict.fromkeys(found) if matches(w)]
         text = snippet(body, matches, spans=spans)
@@ -360,8 +367,7 @@ class Plan:
         if self._pattern is None:
             starts = {*map(self._untag, self.highlight), *self.prefixes, *self.surface}
             starts |= {s[:-1] for s in starts if s.endswith("i") and len(s) > 2}  # happi: happy
-            escape = loose_pattern if self._loose else re.escape  # loose: "nino" finds "niño" too
-            alternation = "|".join(escape(s) for s in sorted((s for s in starts if s), key=len, reverse=True))
+            alternation = "|".join(sorted((re.escape(s) for s in starts if s), key=len, reverse=True))
             self._pattern = re.compile(rf"(?<![^\W_])(?:{alternation or '(?!)'})[^\W_]*", re.IGNORECASE)
         return self._pattern
 
