@@ -9,6 +9,16 @@ widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus); 
 made of it, and how its per-word scores combine into a ranking, are in
 :mod:`guide.core.search.ranking`. Hits leave as plain :class:`SearchHit` values.
 
+Languages (:mod:`guide.core.search.analysis`): each article's words are indexed as its own
+``language`` analyses them (English Porter, Spanish and French Snowball with stop words,
+others unstemmed; accents folded in all), non-English terms tagged with their language.
+A query is analysed first in the interface's language (``SearchIndex(language=…)``). It
+"finds little" when that gives fewer than ``FALLBACK_HITS`` (3) articles, or when none of
+the best three matches every concept of the query (:meth:`_Run.best_cover` below 1); then
+it is analysed again in each other language the index holds, and all hits are ranked
+together by score (a tie goes to the interface's language). A library in one language
+never searches twice. ``per_language=False`` analyses everything as English did before.
+
 The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and the content
 stamps from :func:`guide.core.content.scan`; a full build goes into a temporary folder
 beside it that is renamed into place, under a lock file, so a crash or a second process
@@ -373,7 +383,7 @@ class SearchIndex:
             about,
             self.analyses,
             languages,
-            names["groups"],
+            names["groups"] if len(languages) > 1 else [],  # kept for other languages' thesauri only
         )
 
     def _known_words(
