@@ -222,3 +222,15 @@ def test_the_spanish_vocabulary_reads_regional_notes_as_notes() -> None:
     groups = load_language("es", spanish.prepare).groups()
     assert ("gripe", "influenza", "gripa") in groups  # "gripa (México, Colombia)"
     assert ("azucar sangre", "azucar alta", "diabetes", "diabetes mellitus", "glucosa alta", "hiperglucemia") in groups
+
+
+def test_a_programme_name_is_not_stemmed_into_a_spanish_word(tmp_path: Path) -> None:
+    root = spanish_library(tmp_path / "lib")
+    write_article(root, "cobertura", "Cobertura", "Medicaid paga la terapia. Hable con su médico de cabecera.\n")
+    write_article(root, "consulta", "Consulta", "El médico y la médica atienden a los pacientes.\n")
+    index = SearchIndex([root], tmp_path / "ix", language="es")
+    index.update()
+    result = index.search("medicaid")
+    assert [h.id for h in result.hits] == ["cobertura"]  # not every article that says "médico"
+    assert "<b>Medicaid</b>" in result.hits[0].snippet
+    index.close()

@@ -41,6 +41,9 @@ from functools import lru_cache
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 
 STEMMED = ("en", "es", "fr")  # languages analysed with a stemmer of their own
+# Names a Snowball stemmer would cut into a word of its own language (Lucene's StemmerOverride idea):
+# Spanish "medicaid" loses "-id" as if a verb ending and becomes "medic", as "médico" does.
+KEEP_WHOLE = frozenset({"medicaid", "medicare"})  # programme names, used as they are in Spanish and French
 MAX_CACHE = 400_000  # words remembered per analysis before the cache starts again
 
 
@@ -115,7 +118,8 @@ class Analysis:
         found = self._cache.get(word)
         if found is None:
             plain = fold(word) if self.folds else word
-            if self.stemmer is not None and len(plain) >= 3 and plain.isalpha():
+            whole = self.tag and plain in KEEP_WHOLE  # (English keeps its stems exactly as before)
+            if self.stemmer is not None and len(plain) >= 3 and plain.isalpha() and not whole:
                 before = self.prepare_word(plain) if self.prepare_word else plain
                 stemmed = self.stemmer(before)
                 plain = fold(stemmed) if self.folds else stemmed
