@@ -7,6 +7,7 @@ PySide6; only the window and ``handout`` (which lays out pages with Qt) do.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -400,6 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     use_interface_language()
     args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
+    if args.command is not None or args.self_test:
+        gc.enable()  # paused by __main__ for a window's start only
     try:
         if args.self_test:
             return cmd_self_test(args)
