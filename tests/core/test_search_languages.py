@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_search_helpers import small_library, write_article
 
+from guide.core import catalog
 from guide.core.content import parse_article
 from guide.core.packs import archive
 from guide.core.packs.archive import Manifest
@@ -208,8 +208,8 @@ def test_a_packs_language_is_its_articles_default(tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as zf:
         zf.extractall(unpacked)
         assert "pack.yaml" in zf.namelist() and len([n for n in zf.namelist() if n == "pack.yaml"]) == 1
-    listed = json.loads((unpacked / "catalog.json").read_text(encoding="utf-8"))
-    assert [a["language"] for a in listed["articles"]] == ["es"]
+    listed = catalog.read(unpacked / "catalog.json", unpacked / "content")
+    assert [a.language for a in listed.articles] == ["es"]
     parsed, _ = parse_article(unpacked / "content", unpacked / "content/clinica/salud/depresion.md", "x")
     assert parsed.language == "es"  # read beside the installed pack's pack.yaml
     index = SearchIndex([unpacked / "content"], readonly_dir=unpacked / "index", trusted=True)
