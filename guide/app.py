@@ -99,7 +99,11 @@ def load_sources(
 
     def make() -> Index:
         made: Index = open_index(  # type: ignore[assignment]
-            roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
+            roots,
+            packs,
+            readonly_dir=paths.bundled_index(),
+            source_of=library.source_of if packs else None,
+            language=i18n.current_language(),  # queries are analysed in the interface's language first
         )
         return made
 
