@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from guide.core.i18n import _, current_language
 from guide.core.models import Article, Topic
 from guide.core.readability import EXPLANATION, ReadingLevels, describe
 from guide.ui.tasks import Progress, TaskRunner
@@ -25,9 +26,9 @@ class ReadingLevelLabel(QLabel):
         self._grading: set[str] = set()  # topics whose articles are being graded
         self._stop = threading.Event()
         self._showing: Article | None = None  # the article whose grade the label is for
-        self.setToolTip(EXPLANATION)
+        self.setToolTip(_(EXPLANATION))
         self.setAccessibleName(self.tr("Reading level"))
-        self.setAccessibleDescription(EXPLANATION)
+        self.setAccessibleDescription(_(EXPLANATION))
         self.hide()
 
     def stop(self) -> None:
@@ -43,14 +44,15 @@ class ReadingLevelLabel(QLabel):
             return
         self.show()
         if self.levels.known(article):
-            self.setText(self.tr("Reading level: {level}").format(level=describe(self.levels.grade(article))))
+            level = describe(self.levels.grade(article), current_language())
+            self.setText(self.tr("Reading level: {level}").format(level=level))
             return
         self.setText(self.tr("Reading level: {level}").format(level="…"))
         levels = self.levels
 
         def done(value: float | None) -> None:
             if self._showing is article:  # not if another page was opened meanwhile
-                self.setText(self.tr("Reading level: {level}").format(level=describe(value)))
+                self.setText(self.tr("Reading level: {level}").format(level=describe(value, current_language())))
 
         self.tasks.run(lambda progress: levels.grade(article), done, lambda exc: done(None))
 
