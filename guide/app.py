@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -13,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
-from guide.core import paths
+from guide.core import i18n, paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.readability import ReadingLevels
@@ -172,13 +173,16 @@ def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) ->
     if not missing:
         return found, ""
     names = ", ".join(str(r) for r in missing)
-    one = len(missing) == 1
-    text = f"The content folder{'' if one else 's'} {names} {'was' if one else 'were'} not found"
-    text += " (a drive that is not connected, or a mistyped name)."
+    count = len(missing)
+    text = i18n.ngettext(
+        "The content folder {names} was not found (a drive that is not connected, or a mistyped name).",
+        "The content folders {names} were not found (a drive that is not connected, or a mistyped name).",
+        count,
+    ).format(names=names)
     if fallback:
-        text += " The bundled guide is shown instead."
+        text += " " + i18n._("The bundled guide is shown instead.")
     else:
-        text += f" {'Its' if one else 'Their'} articles are not shown."
+        text += " " + i18n.ngettext("Its articles are not shown.", "Their articles are not shown.", count)
     return found, text
 
 
@@ -207,11 +211,24 @@ class AfterFirstPaint(QObject):
             then()
 
 
+def collect_after_start() -> None:
+    """Turn Python's cycle collector back on once the window has painted.
+
+    The start makes tens of thousands of objects that live as long as the program (modules,
+    classes, Qt wrappers, a library's articles); the collector walked them dozens of times before
+    the first paint (15-20 ms of a 200 ms start), so it is paused until then (:func:`run`, and
+    ``python -m guide`` before its imports). They are not frozen (``gc.freeze``): a library the
+    window replaces later must still be collected.
+    """
+    gc.enable()
+
+
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
     from guide.ui.main_window import MainWindow
 
+    gc.disable()  # until the first paint: see collect_after_start
     platform_fallback()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -223,6 +240,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
 
     app.setWindowIcon(app_icon())
     store = SettingsStore()
+    # The core's words (topic and welcome pages, problem lists) in the interface language; a
+    # Renderer made from here on takes it as its language (guide.core.render.Renderer).
+    i18n.set_interface_language(i18n.interface_language(store.settings.language))
     roots, notice = usable_roots(content_roots, store.settings.extra_roots)
     if notice:
         print(f"guide: {notice}", file=sys.stderr)
@@ -232,11 +252,13 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
-    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles())
+    checks = paths.cache_dir() / "checks"
+    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles(), check_cache=checks)
     if notice:  # in the window, not a message box that holds the window back until it is dismissed
         window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
 
     def finish_start() -> None:
+        collect_after_start()
         if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted
             save_missing_catalogs(roots, clinic)  # so that the next start reads the catalog, as after a session
             app.quit()

@@ -33,7 +33,7 @@ from guide.core.content import (
     read_file,
     split_front_matter,
 )
-from guide.core.drafts import compose, decompose
+from guide.core.i18n import N_
 from guide.core.links import IMAGE_SUFFIXES, make_url
 from guide.core.models import Article, Problem, Rendered
 from guide.core.render import Renderer
@@ -251,9 +251,12 @@ def copy_image(source: Path, article_path: Path, root: Path) -> str:
     """
     suffix = source.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
-        raise ValueError(f"{source.name} is not an image the guide can show (PNG, JPEG, GIF, SVG, WebP, BMP)")
+        raise ValueError(
+            N_("{name} is not an image the guide can show (PNG, JPEG, GIF, SVG, WebP, BMP)").format(name=source.name)
+        )
     if source.stat().st_size > MAX_IMAGE_BYTES:
-        raise ValueError(f"{source.name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB")
+        too_large = N_("{name} is larger than {size} MB").format(name=source.name, size=MAX_IMAGE_BYTES // 1_000_000)
+        raise ValueError(too_large)
     data = source.read_bytes()
     folder = root / IMAGES_FOLDER
     stem = file_name(source.stem) if file_name(source.stem) != "article" else "image"
@@ -278,6 +281,8 @@ def clinic_copy(library: Library, article: Article, root: Path) -> tuple[str, Pa
     addresses and its images are copied into the library, so they keep working from there.
     """
     text, _ = read_file(article.path)
+    from guide.core.drafts import decompose  # the editor's: not imported at every window start
+
     fields, _ = decompose(text, article.path)
     article_id, path = new_location(library, root, CLINIC_TOPIC, article.path.stem)
 
@@ -303,4 +308,6 @@ def clinic_copy(library: Library, article: Article, root: Path) -> tuple[str, Pa
 
     body = _INLINE_LINK.sub(rewrite, fields.body)
     extra = {**fields.extra, "copied_from": article.id}
+    from guide.core.drafts import compose
+
     return article_id, path, compose(dataclasses.replace(fields, body=body, extra=extra))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
@@ -78,8 +79,10 @@ class MainWindow(QMainWindow):
         levels: ReadingLevels,
         parent: QWidget | None = None,
         recent: RecentArticles | None = None,  # None: the welcome page lists no recently read
+        check_cache: Path | None = None,  # folder of the content check's results (guide.core.check_cache)
     ) -> None:
         super().__init__(parent)
+        self.check_cache = check_cache
         self.library = library
         self.renderer = renderer
         self.index = index
@@ -336,7 +339,7 @@ class MainWindow(QMainWindow):
         found = (self.library.article(i) for i in (self.recent.ids if self.recent is not None else []))
         recent = [a for a in found if a is not None][:6]
         marked = [a for a in (self.library.article(i) for i in self.bookmarks.ids) if a is not None]
-        return welcome_page(self.library.root_topic, recent, marked)
+        return welcome_page(self.library.root_topic, recent, marked, language=self.renderer.language)
 
     def _select_in_tree(self, place: Place) -> None:
         if place.kind == "welcome":  # Home: no stale highlight on the last article, nothing there to print
@@ -572,7 +575,8 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             log.warning("content check failed: %s", exc)
 
-        self.tasks.run(lambda _progress: content_problems(library, stop=closing.is_set), done, failed)
+        cache = self.check_cache
+        self.tasks.run(lambda _progress: content_problems(library, stop=closing.is_set, cache=cache), done, failed)
 
     def _tell_about_user_files(self) -> None:
         """A settings or bookmarks file that could not be read was kept aside: say so in the status

@@ -10,13 +10,18 @@ index in the cache as before.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide.core import catalog, paths
 from guide.core.content import Library
+from guide.core.i18n import N_
 from guide.core.models import Problem
-from guide.core.packs.store import InstalledPack, all_installed
+
+if TYPE_CHECKING:
+    from guide.core.packs.store import InstalledPack
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +35,22 @@ def site_packs_dir() -> str:
 
 
 def installed_packs() -> list[InstalledPack]:
-    return all_installed(site_packs_dir())
+    """The installed packs; with none installed (the packs folders missing or empty) the pack store,
+    with its archive and signature modules, is not imported at all (a window start saves that)."""
+    site = site_packs_dir()
+    if not any(_has_entries(folder) for folder in (paths.user_packs_dir(), paths.system_packs_dir(site))):
+        return []
+    from guide.core.packs.store import all_installed
+
+    return all_installed(site)
+
+
+def _has_entries(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return any(not entry.name.startswith(".") for entry in entries)
+    except OSError:  # missing, or not a folder
+        return False
 
 
 def load_library(
@@ -53,7 +73,8 @@ def load_library(
         try:
             catalogs[pack.content] = catalog.read(pack.catalog, pack.content)
         except catalog.CatalogError as exc:
-            problems.append(Problem(pack.catalog, 0, f"{exc}; the pack's articles were read one by one", "warning"))
+            message = N_("{error}; the pack's articles were read one by one").format(error=exc)
+            problems.append(Problem(pack.catalog, 0, message, "warning"))
     library = catalog.load_library([*roots, *(p.content for p in packs)], catalogs, progress)
     library.problems.extend(problems)
     return library

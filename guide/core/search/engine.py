@@ -51,6 +51,7 @@ from whoosh.util.numeric import byte_to_length
 
 from guide.core import atomic
 from guide.core.content import FileEntry, Library, bytes_digest, decode, parse_article, scan
+from guide.core.i18n import N_
 from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.search.indexfiles import (
     ABOUT_FILE,
@@ -90,7 +91,7 @@ SCHEMA_VERSION = 5  # bump when the schema or the way text is indexed changes (4
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
-WAITING = "Preparing the search index… your search runs as soon as it is ready."
+WAITING = N_("Preparing the search index… your search runs as soon as it is ready.")
 
 _STEMS: dict[str, str] = {}
 
@@ -307,20 +308,20 @@ class SearchIndex:
         as long as no file's size or mtime changes, so later checks cost only a scan.
         """
         if self.readonly_dir is None:
-            return "no index is shipped"
+            return N_("no index is shipped")
         stamps = stamps_of(entries)
         if self._shipped_fits == stamps:
             return None
         meta = self._read_meta(self.readonly_dir, shipped=True)
         if meta is None:
-            return "the shipped index is missing, damaged or of another version"
+            return N_("the shipped index is missing, damaged or of another version")
         digests: dict[str, str] = meta["digests"]
         if set(digests) != set(stamps):
-            return "the shipped index is of other articles"
+            return N_("the shipped index is of other articles")
         if any(digests[e.id].partition(":")[0] != str(e.size) for e in entries):
-            return "the shipped index is of articles that have changed since"
+            return N_("the shipped index is of articles that have changed since")
         if any(digests[e.id] != e.digest() for e in entries):
-            return "the shipped index is of articles that have changed since"
+            return N_("the shipped index is of articles that have changed since")
         self._shipped_fits = stamps
         return None
 
@@ -378,7 +379,7 @@ class SearchIndex:
                         shipped = current
                     else:
                         shipped = self._load(self.readonly_dir, readonly=True)
-                        problem = "the shipped index cannot be opened" if shipped is None else None
+                        problem = N_("the shipped index cannot be opened") if shipped is None else None
                 if shipped is not None:
                     self._swap_open(shipped)
                     return IndexReport(
@@ -387,7 +388,7 @@ class SearchIndex:
                         seconds=time.perf_counter() - started,
                         shipped=True,
                     )
-                notes.append(f"{problem}; using an index in the user's cache")
+                notes.append(N_("{problem}; using an index in the user's cache").format(problem=problem))
             target = self._fallback or self.index_dir
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -397,10 +398,8 @@ class SearchIndex:
                 if self._fallback is not None:
                     raise
                 self._fallback = Path(tempfile.mkdtemp(prefix="guide-index-"))
-                notes.append(
-                    f"cannot write the index at {target} ({exc.strerror or exc}); "
-                    f"using a temporary index at {self._fallback}"
-                )
+                elsewhere = N_("cannot write the index at {target} ({reason}); using a temporary index at {fallback}")
+                notes.append(elsewhere.format(target=target, reason=exc.strerror or exc, fallback=self._fallback))
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
             location = report.location or target
             current = self._open
@@ -437,7 +436,7 @@ class SearchIndex:
         meta = self._read_meta(target)
         if meta is None:
             if target.exists():
-                notes.append("the index was damaged, incomplete or of an older version; rebuilt it")
+                notes.append(N_("the index was damaged, incomplete or of an older version; rebuilt it"))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         old: dict[str, str] = meta["stamps"]
         digests = {k: v for k, v in (meta.get("digests") or {}).items() if k in old and k in stamps}
@@ -478,7 +477,7 @@ class SearchIndex:
             names = name_lookups(articles, about)
             write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
         except Exception as exc:  # a damaged index: start again from the files
-            notes.append(f"the index could not be updated ({exc}); rebuilt it")
+            notes.append(N_("the index could not be updated ({error}); rebuilt it").format(error=exc))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         return IndexReport(
             added=len(added),
@@ -548,7 +547,8 @@ class SearchIndex:
                 return self._search(text, max(1, min(int(limit), 1000)))
         except Exception as exc:  # never let a search break the window
             log.exception("search failed for %r", text[:200])
-            return SearchResults(text, message=f"Search failed ({exc}); rebuilding the index may help.")
+            message = N_("Search failed ({error}); rebuilding the index may help.").format(error=exc)
+            return SearchResults(text, message=message)
 
     def _search(self, text: str, limit: int) -> SearchResults:
         parsed = parse(text)
@@ -558,7 +558,7 @@ class SearchIndex:
         if state is None:
             if self._update_lock.locked():  # being built: the window keeps the query and runs it when ready
                 return SearchResults(text, message=WAITING, waiting=True)
-            return SearchResults(text, message="The search index is not built yet.")
+            return SearchResults(text, message=N_("The search index is not built yet."))
         notice = long_query_notice(parsed)
         if notice:  # pasted text, not typed words: searched as it is, never "corrected"
             parts, corrected = list(parsed.parts), None
@@ -576,7 +576,7 @@ class SearchIndex:
             if as_typed and plain.best_cover(as_typed) > run.best_cover(ranked):
                 run, ranked, corrected = plain, as_typed, None
         hits = tuple(run.hit(aid, score, docnum, also) for aid, score, docnum, also in ranked)
-        message = None if hits else "No articles match. Try fewer or other words."
+        message = None if hits else N_("No articles match. Try fewer or other words.")
         if notice:
             message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)
