@@ -185,7 +185,8 @@ def _open_index(args: argparse.Namespace) -> SearchIndex:
 
     roots = content_roots(args)
     bundled = paths.bundled_index() if not args.content else None
-    index: SearchIndex = open_index(roots, _packs(args), args.index_dir, bundled)  # type: ignore[assignment]
+    language = i18n.current_language()  # queries are analysed in the interface's language first
+    index: SearchIndex = open_index(roots, _packs(args), args.index_dir, bundled, language=language)  # type: ignore[assignment]
     return index
 
 

@@ -26,7 +26,7 @@ class ReadingLevelLabel(QLabel):
         self._stop = threading.Event()
         self._showing: Article | None = None  # the article whose grade the label is for
         self.setToolTip(EXPLANATION)
-        self.setAccessibleName("Reading level")
+        self.setAccessibleName(self.tr("Reading level"))
         self.setAccessibleDescription(EXPLANATION)
         self.hide()
 
@@ -43,14 +43,14 @@ class ReadingLevelLabel(QLabel):
             return
         self.show()
         if self.levels.known(article):
-            self.setText(f"Reading level: {describe(self.levels.grade(article))}")
+            self.setText(self.tr("Reading level: {level}").format(level=describe(self.levels.grade(article))))
             return
-        self.setText("Reading level: …")
+        self.setText(self.tr("Reading level: {level}").format(level="…"))
         levels = self.levels
 
         def done(value: float | None) -> None:
             if self._showing is article:  # not if another page was opened meanwhile
-                self.setText(f"Reading level: {describe(value)}")
+                self.setText(self.tr("Reading level: {level}").format(level=describe(value)))
 
         self.tasks.run(lambda progress: levels.grade(article), done, lambda exc: done(None))
 
@@ -65,7 +65,9 @@ class ReadingLevelLabel(QLabel):
             return self.levels.grades(topic.articles)
         if topic.id not in self._grading:
             self._grading.add(topic.id)
-            self.setText(f"Working out reading levels: 0 of {len(topic.articles)}…")
+            self.setText(
+                self.tr("Working out reading levels: {done} of {count}…").format(done=0, count=len(topic.articles))
+            )
             self.show()
             levels, articles, stop = self.levels, topic.articles, self._stop
 
@@ -80,7 +82,9 @@ class ReadingLevelLabel(QLabel):
 
             def step(done_count: int, total: int) -> None:
                 if topic.id in self._grading:
-                    self.setText(f"Working out reading levels: {done_count} of {total}…")
+                    self.setText(
+                        self.tr("Working out reading levels: {done} of {count}…").format(done=done_count, count=total)
+                    )
 
             def done(_result: None) -> None:
                 self._grading.discard(topic.id)
@@ -89,7 +93,7 @@ class ReadingLevelLabel(QLabel):
 
             def failed(exc: BaseException) -> None:
                 self._grading.discard(topic.id)
-                self.setText(f"Reading levels not available: {exc}")
+                self.setText(self.tr("Reading levels not available: {error}").format(error=exc))
 
             self.tasks.run(op, done, failed, step)
         return None

@@ -86,15 +86,20 @@ def open_index(
     index_dir: Path | None = None,
     readonly_dir: Path | None = None,
     source_of: Callable[[str], str] | None = None,
+    language: str = "en",
 ) -> object:
     """A search over the plain roots and every pack: a :class:`SearchIndex` when there are no packs,
-    else a :class:`~guide.core.search.combined.CombinedIndex` (same interface)."""
+    else a :class:`~guide.core.search.combined.CombinedIndex` (same interface). Queries are analysed
+    in ``language`` (the interface's) first."""
     from guide.core.search import SearchIndex
     from guide.core.search.combined import CombinedIndex
 
-    plain = SearchIndex(roots, index_dir, readonly_dir=readonly_dir)
+    plain = SearchIndex(roots, index_dir, readonly_dir=readonly_dir, language=language)
     if not packs:
         return plain
     parts = [(plain, "")] if roots else []
-    parts += [(SearchIndex([p.content], readonly_dir=p.index, trusted=True), p.manifest.title) for p in packs]
+    parts += [
+        (SearchIndex([p.content], readonly_dir=p.index, trusted=True, language=language), p.manifest.title)
+        for p in packs
+    ]
     return CombinedIndex(parts, source_of)
