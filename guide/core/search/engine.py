@@ -730,9 +730,9 @@ class SearchIndex:
         found = [(score, 0, aid, docnum, also, run) for aid, score, docnum, also in ranked]
         others = [a for a in dict.fromkeys(map(state.analyses, state.languages)) if a is not first]
         if others and (len(ranked) < FALLBACK_HITS or run.best_cover(ranked) < 1.0):
-            found += self._elsewhere(text, parts, state, others, limit)
+            found = _merge(found, self._elsewhere(text, first.content, parts, state, others, limit))
         best: dict[str, tuple[float, int, str, int, tuple[str, ...], _Run]] = {}
-        for item in sorted(found, key=lambda f: (-f[0], f[1], f[2])):  # by score; a tie: the first language
+        for item in found:
             best.setdefault(item[2], item)
         chosen = list(best.values())[:limit]
         hits = tuple(r.hit(aid, score, docnum, also) for score, _, aid, docnum, also, r in chosen)
@@ -743,16 +743,29 @@ class SearchIndex:
 
     @staticmethod
     def _elsewhere(
-        text: str, parts: Sequence[Part], state: _Open, analyses: Sequence[Analysis], limit: int
+        text: str,
+        content: Callable[[Sequence[str]], list[str]],
+        parts: Sequence[Part],
+        state: _Open,
+        analyses: Sequence[Analysis],
+        limit: int,
     ) -> list[tuple[float, int, str, int, tuple[str, ...], _Run]]:
-        """The query analysed in the library's other languages (when the interface's finds little):
-        hits ranked by the same score, to be merged with the first language's."""
+        """The query analysed in the library's other languages (when the interface's finds little),
+        each language's hits in its own order, by score.
+
+        The query is written in the interface's language, so its grammar words (``content``
+        drops them: Spanish "de", "la", "todo") are not searched for in another language, where
+        they may be words ("de" in "Cornelia de Lange syndrome") or match nothing and so lower
+        the share of the query a hit covers."""
         found: list[tuple[float, int, str, int, tuple[str, ...], _Run]] = []
         for number, analysis in enumerate(analyses, start=1):
-            own = parts
+            own = list(parts)
             if analysis.elisions and ("'" in text or "’" in text):
-                own = parse(analysis.text(text)).parts
-            run = _Run(own, state, analysis)
+                own = list(parse(analysis.text(text)).parts)
+            said = [p for p in own if p.excluded or p.kind != "word" or content(p.words)]
+            if not any(not p.excluded for p in said):
+                continue  # only grammar words: nothing to look for in another language
+            run = _Run(said, state, analysis)
             found += [(score, number, aid, docnum, also, run) for aid, score, docnum, also in run.run(limit)]
         return found
 
@@ -995,6 +1008,12 @@ class _Run:
         best = max(self.plan.cover.get(d, 0.0) for _, _, d, _ in ranked[:3])
         return best / max(1, len(self.plan.concepts))
 
+    def share(self, docnum: int) -> float:
+        """The share of the query's concepts one section matches (1 with no concepts to match)."""
+        if not self.plan.cover:
+            return 1.0
+        return min(1.0, self.plan.cover.get(docnum, 0.0) / max(1, len(self.plan.concepts)))
+
     def run(self, limit: int) -> list[tuple[str, float, int, tuple[str, ...]]]:
         """(article id, score, best section document, ids of same-titled articles) for the best
         ``limit`` articles; articles of the same title from several collections are one hit."""
@@ -1060,6 +1079,32 @@ class _Run:
 
 
 # -- documents and files -----------------------------------------------------------------
+def _merge(
+    first: list[tuple[float, int, str, int, tuple[str, ...], _Run]],
+    others: list[tuple[float, int, str, int, tuple[str, ...], _Run]],
+) -> list[tuple[float, int, str, int, tuple[str, ...], _Run]]:
+    """The interface language's hits and other languages' in one ranking.
+
+    Scores of different analyses do not compare: another language's terms have other
+    statistics (a big English library beside five Spanish articles), and its analysis of
+    the query has other words. What does compare is the share of the query a hit matches
+    (:meth:`_Run.share`). So each language keeps its own order, and a hit of another
+    language is put before an interface-language hit only when it matches more of the
+    query; another language's hits among themselves: by share, then score.
+    """
+    rest = sorted(others, key=lambda f: (-f[5].share(f[3]), -f[0], f[1], f[2]))
+    merged: list[tuple[float, int, str, int, tuple[str, ...], _Run]] = []
+    i = j = 0
+    while i < len(first) or j < len(rest):
+        if j == len(rest) or (i < len(first) and first[i][5].share(first[i][3]) >= rest[j][5].share(rest[j][3])):
+            merged.append(first[i])
+            i += 1
+        else:
+            merged.append(rest[j])
+            j += 1
+    return merged
+
+
 def _article_docs(
     entry: FileEntry,
     articles: dict[str, tuple[str, list[str]]],
