@@ -46,6 +46,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, ClassVar
@@ -715,7 +716,7 @@ class SearchIndex:
         if notice:  # pasted text, not typed words: searched as it is, never "corrected"
             parts, corrected = list(parsed.parts), None
         else:
-            parts, corrected = correct(parsed.parts, state.speller)
+            parts, corrected = correct(parsed.parts, state.speller, self._own_words(state, first))
         run = _Run(parts, state, first)
         ranked = run.run(limit)
         kept = {w for p in parts for w in p.words}
@@ -769,6 +770,35 @@ class SearchIndex:
             found += [(score, number, aid, docnum, also, run) for aid, score, docnum, also in run.run(limit)]
         return found
 
+    def _own_words(self, state: _Open, analysis: Analysis) -> Callable[[str], bool] | None:
+        """Whether a word is one of the query language's, when that is not English and the library
+        holds articles in it (None otherwise: spelling as before).
+
+        A word is the language's when its packaged word list or stop words have it (as written or
+        without accents), or when its stem is that of a listed word ("drogas" as "droga") or is
+        indexed in the language while the word's English stem is not (English "depression" stems
+        in Spanish as nothing Spanish has, but "depresión" does). Spelling never replaces such a
+        word and replaces others only by one (:func:`~guide.core.search.ranking.correct`).
+        """
+        code = analysis.language
+        if code == "en" or not self.analyses.per_language:
+            return None
+        if all(state.analyses(language) is not analysis for language in state.languages):
+            return None
+        listed = words_of((code,))
+        stop, term, english = analysis.stop, analysis.term, state.analyses("en").term
+        df, names_df = state.scorer.df, state.scorer.names_df
+
+        def own(word: str) -> bool:
+            if word in listed or word in stop or fold(word) in listed:
+                return True
+            stemmed = term(word)
+            if (df(stemmed) or names_df(stemmed)) and not df(english(word)):
+                return True
+            return stemmed in _listed_stems(code)
+
+        return own
+
     def warm(self) -> bool:
         """Open the index and make the suggestion and spelling tables now (in the background, as
         the window shows), so the first keys typed are answered at once. True when an index is open;
@@ -780,6 +810,8 @@ class SearchIndex:
                 return False
             state.suggester.warm()
             state.speller.correct("warmup")  # builds its tables
+            if self._own_words(state, state.analyses(self.language)) is not None:
+                _listed_stems(state.analyses(self.language).language)
             return True
         except Exception:
             log.exception("opening the search index failed")
@@ -1079,6 +1111,14 @@ class _Run:
 
 
 # -- documents and files -----------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _listed_stems(code: str) -> frozenset[str]:
+    """The stems of a language's packaged word list (a quarter of a second for Spanish: made when
+    first needed, or by :meth:`SearchIndex.warm`), so that any form of a listed word is known."""
+    analysis = Analyses()(code)
+    return frozenset(analysis.term(w) for w in words_of((code,)))
+
+
 def _merge(
     first: list[tuple[float, int, str, int, tuple[str, ...], _Run]],
     others: list[tuple[float, int, str, int, tuple[str, ...], _Run]],
