@@ -67,6 +67,10 @@ from pathlib import Path
 from guide.core.search import SearchIndex
 root, folder = Path(sys.argv[1]), Path(sys.argv[2])
 article = next(p for p in sorted(root.rglob("*.md")) if p.name != "index.md")
+if article.is_symlink():  # a linked read-only corpus (writable_view): write a copy in the link's place
+    text = article.read_text(encoding="utf-8")
+    article.unlink()
+    article.write_text(text, encoding="utf-8")
 index = SearchIndex([root], folder)
 index.search("warm up")
 times = []
@@ -125,6 +129,21 @@ def make_corpus(source: Path, scale: int) -> Path:
     return target
 
 
+def linked_view(root: Path) -> Path:
+    """A new folder under /tmp with the tree of ``root`` whose files are symbolic links to root's.
+
+    A corpus given with --big is shared (and may be read-only, which root ignores): the one-article
+    update writes an article, so it must not write there (its link is replaced by a copy), and the
+    corpus is not copied again."""
+    target = Path(tempfile.mkdtemp(prefix="guide-big-view-", dir="/tmp"))
+    for folder, dirs, files in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        os.makedirs(target / rel, exist_ok=True)
+        for name in files:
+            os.symlink(os.path.join(folder, name), target / rel / name)
+    return target
+
+
 def timed(command: list[str], **kwargs: object) -> tuple[float, int, str]:
     """Wall time, peak resident memory (MB) and standard output of one process."""
     started = time.perf_counter()
@@ -143,9 +162,13 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes in /tmp")
     parser.add_argument("--runs", type=int, default=3, help="window starts to take the median of")
     parser.add_argument("--skip-window-build", action="store_true")
+    parser.add_argument("--skip-start", action="store_true", help="do not measure window starts")
     args = parser.parse_args()
     queries = [q.text for q in load_queries(HERE / "queries" / "legacy.tsv")]  # the 170 queries measured before
     root = args.big or make_corpus(corpus_root(args.corpus), args.scale)
+    if args.big is not None:
+        root = linked_view(root)
+        print(f"{args.big} is shared: measuring on {root}, its files linked", flush=True)
     work = Path(tempfile.mkdtemp(prefix="guide-big-index-", dir="/tmp"))
     count = sum(1 for p in root.rglob("*.md") if p.name != "index.md")
     print(f"corpus: {count:,} articles in {root}", flush=True)
@@ -190,6 +213,8 @@ def main() -> None:
         for text, wall, peak, ms in fresh:
             what = f"process {wall * 1000:.0f} ms, query {ms:.0f} ms, peak {peak} MB"
             print(f"first query of a fresh `guide search` ({text!r}): {what}")
+        if args.skip_start:
+            return
         times_by = against_bare(
             {"bundled guide": GUIDE, f"{count:,} articles": [*GUIDE, "--content", str(root)]}, args.runs
         )
@@ -203,8 +228,7 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-            if args.big is None:
-                shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(root, ignore_errors=True)  # a corpus made here, or the linked view of --big
 
 
 def _fresh_search(text: str, root: Path, folder: Path, env: dict[str, str]) -> tuple[float, int, float]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import heapq
-import json
 import logging
 import os
 import shutil
@@ -34,7 +33,7 @@ import threading
 import time
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from pathlib import Path
@@ -49,43 +48,30 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from guide.core import atomic
 from guide.core.content import FileEntry, Library, bytes_digest, decode, parse_article, scan
 from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.search.indexfiles import (
-    ABOUT_FILE,
-    ARTICLES_FILE,
     META_FILE,
-    NAMES_FILE,
-    VOCAB_FILE,
     default_index_dir,
     file_lock,
-    read_json,
     read_meta,
-    read_vocab,
     replace_dir,
     root_key,
     stamps_of,
-    write_side,
+    write_meta,
 )
-from guide.core.search.query import Part, content_words, long_query_notice, parse, tokenize
-from guide.core.search.ranking import (
-    Plan,
-    build_lookups,
-    common_limit,
-    correct,
-    leading,
-    name_bonus,
-    name_lookups,
-)
+from guide.core.search.query import FILLER, Part, content_words, long_query_notice, parse, tokenize
+from guide.core.search.ranking import Plan, common_limit, correct, leading, name_bonus
+from guide.core.search.sidestore import SIDE_FILE, SideStore
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default
-from guide.core.search.vocabulary import names_in_text
+from guide.core.search.vocabulary import english_words, names_in_text
 from guide.core.text import plain_text, split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources)
+SCHEMA_VERSION = 6  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources;
+# 6: side data in SQLite, sidestore)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
@@ -176,15 +162,29 @@ class _Open:
     ids: Any  # column reader: document number -> article id
     scorer: _Scorer
     base_thesaurus: Thesaurus
-    stamps: dict[str, str]
-    articles: dict[str, tuple[str, list[str]]]
+    store: SideStore
+    articles: Mapping[str, tuple[str, list[str]]]  # read from the store as asked (sidestore.Lazy)
     speller: Speller
     thesaurus: Thesaurus
     suggester: Suggester
-    exact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (id, tier)
-    about: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # id -> (source, mined names)
+    exact: Mapping[str, list[tuple[str, int]]]  # key -> (id, tier)
+    about: Mapping[str, tuple[str, list[str]]]  # id -> (source, mined names)
+    names_version: int = 0  # changes whenever a title, alias or mined name does (SideStore.names_version)
+    readonly: bool = False
 
     _names: dict[str, tuple[frozenset[str], list[frozenset[str]]]] = field(default_factory=dict)
+    _stamps: dict[str, str] | None = None
+
+    @property
+    def stamps(self) -> dict[str, str]:
+        """Article id -> stamp the index was made from (read when first asked: 55,000 rows)."""
+        if self._stamps is None:
+            self._stamps = self.store.stamps()
+        return self._stamps
+
+    @stamps.setter
+    def stamps(self, value: dict[str, str]) -> None:
+        self._stamps = value
 
     def name_stems(self, aid: str) -> tuple[frozenset[str], list[frozenset[str]]]:
         """The stems of an article's title and of each alias (content words only), cached."""
@@ -198,6 +198,14 @@ class _Open:
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.searcher.close()
+        with contextlib.suppress(Exception):
+            self.store.close()
+
+    def save_suggestions(self) -> None:
+        """Store suggestion tables made from the articles (after names changed), for the next opening."""
+        if not self.readonly and self.suggester.made_here:
+            with contextlib.suppress(Exception):  # a cache that cannot be written is made again next time
+                self.store.save_prebuilt("suggester", self.names_version, self.suggester.tables())
 
 
 def _reason(exc: BaseException) -> str:
@@ -253,40 +261,54 @@ class SearchIndex:
         meta = self._read_meta(folder, shipped=readonly)
         if meta is None:
             return None
+        store = None
         try:
+            store = SideStore(folder / SIDE_FILE, readonly=readonly)
+            version = store.names_version()
             ix = windex.open_dir(str(folder), readonly=readonly)
             searcher = ix.searcher()
             ids = searcher.reader().column_reader("id")
             scorer = _Scorer(searcher)
-            articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
-            counts = read_vocab(folder / VOCAB_FILE)
-            about = {k: (str(v[0]), [str(n) for n in v[1]]) for k, v in read_json(folder / ABOUT_FILE).items()}
-            names = read_json(folder / NAMES_FILE)
+            same = previous is not None and previous.folder == folder and previous.names_version == version
+            if previous is not None and same:
+                thesaurus = previous.thesaurus  # the names are those it was made of
+            else:
+                thesaurus = self._base_thesaurus.copy()
+                for group in store.groups():
+                    thesaurus.add_parsed(group)
+            if previous is not None and same and previous.suggester._items is None:
+                suggester = previous.suggester  # made already, of the same names
+            else:
+                suggester = Suggester(store.all_names, prebuilt=lambda: store.prebuilt("suggester"))
+            speller = Speller(
+                store.counts(),
+                store.title_words(),
+                known=thesaurus.words | FILLER,
+                english=english_words,
+                tables=store.speller_tables(),
+            )
+            return _Open(
+                folder,
+                ix,
+                searcher,
+                ids,
+                scorer,
+                self._base_thesaurus,
+                store,
+                store.articles(),
+                speller,
+                thesaurus,
+                suggester,
+                store.exact(),
+                store.about(),
+                names_version=version,
+                readonly=readonly,
+            )
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable (%s); it will be built again", folder, _reason(exc))
+            if store is not None:
+                store.close()
             return None
-        same = previous is not None and previous.folder == folder and previous.articles == articles
-        if previous is not None and same and previous.about == about:
-            previous.speller.learn(counts)
-            lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
-        else:
-            lookups = build_lookups(articles, counts, self._base_thesaurus, names)
-        speller, thesaurus, suggester, exact = lookups
-        return _Open(
-            folder,
-            ix,
-            searcher,
-            ids,
-            scorer,
-            self._base_thesaurus,
-            meta["stamps"],
-            articles,
-            speller,
-            thesaurus,
-            suggester,
-            exact,
-            about,
-        )
 
     def _ensure_open(self) -> _Open | None:
         with self._lock:
@@ -312,9 +334,9 @@ class SearchIndex:
         if self._shipped_fits == stamps:
             return None
         meta = self._read_meta(self.readonly_dir, shipped=True)
-        if meta is None:
+        digests = _stored(self.readonly_dir, readonly=True, what="digests") if meta is not None else None
+        if meta is None or not digests:
             return "the shipped index is missing, damaged or of another version"
-        digests: dict[str, str] = meta["digests"]
         if set(digests) != set(stamps):
             return "the shipped index is of other articles"
         if any(digests[e.id].partition(":")[0] != str(e.size) for e in entries):
@@ -336,8 +358,9 @@ class SearchIndex:
                 return True
             if self._open is not None:
                 return self._open.folder != self.readonly_dir and self._open.stamps == stamps
-            meta = self._read_meta(self._fallback or self.index_dir)
-            return meta is not None and meta["stamps"] == stamps
+            folder = self._fallback or self.index_dir
+            meta = self._read_meta(folder)
+            return meta is not None and _stored(folder, what="stamps") == stamps
         except Exception:
             return False
 
@@ -351,12 +374,18 @@ class SearchIndex:
                 self._fallback = None
 
     # -- building ------------------------------------------------------------------------
-    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
+    def update(
+        self, progress: Callable[[int, int], None] | None = None, files: Sequence[Path] | None = None
+    ) -> IndexReport:
         """Bring the index up to date: rebuild if needed, else re-index only what changed.
 
         A rebuild calls ``progress(done, total)`` as it goes, ``total`` being the number of
         articles: reading them counts for nine tenths, writing the index and opening it the
         rest, and ``(total, total)`` comes when the index is open for searching.
+
+        ``files``: the only article files that may have changed (saved by the editor, found
+        changed by the catalog check): they alone are looked at, without scanning the roots.
+        Files outside the roots are ignored; without a complete index, it is a full update.
         """
         started = time.perf_counter()
         if self.trusted:
@@ -365,6 +394,10 @@ class SearchIndex:
                 raise OSError(f"the search index of {self.readonly_dir} is missing or damaged")
             return IndexReport(unchanged=len(state.articles), location=self.readonly_dir, shipped=True,
                                seconds=time.perf_counter() - started)
+        if files is not None and self.readonly_dir is None:
+            report = self._update_files(files, started)
+            if report is not None:
+                return report
         entries = scan(self.roots)[0]
         stamps = stamps_of(entries)
         notes: list[str] = []
@@ -402,15 +435,52 @@ class SearchIndex:
                     f"using a temporary index at {self._fallback}"
                 )
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
-            location = report.location or target
-            current = self._open
-            unchanged = not (report.rebuilt or report.added or report.updated or report.removed)
-            if unchanged and current is not None and current.folder == location:
-                current.stamps = stamps  # kept open: only mtimes may have moved, and were written down
-            else:
-                self._swap_open(self._load(location, previous=None if report.rebuilt else current))
+            self._reopen(report, target, stamps)
             if progress is not None and report.rebuilt:
                 progress(len(entries), len(entries))
+        return _with(report, seconds=time.perf_counter() - started)
+
+    def _reopen(self, report: IndexReport, target: Path, stamps: dict[str, str] | None) -> None:
+        """Open the index as an update left it (keeping what the update did not change)."""
+        location = report.location or target
+        current = self._open
+        unchanged = not (report.rebuilt or report.added or report.updated or report.removed)
+        if unchanged and current is not None and current.folder == location:
+            if stamps is not None:
+                current.stamps = stamps  # kept open: only mtimes may have moved, and were written down
+        else:
+            self._swap_open(self._load(location, previous=None if report.rebuilt else current))
+
+    def _update_files(self, files: Sequence[Path], started: float) -> IndexReport | None:
+        """Re-index just these files; None when a full update is needed instead (no complete index)."""
+        entries = [e for e in (_entry_of(self.roots, f) for f in files) if e is not None]
+        with self._update_lock:
+            target = self._fallback or self.index_dir
+            if self._read_meta(target) is None:
+                return None
+            try:
+                with file_lock(target.with_name(target.name + ".lock")):
+                    if self._read_meta(target) is None:
+                        return None
+                    store = SideStore(target / SIDE_FILE)
+                    try:
+                        old = store.stamps_of([e.id for e in entries])
+                    finally:
+                        store.close()
+                    # a file of another root with the same id is hidden by the first root's (scan's rule)
+                    present = [e for e in entries if e.size >= 0 and _first_with(self.roots, e.id) == e.root]
+                    stamps = {e.id: e.stamp for e in present}
+                    removed = [
+                        e for e in entries if e.size < 0 and e.id in old and _first_with(self.roots, e.id) is None
+                    ]
+                    report = self._apply(target, present, removed, old, stamps, [])
+            except OSError:
+                return None
+            self._reopen(report, target, None)
+            if self._open is not None and self._open._stamps is not None:
+                self._open._stamps.update(stamps)
+                for e in removed:
+                    self._open._stamps.pop(e.id, None)
         return _with(report, seconds=time.perf_counter() - started)
 
     def _swap_open(self, state: _Open | None) -> None:
@@ -435,56 +505,91 @@ class SearchIndex:
         for stale in target.parent.glob(f".{target.name}.*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a crashed build; we hold the lock
         meta = self._read_meta(target)
-        if meta is None:
+        old = _stored(target, what="stamps") if meta is not None else None
+        if meta is None or old is None:
             if target.exists():
                 notes.append("the index was damaged, incomplete or of an older version; rebuilt it")
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
-        old: dict[str, str] = meta["stamps"]
-        digests = {k: v for k, v in (meta.get("digests") or {}).items() if k in old and k in stamps}
-        # a file with a new mtime but the same bytes (copied, unpacked, touched) is not re-indexed
-        changed = [e for e in entries if e.id in old and old[e.id] != e.stamp and digests.get(e.id) != e.digest()]
-        added = [e for e in entries if e.id not in old]
+        present = [e for e in entries if old.get(e.id) != e.stamp]
         removed = [i for i in old if i not in stamps]
-        if not (changed or added or removed):
-            if old != stamps:  # only mtimes moved: remember the new ones, so the next check is cheap
-                atomic.write_text(target / META_FILE, json.dumps({**meta, "stamps": stamps}, ensure_ascii=False))
-            return IndexReport(unchanged=len(stamps), location=target, notes=tuple(notes))
-        if len(changed) + len(added) + len(removed) > max(50, len(stamps) // 3):
-            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
-        self._release(target)
+        many = max(50, len(stamps) // 3)
+        if len(present) + len(removed) > many:  # perhaps only mtimes moved (a copied folder): compare bytes
+            digests = _stored(target, what="digests") or {}
+            really = [e for e in present if not digests.get(e.id) or digests[e.id] != e.digest()]
+            if len(really) + len(removed) > many:
+                return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+        gone = [FileEntry(i, self.roots[0], "", -1, 0) for i in removed]
         try:
+            return self._apply(target, present, gone, old, stamps, notes)
+        except Exception as exc:  # a damaged index: start again from the files
+            notes.append(f"the index could not be updated ({exc}); rebuilt it")
+            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+
+    def _apply(
+        self,
+        target: Path,
+        present: list[FileEntry],
+        gone: list[FileEntry],
+        old: dict[str, str],
+        stamps: dict[str, str],
+        notes: list[str],
+    ) -> IndexReport:
+        """Re-index the ``present`` entries whose stamp differs from ``old`` and take out ``gone``.
+
+        Crash-safe in this order: the side store first forgets the stamps of what is about to
+        change (so a crash anywhere after leaves those articles looking changed, and the next
+        update does them again), then Whoosh commits, then the side store takes the new rows,
+        and the metadata's file sizes are written last.
+        """
+        store = SideStore(target / SIDE_FILE)
+        try:
+            total = store.count()
+            digests = store.digests_of([e.id for e in present if e.id in old])
+            # a file with a new mtime but the same bytes (copied, unpacked, touched) is not re-indexed
+            moved = {
+                e.id: e.stamp
+                for e in present
+                if e.id in old and old[e.id] != e.stamp and digests.get(e.id) and digests[e.id] == e.digest()
+            }
+            changed = [e for e in present if e.id in old and old[e.id] != e.stamp and e.id not in moved]
+            added = [e for e in present if e.id not in old]
+            removed = [e.id for e in gone if e.id in old]
+            if moved:
+                store.set_stamps(moved)  # only mtimes moved: remember the new ones, so the next check is cheap
+            if not (changed or added or removed):
+                return IndexReport(unchanged=total, location=target, notes=tuple(notes))
+            self._release(target)
+            redo = removed + [e.id for e in changed]
+            store.forget_stamps(redo)
+            write_meta(target, SCHEMA_VERSION, self._roots_key(), None)  # sizes unknown until the end
             ix = windex.open_dir(str(target))
-            articles = {k: (v[0], list(v[1])) for k, v in read_json(target / ARTICLES_FILE).items()}
-            about = {k: (v[0], list(v[1])) for k, v in read_json(target / ABOUT_FILE).items()}
-            counts = Counter(read_vocab(target / VOCAB_FILE))
             writer = ix.writer(compound=False)
+            articles: dict[str, tuple[str, list[str]]] = {}
+            about: dict[str, tuple[str, list[str]]] = {}
+            counts: Counter[str] = Counter()
             parsed: list[Article] = []
+            new_digests: dict[str, str] = {}
             try:
-                for aid in removed + [e.id for e in changed]:
+                for aid in redo + [e.id for e in added]:  # added too: a crash may have left their documents
                     writer.delete_by_term("id", aid)
-                    articles.pop(aid, None)
-                    about.pop(aid, None)
                 for entry in changed + added:
-                    for doc in _article_docs(entry, articles, counts, about, parsed):
+                    for doc in _article_docs(entry, articles, counts, about, parsed, digests=new_digests):
                         writer.add_document(**doc)
             except BaseException:
                 writer.cancel()
                 raise
             writer.commit()
             ix.close()
-            for entry in changed + added + [e for e in entries if e.id not in digests]:
-                digests[entry.id] = entry.digest()
             self._name_sources(parsed, about)
-            names = name_lookups(articles, about)
-            write_side(target, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
-        except Exception as exc:  # a damaged index: start again from the files
-            notes.append(f"the index could not be updated ({exc}); rebuilt it")
-            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+            store.replace(removed, {e.id: e.stamp for e in changed + added}, new_digests, articles, about, counts)
+            write_meta(target, SCHEMA_VERSION, self._roots_key(), _sizes(target))
+        finally:
+            store.close()
         return IndexReport(
             added=len(added),
             updated=len(changed),
             removed=len(removed),
-            unchanged=len(stamps) - len(added) - len(changed),
+            unchanged=total - len(removed) - len(changed),
             location=target,
             notes=tuple(notes),
         )
@@ -522,8 +627,15 @@ class SearchIndex:
             writer.commit()
             ix.close()
             self._name_sources(parsed, about)
-            names = name_lookups(articles, about)
-            write_side(folder, SCHEMA_VERSION, self._roots_key(), stamps, digests, articles, counts, about, names)
+            (folder / SIDE_FILE).unlink(missing_ok=True)
+            store = SideStore(folder / SIDE_FILE, create=True)
+            try:
+                store.write_all(stamps, digests, articles, about, counts)
+                suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
+                store.save_prebuilt("suggester", store.names_version(), suggester.tables())  # packs ship it
+            finally:
+                store.close()
+            write_meta(folder, SCHEMA_VERSION, self._roots_key(), _sizes(folder))  # last: marks it complete
             if swap:
                 self._release(target)
                 replace_dir(folder, target)
@@ -1040,6 +1152,62 @@ class _MemoryPool:
             done += len(terms)
             del terms
         self.cleanup()
+
+
+def _stored(folder: Path, readonly: bool = False, what: str = "stamps") -> dict[str, str] | None:
+    """The stamps or digests kept in an index folder's side store, or None when it cannot be read."""
+    try:
+        store = SideStore(folder / SIDE_FILE, readonly=readonly)
+    except Exception:
+        return None
+    try:
+        return store.stamps() if what == "stamps" else store.digests()
+    except Exception:
+        return None
+    finally:
+        store.close()
+
+
+def _sizes(folder: Path) -> dict[str, int]:
+    """The size of every file of an index folder but the metadata and locks: a cut file is noticed."""
+    return {
+        p.name: p.stat().st_size
+        for p in folder.iterdir()
+        if p.is_file() and p.name != META_FILE and not p.name.endswith((".lock", "-journal"))
+    }
+
+
+def _entry_of(roots: Sequence[Path], file: Path) -> FileEntry | None:
+    """The scan entry of one article file (as :func:`guide.core.content.scan` would make it), or None
+    when it is not an article of these roots; a file that is gone gets size -1 (it is to be removed)."""
+    path = Path(file).absolute()
+    if path.suffix != ".md" or path.name == "index.md":
+        return None
+    for root in roots:
+        root = Path(root).absolute()
+        try:
+            rel = path.relative_to(root)
+        except ValueError:
+            continue
+        if any(part.startswith(".") for part in rel.parts[:-1]):
+            return None  # scan skips hidden folders
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return FileEntry(rel.with_suffix("").as_posix(), root, str(path), -1, 0)
+        except OSError:
+            return None
+        return FileEntry(rel.with_suffix("").as_posix(), root, str(path), stat.st_size, stat.st_mtime_ns)
+    return None
+
+
+def _first_with(roots: Sequence[Path], aid: str) -> Path | None:
+    """The first root holding the article ``aid`` (the one a scan keeps), or None."""
+    for root in roots:
+        root = Path(root).absolute()
+        if (root / f"{aid}.md").is_file():
+            return root
+    return None
 
 
 def _name_stems(text: str) -> frozenset[str]:
