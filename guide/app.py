@@ -97,9 +97,11 @@ def load_sources(
             library.keep_topic(CLINIC_TOPIC)  # "Clinic articles" in the tree before its first article
 
     def make() -> Index:
-        made: Index = open_index(  # type: ignore[assignment]
-            roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
-        )
+        from guide.core.search.combined import split_clinic
+
+        made: Index = split_clinic(roots, clinic, lambda main: open_index(  # type: ignore[assignment]
+            main, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
+        ))
         return made
 
     return library, DeferredIndex(make)

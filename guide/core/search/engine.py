@@ -267,7 +267,8 @@ class SearchIndex:
             version = store.names_version()
             ix = windex.open_dir(str(folder), readonly=readonly)
             searcher = ix.searcher()
-            ids = searcher.reader().column_reader("id")
+            reader = searcher.reader()
+            ids = reader.column_reader("id") if reader.doc_count_all() else {}  # an empty library has no column
             scorer = _Scorer(searcher)
             same = previous is not None and previous.folder == folder and previous.names_version == version
             if previous is not None and same:
@@ -394,10 +395,16 @@ class SearchIndex:
                 raise OSError(f"the search index of {self.readonly_dir} is missing or damaged")
             return IndexReport(unchanged=len(state.articles), location=self.readonly_dir, shipped=True,
                                seconds=time.perf_counter() - started)
-        if files is not None and self.readonly_dir is None:
-            report = self._update_files(files, started)
-            if report is not None:
-                return report
+        if files is not None:
+            named = [e for e in (_entry_of(self.roots, f) for f in files) if e is not None]
+            if not named:  # none of this index's articles: nothing to look at
+                state = self._open
+                count = state.store.count() if state is not None else 0
+                return IndexReport(unchanged=count, location=self.location, seconds=time.perf_counter() - started)
+            if self.readonly_dir is None:
+                report = self._update_files(named, started)
+                if report is not None:
+                    return report
         entries = scan(self.roots)[0]
         stamps = stamps_of(entries)
         notes: list[str] = []
@@ -451,9 +458,8 @@ class SearchIndex:
         else:
             self._swap_open(self._load(location, previous=None if report.rebuilt else current))
 
-    def _update_files(self, files: Sequence[Path], started: float) -> IndexReport | None:
+    def _update_files(self, entries: list[FileEntry], started: float) -> IndexReport | None:
         """Re-index just these files; None when a full update is needed instead (no complete index)."""
-        entries = [e for e in (_entry_of(self.roots, f) for f in files) if e is not None]
         with self._update_lock:
             target = self._fallback or self.index_dir
             if self._read_meta(target) is None:
@@ -536,10 +542,11 @@ class SearchIndex:
     ) -> IndexReport:
         """Re-index the ``present`` entries whose stamp differs from ``old`` and take out ``gone``.
 
-        Crash-safe in this order: the side store first forgets the stamps of what is about to
-        change (so a crash anywhere after leaves those articles looking changed, and the next
-        update does them again), then Whoosh commits, then the side store takes the new rows,
-        and the metadata's file sizes are written last.
+        Crash-safe in this order: the metadata first stops checking file sizes (they are about to
+        change), then Whoosh commits, then the side store takes the new rows and stamps in one
+        transaction, and the new sizes are written last. A crash anywhere leaves the old stamps of
+        the changed articles in the store, so the next update does them again (deleting their
+        documents first, added ones too), and an index that opens.
         """
         store = SideStore(target / SIDE_FILE)
         try:
@@ -560,7 +567,6 @@ class SearchIndex:
                 return IndexReport(unchanged=total, location=target, notes=tuple(notes))
             self._release(target)
             redo = removed + [e.id for e in changed]
-            store.forget_stamps(redo)
             write_meta(target, SCHEMA_VERSION, self._roots_key(), None)  # sizes unknown until the end
             ix = windex.open_dir(str(target))
             writer = ix.writer(compound=False)
@@ -671,6 +677,8 @@ class SearchIndex:
             if self._update_lock.locked():  # being built: the window keeps the query and runs it when ready
                 return SearchResults(text, message=WAITING, waiting=True)
             return SearchResults(text, message="The search index is not built yet.")
+        if not state.searcher.doc_count():  # an empty library (the clinic's, before its first article)
+            return SearchResults(text, message="No articles match. Try fewer or other words.")
         notice = long_query_notice(parsed)
         if notice:  # pasted text, not typed words: searched as it is, never "corrected"
             parts, corrected = list(parsed.parts), None

@@ -283,12 +283,6 @@ class SideStore:
             db.executemany("INSERT INTO title_word VALUES (?)", ((w,) for w in sorted(names.words)))
             db.executemany("INSERT INTO vocab VALUES (?, ?, ?, ?)", (_vocab_row(w, c) for w, c in counts.items()))
 
-    def forget_stamps(self, ids: Iterable[str]) -> None:
-        """Mark articles as to be indexed again (before their index documents change): a crash
-        before :meth:`replace` leaves them looking changed, and the next update redoes them."""
-        with self.transaction() as db:
-            db.executemany("UPDATE article SET stamp = '', digest = '' WHERE id = ?", ((i,) for i in ids))
-
     def set_stamps(self, stamps: Mapping[str, str]) -> None:
         with self.transaction() as db:
             db.executemany("UPDATE article SET stamp = ? WHERE id = ?", ((s, i) for i, s in stamps.items()))
