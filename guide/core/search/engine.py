@@ -584,7 +584,7 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=_merge_updates)
             ix.close()
             self._name_sources(parsed, about)
             store.replace(removed, {e.id: e.stamp for e in changed + added}, new_digests, articles, about, counts)
@@ -742,7 +742,7 @@ class _Scorer:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.leaves: list[tuple[Any, int, set[int], dict[str, array[float]]]] = []
-        self._kept: tuple[set[int] | None, int, list[int]] = (None, 0, [])
+        self._kept: tuple[set[int] | None, list[int], dict[int, list[int]]] = (None, [], {})
         for leaf, base in searcher.reader().leaf_readers():
             deleted = set(leaf.deleted_docs_set or ()) if leaf.has_deletions() else set()
             norms = {f: self._norms(leaf, f, b) for f, (_, b) in self.FIELDS.items()}
@@ -761,15 +761,20 @@ class _Scorer:
             return array("f", (k1 * (1 - b + b * leaf.doc_field_length(d, fieldname) / avg) for d in range(count)))
 
     def _keep(self, only: set[int], base: int, count: int) -> list[int]:
-        """The sorted leaf-local numbers of ``only``, remembered for the next term.
+        """The sorted leaf-local numbers of ``only``, remembered for the next term and each leaf.
 
         The set itself is held (not its ``id()``, which CPython gives to the next set once
-        this one is freed), so a new set never gets an old set's list.
+        this one is freed), so a new set never gets an old set's lists. It is sorted once, and
+        each leaf (an updated index has several) takes its slice.
         """
-        kept, kept_base, numbers = self._kept
-        if kept is not only or kept_base != base:
-            numbers = sorted(d - base for d in only if base <= d < base + count)
-            self._kept = (only, base, numbers)
+        kept, ordered, by_base = self._kept
+        if kept is not only:
+            ordered, by_base = sorted(only), {}
+            self._kept = (only, ordered, by_base)
+        numbers = by_base.get(base)
+        if numbers is None:
+            lo, hi = bisect.bisect_left(ordered, base), bisect.bisect_left(ordered, base + count)
+            numbers = by_base[base] = [d - base for d in ordered[lo:hi]]
         return numbers
 
     def df(self, term: str) -> int:
@@ -789,18 +794,18 @@ class _Scorer:
                 norm = norms[fieldname]
                 keep = None if only is None else self._keep(only, base, len(norm))
                 for ids, weights in _blocks(leaf, fieldname, term, keep):
-                    if only is None and not deleted:  # the common case, kept tight: it runs per posting
+                    if only is None:  # the common case, kept tight: it runs per posting
                         for docnum, w in zip(ids, weights, strict=False):
                             d = base + docnum
                             scores[d] = get(d, 0.0) + factor * w / (w + norm[docnum])
                         continue
                     for docnum, w in zip(ids, weights, strict=False):
                         d = base + docnum
-                        if only is not None and d not in only:
-                            continue
-                        if deleted and docnum in deleted:
+                        if d not in only:
                             continue
                         scores[d] = get(d, 0.0) + factor * w / (w + norm[docnum])
+                for docnum in deleted:  # documents of articles updated since: few, dropped once
+                    scores.pop(base + docnum, None)
         return scores
 
 
@@ -1039,6 +1044,29 @@ def _article_docs(
             "names": names,
             "words": (heading, tags, words),
         }
+
+
+UPDATES_MERGED = 5000  # section documents: updated articles' segments up to this many are kept as one
+
+
+def _merge_updates(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy for updates in place: the segments of earlier updates go into the new one
+    while they are small, so a search reads two segments (the build's and the updates'), not one more
+    per update; past ``UPDATES_MERGED`` documents, Whoosh's own policy (which merges by size)."""
+    from whoosh.reading import SegmentReader
+    from whoosh.writing import MERGE_SMALL
+
+    if len(segments) < 2:
+        return segments
+    biggest = max(segments, key=lambda s: s.doc_count_all())
+    rest = [s for s in segments if s is not biggest]
+    if sum(s.doc_count_all() for s in rest) > UPDATES_MERGED:
+        return list(MERGE_SMALL(writer, segments))
+    for segment in rest:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [biggest]
 
 
 def _fast_codec() -> Any:
