@@ -217,10 +217,11 @@ class Suggester:
                     self.made_here = True
                 self._items = None
 
-    def tables(self) -> tuple[list[tuple[str, str, str]], dict[str, list[int]]]:
-        """The entries and word table, to be stored and given back as ``prebuilt``."""
+    def tables(self) -> tuple[list[tuple[str, str, str]], dict[str, list[int]], Any]:
+        """The entries, the word table and the near-miss speller's tables, to be stored and given
+        back as ``prebuilt``."""
         self.warm()
-        return self._entries, self._by_word
+        return self._entries, self._by_word, self._speller._index()
 
     def _build(self, items: list[tuple[str, str, Sequence[str]]]) -> None:
         seen: dict[str, int] = {}
@@ -237,12 +238,12 @@ class Suggester:
                 by_word.setdefault(word, []).append(number)
         self._use(self._entries, by_word)
 
-    def _use(self, entries: Sequence[Sequence[str]], by_word: dict[str, list[int]]) -> None:
+    def _use(self, entries: Sequence[Sequence[str]], by_word: dict[str, list[int]], spelling: Any = None) -> None:
         self._entries = [(k, text, aid) for k, text, aid in entries]
         self._keys = [e[0] for e in self._entries]
         self._by_word = by_word
         self._words = sorted(by_word)
-        self._speller = Speller(Counter(w for k in self._keys for w in k.split()))
+        self._speller = Speller(Counter(w for k in self._keys for w in k.split()), tables=spelling)
 
     def _add(self, seen: dict[str, int], text: str, aid: str) -> None:
         if ("\0" + text) in seen:
