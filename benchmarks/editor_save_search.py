@@ -28,6 +28,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_argument(parser)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--one-index", action="store_true", help="one index of both roots, as before split_clinic")
     args = parser.parse_args()
 
     from guide.core import authoring
@@ -41,13 +42,15 @@ def main() -> int:
     roots = [corpus, clinic]
     library = load_library(roots)
     try:  # as the window opens it: the clinic's library in its own small index beside the main one
+        if args.one_index:
+            raise ImportError
         from guide.core.search.combined import split_clinic
 
         index: Any = split_clinic(roots, clinic, lambda main: SearchIndex(main, index_dir=temp / "index"))
         how = "clinic library in its own index, the saved file named"
     except ImportError:  # code from before split_clinic: one index of both roots, checked whole after a save
         index = SearchIndex(roots, index_dir=temp / "index")
-        how = "one index of both roots, the library scanned"
+        how = "one index of both roots"
     start = time.perf_counter()
     index.update()
     print(f"{len(library):,} articles; index built in {time.perf_counter() - start:.1f} s; runs: {args.runs}; {how}")
