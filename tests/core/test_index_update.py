@@ -169,3 +169,18 @@ def test_stored_vocabulary_counts_add_up_over_updates(tmp_path: Path) -> None:
     assert store.counts()["zorbline"] == 2 and store.counts()["diabetes"] == before["diabetes"]
     store.close()
     index.close()
+
+
+def test_suggestions_made_after_a_title_changed_are_kept_for_the_next_opening(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    index = SearchIndex([root], tmp_path / "ix")
+    index.update()
+    path = write_article(root, "blood/anaemia", "Thalassaemia trait", "Small red cells.")
+    touch_later(path)
+    index.update(files=[path])
+    assert index.warm()  # as the window does when it opens the index
+    index.close()
+    store = SideStore(tmp_path / "ix" / SIDE_FILE, readonly=True)
+    entries, _, _ = store.prebuilt("suggester")
+    store.close()
+    assert "Thalassaemia trait" in [text for _, text, _ in entries] and "Anaemia" not in [t for _, t, _ in entries]

@@ -204,6 +204,7 @@ class _Open:
     def save_suggestions(self) -> None:
         """Store suggestion tables made from the articles (after names changed), for the next opening."""
         if not self.readonly and self.suggester.made_here:
+            self.suggester.made_here = False  # once
             with contextlib.suppress(Exception):  # a cache that cannot be written is made again next time
                 self.store.save_prebuilt("suggester", self.names_version, self.suggester.tables())
 
@@ -588,6 +589,7 @@ class SearchIndex:
             ix.close()
             self._name_sources(parsed, about)
             store.replace(removed, {e.id: e.stamp for e in changed + added}, new_digests, articles, about, counts)
+            store.groups()  # the names groups stored whole again (when they changed), for the next opening
             write_meta(target, SCHEMA_VERSION, self._roots_key(), _sizes(target))
         finally:
             store.close()
@@ -639,6 +641,7 @@ class SearchIndex:
                 store.write_all(stamps, digests, articles, about, counts)
                 suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
                 store.save_prebuilt("suggester", store.names_version(), suggester.tables())  # packs ship it
+                store.groups()  # stored whole too
             finally:
                 store.close()
             write_meta(folder, SCHEMA_VERSION, self._roots_key(), _sizes(folder))  # last: marks it complete
@@ -711,6 +714,7 @@ class SearchIndex:
             if state is None:
                 return False
             state.suggester.warm()
+            state.save_suggestions()  # made from the articles (their names changed since the build): kept
             state.speller.correct("warmup")  # builds its tables
             return True
         except Exception:
@@ -1205,11 +1209,12 @@ def _stored(folder: Path, readonly: bool = False, what: str = "stamps") -> dict[
 
 
 def _sizes(folder: Path) -> dict[str, int]:
-    """The size of every file of an index folder but the metadata and locks: a cut file is noticed."""
+    """The size of every Whoosh file of an index folder: a cut file is noticed. The side store is
+    left out: it changes in place (stored tables), and SQLite notices damage to it by itself."""
     return {
         p.name: p.stat().st_size
         for p in folder.iterdir()
-        if p.is_file() and p.name != META_FILE and not p.name.endswith((".lock", "-journal"))
+        if p.is_file() and p.name != META_FILE and not p.name.startswith(SIDE_FILE) and not p.name.endswith(".lock")
     }
 
 

@@ -227,8 +227,15 @@ class SideStore:
         return [r[0] for r in self._rows("SELECT word FROM title_word")]
 
     def groups(self) -> list[Any]:
-        """The parsed names groups, in the order they were first made."""
-        return [json.loads(r[0]) for r in self._rows("SELECT grp FROM name_group ORDER BY seq")]
+        """The parsed names groups, in the order they were first made (stored whole as well, so that
+        opening reads one value instead of parsing a few thousand; made again after names change)."""
+        found = self.prebuilt("groups")
+        if found is None:
+            version = self.names_version()
+            found = [json.loads(r[0]) for r in self._rows("SELECT grp FROM name_group ORDER BY seq")]
+            if not self.readonly:
+                self.save_prebuilt("groups", version, found)
+        return list(found)
 
     def speller_tables(self) -> tuple[LazyLists, LazyLists]:
         """Words by length and by sound (:class:`~guide.core.search.spelling.Speller`), read per key."""
