@@ -2,8 +2,7 @@
 
 What the window does after a save: ``Library.refresh`` of the one file (the tree at once),
 then ``update(files=[saved file])`` of the search (in the background), which re-indexes only that
-article, in the clinic library's own small index (``combined.split_clinic``); code from before
-those (one index of both roots, ``update()`` scanning the library) is measured as it was.
+article without scanning the library; code from before ``files=`` is measured with ``update()``.
 Printed: medians over RUNS saves of a new clinic article and of a change to it, beside the
 baseline of an update with nothing changed, in the same process.
 
@@ -18,7 +17,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import corpus_argument, corpus_root
@@ -28,7 +26,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_argument(parser)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--one-index", action="store_true", help="one index of both roots, as before split_clinic")
     args = parser.parse_args()
 
     from guide.core import authoring
@@ -41,19 +38,10 @@ def main() -> int:
     authoring.prepare_clinic(clinic)
     roots = [corpus, clinic]
     library = load_library(roots)
-    try:  # as the window opens it: the clinic's library in its own small index beside the main one
-        if args.one_index:
-            raise ImportError
-        from guide.core.search.combined import split_clinic
-
-        index: Any = split_clinic(roots, clinic, lambda main: SearchIndex(main, index_dir=temp / "index"))
-        how = "clinic library in its own index, the saved file named"
-    except ImportError:  # code from before split_clinic: one index of both roots, checked whole after a save
-        index = SearchIndex(roots, index_dir=temp / "index")
-        how = "one index of both roots"
+    index = SearchIndex(roots, index_dir=temp / "index")
     start = time.perf_counter()
     index.update()
-    print(f"{len(library):,} articles; index built in {time.perf_counter() - start:.1f} s; runs: {args.runs}; {how}")
+    print(f"{len(library):,} articles; index built in {time.perf_counter() - start:.1f} s; runs: {args.runs}")
 
     def reindex(path: Path) -> None:
         try:

@@ -18,7 +18,7 @@ from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.readability import ReadingLevels
 from guide.core.recent import RecentArticles
-from guide.core.settings import SettingsStore
+from guide.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
     from guide.core.search.deferred import DeferredIndex, Index
@@ -42,6 +42,13 @@ def build_window(window: MainWindow, clinic: Path | None = None) -> MainWindow:
     window.add_print_actions(actions.actions())
     window.authoring = article_menu.install(window, clinic)  # type: ignore[attr-defined]
     return window
+
+
+def window_roots(roots: Sequence[Path], settings: Settings) -> list[Path]:
+    """The roots the window opens (see :func:`guide.core.authoring.window_roots`)."""
+    from guide.core.authoring import window_roots as roots_with_clinic
+
+    return roots_with_clinic(roots, settings)
 
 
 def clinic_library(store: SettingsStore) -> Path:
@@ -97,11 +104,9 @@ def load_sources(
             library.keep_topic(CLINIC_TOPIC)  # "Clinic articles" in the tree before its first article
 
     def make() -> Index:
-        from guide.core.search.combined import split_clinic
-
-        made: Index = split_clinic(roots, clinic, lambda main: open_index(  # type: ignore[assignment]
-            main, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
-        ))
+        made: Index = open_index(  # type: ignore[assignment]
+            roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
+        )
         return made
 
     return library, DeferredIndex(make)
@@ -229,8 +234,7 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     if notice:
         print(f"guide: {notice}", file=sys.stderr)
     clinic = clinic_library(store)
-    if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in roots):
-        roots.append(clinic)
+    roots = window_roots(roots, store.settings)  # as `guide index` has them: its index is this one
     library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)

@@ -75,7 +75,7 @@ class CombinedIndex:
         for found, name in results:
             for hit in found.hits:
                 source = self.source_of(hit.id) if self.source_of is not None else name
-                hits.append(dataclasses.replace(hit, source=source or name or hit.source))
+                hits.append(dataclasses.replace(hit, source=source or name))
         hits.sort(key=lambda h: -h.score)
         with_hits = [found for found, _ in results if found.hits]
         corrected = with_hits[0].corrected if with_hits and all(f.corrected for f in with_hits) else None
@@ -102,20 +102,3 @@ class CombinedIndex:
         for index, _ in self.parts:
             index.close()
 
-
-def split_clinic(roots: Sequence[Path], clinic: Path | None, open_main: Callable[[list[Path]], object]) -> object:
-    """The search of ``roots``, the clinic's library (one of them) in a small index of its own.
-
-    The main index is then of the content roots alone, the same one ``guide index --content X``
-    builds (or the one shipped with the app, used in place), whether or not the window adds the
-    clinic's folder; and saving a clinic article re-indexes the small index only. ``open_main``
-    opens the index of the other roots (:func:`guide.core.packs.mount.open_index`).
-    """
-    key = Path(clinic).resolve() if clinic is not None else None
-    main = [Path(r) for r in roots if Path(r).resolve() != key]
-    if clinic is None or not main or len(main) == len(roots):
-        return open_main(list(roots))
-    index = open_main(main)
-    parts = list(index.parts) if isinstance(index, CombinedIndex) else [(index, "")]
-    source_of = index.source_of if isinstance(index, CombinedIndex) else None  # else each index names its own
-    return CombinedIndex([*parts, (SearchIndex([Path(clinic)]), "")], source_of)
