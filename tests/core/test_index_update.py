@@ -184,3 +184,22 @@ def test_suggestions_made_after_a_title_changed_are_kept_for_the_next_opening(tm
     entries, _, _ = store.prebuilt("suggester")
     store.close()
     assert "Thalassaemia trait" in [text for _, text, _ in entries] and "Anaemia" not in [t for _, t, _ in entries]
+
+
+def test_after_updates_the_names_search_knows_are_those_of_a_fresh_opening(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    index = SearchIndex([root], tmp_path / "ix")
+    index.update()
+    new = write_article(root, "gut/reflux", "Acid reflux", "Burning in the chest.", aliases=("heartburn", "GORD"))
+    index.update(files=[new])  # a group added
+    assert ids(index, "gord") == ["gut/reflux"]
+    changed = write_article(root, "gut/c-diff", "C. diff infection", "A bowel infection.", aliases=("c diff",))
+    touch_later(changed)
+    index.update(files=[changed])  # a group changed
+    fresh = SearchIndex([root], tmp_path / "ix")
+    assert fresh.search("heartburn").hits  # opens it
+    assert index._open is not None and fresh._open is not None
+    assert index._open.thesaurus.groups() == fresh._open.thesaurus.groups()
+    assert ("acid reflux", "heartburn", "gord") in fresh._open.thesaurus.groups()
+    fresh.close()
+    index.close()
