@@ -186,7 +186,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="guide-big-index-", dir="/tmp"))
     count = sum(1 for p in root.rglob("*.md") if p.name != "index.md")
     print(f"corpus: {count:,} articles in {root}", flush=True)
-    env = dict(os.environ, GUIDE_CACHE_DIR=str(work / "cache"), GUIDE_CONFIG_DIR=str(work / "cfg"))
+    # a data folder of its own: no clinic library joins the roots (`guide index` takes the window's roots)
+    env = dict(os.environ, GUIDE_CACHE_DIR=str(work / "cache"), GUIDE_CONFIG_DIR=str(work / "cfg"),
+               GUIDE_DATA_DIR=str(work / "data"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode written once, then read
     try:
         seconds, peak, out = timed([*GUIDE, "index", "--content", str(root), "--index-dir", str(work / "cli")], env=env)
@@ -202,6 +204,7 @@ def main() -> None:
             check=True,
             capture_output=True,
             text=True,
+            env=env,
         ).stdout.splitlines()
         runs = f"{args.update_runs} runs, goal <= 0.3 s"
         print(f"re-index one changed article, index open, library scanned ({runs}): {out[0]}")
