@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
-from guide.core import paths
+from guide.core import i18n, paths
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.readability import ReadingLevels
@@ -179,13 +179,16 @@ def usable_roots(requested: Sequence[Path] | None, extra: Sequence[str] = ()) ->
     if not missing:
         return found, ""
     names = ", ".join(str(r) for r in missing)
-    one = len(missing) == 1
-    text = f"The content folder{'' if one else 's'} {names} {'was' if one else 'were'} not found"
-    text += " (a drive that is not connected, or a mistyped name)."
+    count = len(missing)
+    text = i18n.ngettext(
+        "The content folder {names} was not found (a drive that is not connected, or a mistyped name).",
+        "The content folders {names} were not found (a drive that is not connected, or a mistyped name).",
+        count,
+    ).format(names=names)
     if fallback:
-        text += " The bundled guide is shown instead."
+        text += " " + i18n._("The bundled guide is shown instead.")
     else:
-        text += f" {'Its' if one else 'Their'} articles are not shown."
+        text += " " + i18n.ngettext("Its articles are not shown.", "Their articles are not shown.", count)
     return found, text
 
 
@@ -230,6 +233,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
 
     app.setWindowIcon(app_icon())
     store = SettingsStore()
+    # The core's words (topic and welcome pages, problem lists) in the interface language; a
+    # Renderer made from here on takes it as its language (guide.core.render.Renderer).
+    i18n.set_interface_language(i18n.interface_language(store.settings.language))
     roots, notice = usable_roots(content_roots, store.settings.extra_roots)
     if notice:
         print(f"guide: {notice}", file=sys.stderr)

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from guide import __version__
-from guide.core import paths
+from guide.core import i18n, paths
 from guide.core.content import load_library
+from guide.core.i18n import _, ngettext
+from guide.core.i18n import translate_message as _t
 from guide.core.models import Problem
 from guide.core.settings import PAPER_SIZES
 
@@ -31,54 +33,58 @@ def _add_content(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="DIR",
-        help="a content root to use instead of the bundled guide (repeat for several)",
+        help=_("a content root to use instead of the bundled guide (repeat for several)"),
     )
 
 
 def _add_index_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--index-dir", type=Path, metavar="DIR", help="where the search index lives")
+    parser.add_argument("--index-dir", type=Path, metavar="DIR", help=_("where the search index lives"))
 
 
 def build_parser(packs: bool = True) -> argparse.ArgumentParser:
     """The parser of every command; without ``packs``, ``pack`` is a placeholder (see :func:`main`)."""
     parser = argparse.ArgumentParser(
         prog="guide",
-        description="Offline health guide. With no command, opens the reader window.",
+        description=_("Offline health guide. With no command, opens the reader window."),
     )
-    parser.add_argument("--version", action="version", version=f"guide {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"guide {__version__}", help=_("show the program's version and exit")
+    )
     _add_content(parser)
-    parser.add_argument("--self-test", action="store_true", help="check that this installation works")
+    parser.add_argument("--self-test", action="store_true", help=_("check that this installation works"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    index = sub.add_parser("index", help="build or update the search index")
+    index = sub.add_parser("index", help=_("build or update the search index"))
     _add_content(index)
     _add_index_dir(index)
 
-    search = sub.add_parser("search", help="search the articles")
-    search.add_argument("query", nargs="?", help="what to look for")
-    search.add_argument("--batch", metavar="FILE", help="read one query per line ('-' for standard input)")
-    search.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
-    search.add_argument("--json", action="store_true", help="print JSON")
+    search = sub.add_parser("search", help=_("search the articles"))
+    search.add_argument("query", nargs="?", help=_("what to look for"))
+    search.add_argument("--batch", metavar="FILE", help=_("read one query per line ('-' for standard input)"))
+    search.add_argument("--limit", type=int, default=10, help=_("how many results (default 10)"))
+    search.add_argument("--json", action="store_true", help=_("print JSON"))
     _add_content(search)
     _add_index_dir(search)
 
-    listing = sub.add_parser("list", help="list the articles: id, title, topic and language")
-    listing.add_argument("--json", action="store_true", help="print one JSON object per article")
+    listing = sub.add_parser("list", help=_("list the articles: id, title, topic and language"))
+    listing.add_argument("--json", action="store_true", help=_("print one JSON object per article"))
     _add_content(listing)
 
-    render = sub.add_parser("render", help="print the HTML the reading pane shows for an article")
-    render.add_argument("id", help="article id, e.g. mental-health/talking-therapies/cognitive-behavioral-therapy")
+    render = sub.add_parser("render", help=_("print the HTML the reading pane shows for an article"))
+    render.add_argument("id", help=_("article id, e.g. {example}").format(
+        example="mental-health/talking-therapies/cognitive-behavioral-therapy"
+    ))
     _add_content(render)
 
-    check = sub.add_parser("check", help="report problems in the content (exit 1 on errors)")
+    check = sub.add_parser("check", help=_("report problems in the content (exit 1 on errors)"))
     _add_content(check)
 
-    handout = sub.add_parser("handout", help="write a printable PDF handout")
-    handout.add_argument("ids", nargs="+", metavar="ID", help="article ids")
+    handout = sub.add_parser("handout", help=_("write a printable PDF handout"))
+    handout.add_argument("ids", nargs="+", metavar="ID", help=_("article ids"))
     handout.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    handout.add_argument("--sections", metavar="SLUG,SLUG", help="only these sections")
-    handout.add_argument("--large-print", action="store_true", help="16 pt text with wider lines")
-    handout.add_argument("--paper", choices=tuple(PAPER_SIZES), help="paper size (default from the locale)")
+    handout.add_argument("--sections", metavar="SLUG,SLUG", help=_("only these sections"))
+    handout.add_argument("--large-print", action="store_true", help=_("16 pt text with wider lines"))
+    handout.add_argument("--paper", choices=tuple(PAPER_SIZES), help=_("paper size (default from the locale)"))
     handout.add_argument("--clinic-name", metavar="TEXT")
     handout.add_argument("--clinic-contact", metavar="TEXT")
     _add_content(handout)
@@ -100,7 +106,19 @@ def content_roots(args: argparse.Namespace) -> list[Path]:
     return list(args.content) if args.content else [paths.bundled_content()]
 
 
+def use_interface_language() -> None:
+    """Speak the interface language (the ``language`` setting, else the system's) from here on,
+    argparse's own words ("usage:", "error:") included: argparse looks up ``_`` and ``ngettext``
+    in its module when it writes, so they are pointed at the guide's catalogs."""
+    from guide.core.settings import chosen_language
+
+    i18n.set_interface_language(i18n.interface_language(chosen_language()))
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 def _fail(message: str) -> int:
+    """``guide: message`` on standard error; ``message`` is already in the interface language."""
     print(f"guide: {message}", file=sys.stderr)
     return 2
 
@@ -121,7 +139,7 @@ class _ProgressBar:
         self.last = -1.0
         self.started = time.monotonic()
         if self.active:  # finding the files of a large library takes a moment: say what is happening
-            self.stream.write(f"\r{label}: looking for articles…")
+            self.stream.write("\r" + _("{label}: looking for articles…").format(label=label))
             self.stream.flush()
 
     def __call__(self, done: int, total: int) -> None:
@@ -134,8 +152,11 @@ class _ProgressBar:
         width = 30
         filled = int(width * done / total)
         elapsed = now - self.started
-        bar = f"[{'#' * filled}{'.' * (width - filled)}] {100 * done // total:3d}% of {total:,} articles"
-        self.stream.write(f"\r{self.label} {bar}, {elapsed:.0f} s\x1b[K")
+        bar = f"[{'#' * filled}{'.' * (width - filled)}]"
+        share = ngettext("{percent}% of {total} article", "{percent}% of {total} articles", total).format(
+            percent=f"{100 * done // total:3d}", total=f"{total:,}"
+        )
+        self.stream.write(f"\r{self.label} {bar} {share}, {elapsed:.0f} s\x1b[K")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
@@ -145,8 +166,9 @@ def _missing_root(args: argparse.Namespace) -> str | None:
     """A message naming the first content root that is not a folder, if any."""
     for root in content_roots(args):
         if not root.is_dir():
-            what = "does not exist" if not root.exists() else "is not a folder"
-            return f"content root {root} {what}"
+            if not root.exists():
+                return _("content root {path} does not exist").format(path=root)
+            return _("content root {path} is not a folder").format(path=root)
     return None
 
 
@@ -173,14 +195,21 @@ def cmd_index(args: argparse.Namespace) -> int:
         return _fail(message)
     index = _open_index(args)
     try:
-        report = index.update(progress=_ProgressBar("Indexing"))
+        report = index.update(progress=_ProgressBar(_("Indexing")))
     finally:
         index.close()
-    changes = f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged"
-    how = "rebuilt" if report.rebuilt else "shipped with the app, used in place" if report.shipped else "updated"
+    changes = _("{added} added, {updated} updated, {removed} removed, {unchanged} unchanged").format(
+        added=report.added, updated=report.updated, removed=report.removed, unchanged=report.unchanged
+    )
+    if report.rebuilt:
+        done = _("Index rebuilt in {seconds} s: {changes} ({location})")
+    elif report.shipped:
+        done = _("Index shipped with the app, used in place in {seconds} s: {changes} ({location})")
+    else:
+        done = _("Index updated in {seconds} s: {changes} ({location})")
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
-    print(f"Index {how} in {report.seconds:.1f} s: {changes} ({report.location})")
+        print(_("note: {note}").format(note=_t(note)), file=sys.stderr)
+    print(done.format(seconds=f"{report.seconds:.1f}", changes=changes, location=report.location))
     return 0
 
 
@@ -194,19 +223,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     from guide.core.models import hit_to_json
 
     if args.query is None and args.batch is None:
-        return _fail("search needs a QUERY or --batch FILE")
+        return _fail(_("search needs a QUERY or --batch FILE"))
     try:
         queries = _batch_lines(args.batch) if args.batch is not None else [args.query]
     except OSError as exc:
-        return _fail(f"cannot read {args.batch}: {exc.strerror or exc}")
+        return _fail(_("cannot read {path}: {reason}").format(path=args.batch, reason=exc.strerror or exc))
     if message := _missing_root(args):
         return _fail(message)
     limit = max(1, min(args.limit, 1000))
     index = _open_index(args)
     try:
         if not index.is_current():
-            for note in index.update(progress=_ProgressBar("Indexing")).notes:
-                print(f"note: {note}", file=sys.stderr)  # e.g. the cache cannot be written: a temporary index
+            for note in index.update(progress=_ProgressBar(_("Indexing"))).notes:
+                # e.g. the cache cannot be written: a temporary index
+                print(_("note: {note}").format(note=_t(note)), file=sys.stderr)
         for query in queries:
             start = time.perf_counter()
             results = index.search(query, limit=limit)
@@ -218,7 +248,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             elif args.json:
                 print(json.dumps(hits, ensure_ascii=False, indent=2))
                 if results.corrected:
-                    print(f"Showing results for {results.corrected}", file=sys.stderr)
+                    print(_("Showing results for {words}").format(words=results.corrected), file=sys.stderr)
             else:
                 _print_results(results.query, results.corrected, results.message, hits)
     finally:
@@ -231,11 +261,11 @@ def _print_results(query: str, corrected: str | None, message: str | None, hits:
     from re import sub
 
     if corrected:
-        print(f"Showing results for {corrected} (search instead for {query})")
+        print(_("Showing results for {words} (search instead for {query})").format(words=corrected, query=query))
     if message:
-        print(message)
+        print(_t(message))
     if not hits and not message:
-        print(f"No articles found for {query!r}.")
+        print(_("No articles found for '{query}'.").format(query=query))
     for number, hit in enumerate(hits, start=1):
         where = f" > {hit['section']}" if hit.get("section") else ""
         source = f" — {hit['source']}" if hit.get("source") else ""
@@ -245,7 +275,10 @@ def _print_results(query: str, corrected: str | None, message: str | None, hits:
             print(f"    {snippet}")
         others = ", ".join(dict.fromkeys(o["source"] or o["id"] for o in hit.get("also_in") or []))
         if hit.get("source") or others:
-            print(f"    from {hit.get('source') or '?'}" + (f"; also in: {others}" if others else ""))
+            source_line = _("from {source}").format(source=hit.get("source") or "?")
+            if others:
+                source_line = _("{source_line}; also in: {others}").format(source_line=source_line, others=others)
+            print(f"    {source_line}")
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -254,13 +287,13 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     library = load_with_packs(content_roots(args), _packs(args))
     if errors := _root_errors(library.problems):
-        return _fail(str(errors[0]))
+        return _fail(problem_line(errors[0]))
     article = library.article(args.id)
     if article is None:
-        return _fail(f"no article with id '{args.id}' ('guide list' shows every id)")
+        return _fail(_("no article with id '{id}' ('guide list' shows every id)").format(id=args.id))
     rendered = Renderer(library).article(article)
     for problem in rendered.problems:
-        print(problem, file=sys.stderr)
+        print(problem_line(problem), file=sys.stderr)
     print(rendered.html)
     return 0
 
@@ -273,7 +306,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     library = load_with_packs(content_roots(args), _packs(args))
     if errors := _root_errors(library.problems):
-        return _fail(str(errors[0]))
+        return _fail(problem_line(errors[0]))
     for article in library.articles():
         topic = library.topic(article.topic_id)
         row = {
@@ -293,13 +326,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from guide.core.problems import content_problems
 
-    library = load_library(content_roots(args), progress=_ProgressBar("Checking"))
-    problems = content_problems(library, progress=_ProgressBar("Checking links"))  # the window counts the same way
+    library = load_library(content_roots(args), progress=_ProgressBar(_("Checking")))
+    problems = content_problems(library, progress=_ProgressBar(_("Checking links")))  # the window counts the same way
     for problem in problems:
-        print(problem)
+        print(problem_line(problem))
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    print(f"{len(library)} articles checked: {errors} errors, {warnings} warnings", file=sys.stderr)
+    checked = ngettext("{count} article checked", "{count} articles checked", len(library)).format(count=len(library))
+    counts = _("{errors}, {warnings}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
+    print(_("{checked}: {counts}").format(checked=checked, counts=counts), file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -352,8 +390,16 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def problem_line(problem: Problem) -> str:
+    """``path:line: error: message``, as compilers write it (editors jump to the line); the
+    severity and the message in the interface language."""
+    severity = _("error") if problem.severity == "error" else _("warning")
+    return f"{problem.path}:{problem.line}: {severity}: {_t(problem.message)}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_interface_language()
     args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
     try:
         if args.self_test:
@@ -368,4 +414,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a last resort: a clear line, the details only when asked for
         if os.environ.get("GUIDE_DEBUG"):
             raise
-        return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} (set GUIDE_DEBUG=1 for details)")
+        return _fail(
+            _("unexpected error: {error} (set GUIDE_DEBUG=1 for details)").format(
+                error=f"{exc.__class__.__name__}: {exc}"
+            )
+        )

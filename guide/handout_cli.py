@@ -12,6 +12,8 @@ from typing import Any
 from guide.core import paths
 from guide.core.content import Library
 from guide.core.handout import HandoutError, HandoutOptions, build_handout_html, default_paper, for_articles
+from guide.core.i18n import _, ngettext
+from guide.core.i18n import translate_message as _t
 from guide.core.settings import PAPER_SIZES, SettingsStore
 
 _app: object = None
@@ -96,10 +98,11 @@ def run_handout(args: argparse.Namespace) -> int:
     try:
         pages = write_handout(library, list(args.ids), output, options_from_args(args))
     except HandoutError as exc:
-        print(f"guide: {exc}", file=sys.stderr)
+        print(f"guide: {_t(str(exc))}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"guide: could not write {output}: {exc}", file=sys.stderr)
+        print("guide: " + _("could not write {path}: {reason}").format(path=output, reason=exc), file=sys.stderr)
         return 1
-    print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''})")
+    wrote = ngettext("Wrote {path} ({count} page)", "Wrote {path} ({count} pages)", pages)
+    print(wrote.format(path=output, count=pages))
     return 0

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from guide.core import i18n
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The interface language is English in every test, whatever the tester's locale (a Spanish
+# desktop would otherwise turn messages and pages Spanish): GUIDE_LANGUAGE is read before the
+# locale variables (guide.core.i18n.interface_language), LANGUAGE for Qt and C programs. A test
+# that wants another language sets the `language` setting or GUIDE_LANGUAGE itself.
+os.environ["GUIDE_LANGUAGE"] = "en"
+os.environ["LANGUAGE"] = "en"
 
 # Property tests explore new random inputs on a developer's machine (failures are kept in
 # .hypothesis/ and replayed); CI (.ci/run sets HYPOTHESIS_PROFILE=ci) replays a fixed set, so a
@@ -29,6 +37,9 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("GUIDE_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("GUIDE_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("GUIDE_SITE_CONFIG", str(base / "site" / "site.json"))
+    monkeypatch.setenv("GUIDE_LANGUAGE", "en")
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_interface_language("en")  # `guide.cli.main` or the window may have set another
 
 
 @pytest.fixture

@@ -40,6 +40,11 @@ NOT_RUN = {
     "sudo apt-get install binutils": "installs PyInstaller's objdump: part of building the app",
     "./scripts/build-and-smoke": "builds the app (a minute; .ci/run does it after the tests)",
     "./scripts/build-and-smoke --onefile": "builds the app (a minute; .ci/run does it after the tests)",
+    # A translator's steps: they rewrite the repository's catalogs. tests/core/test_translatable.py
+    # extracts and compares, tests/core/test_i18n.py compiles and compares, in a scratch folder.
+    ".venv/bin/python -m guide.core.i18n --extract": "rewrites resources/locale (translator's step)",
+    ".venv/bin/python -m guide.core.i18n": "rewrites the .mo files in resources/locale (translator's step)",
+    "msgfmt -c --statistics -o /dev/null resources/locale/es/LC_MESSAGES/guide.po": "counts a repository file",
 }
 
 

@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from guide.core.i18n import N_
+
 STALE_AFTER = 60.0  # seconds: a temporary file this old belongs to a save that was killed
 
 
@@ -67,8 +69,8 @@ def keep_aside(path: Path) -> str:
     try:
         os.replace(path, kept)
     except OSError:
-        return "it could not be moved aside"
-    return f"it was kept as {kept.name}"
+        return N_("it could not be moved aside")
+    return N_("it was kept as {name}").format(name=kept.name)
 
 
 def glob_escape(name: str) -> str:

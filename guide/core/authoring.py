@@ -35,6 +35,7 @@ from guide.core.content import (
     split_front_matter,
 )
 from guide.core.drafts import compose, decompose
+from guide.core.i18n import N_
 from guide.core.links import IMAGE_SUFFIXES, make_url
 from guide.core.models import Article, Problem, Rendered
 from guide.core.render import Renderer
@@ -264,9 +265,12 @@ def copy_image(source: Path, article_path: Path, root: Path) -> str:
     """
     suffix = source.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
-        raise ValueError(f"{source.name} is not an image the guide can show (PNG, JPEG, GIF, SVG, WebP, BMP)")
+        raise ValueError(
+            N_("{name} is not an image the guide can show (PNG, JPEG, GIF, SVG, WebP, BMP)").format(name=source.name)
+        )
     if source.stat().st_size > MAX_IMAGE_BYTES:
-        raise ValueError(f"{source.name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB")
+        too_large = N_("{name} is larger than {size} MB").format(name=source.name, size=MAX_IMAGE_BYTES // 1_000_000)
+        raise ValueError(too_large)
     data = source.read_bytes()
     folder = root / IMAGES_FOLDER
     stem = file_name(source.stem) if file_name(source.stem) != "article" else "image"

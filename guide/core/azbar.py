@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from itertools import pairwise
 
+from guide.core.i18n import translator
 from guide.core.models import Article
 
 AZ_MIN_ARTICLES = 60  # fewer fit on a few screens: no bar
@@ -48,7 +49,10 @@ def _in_order(marks: list[str]) -> bool:
 
 
 def az_listing(
-    articles: Sequence[Article], entry: Callable[[Article], str], as_list: Callable[[list[str]], str]
+    articles: Sequence[Article],
+    entry: Callable[[Article], str],
+    as_list: Callable[[list[str]], str],
+    language: str = "en",
 ) -> str:
     """The bar and the articles under a heading per letter; "" when the list is short or not in title order."""
     if len(articles) < AZ_MIN_ARTICLES:
@@ -63,7 +67,9 @@ def az_listing(
         f'<a href="#{anchor(m)}">{escape(m)}</a>' if m in groups else f'<span class="az-empty">{escape(m)}</span>'
         for m in ([OTHER] if OTHER in groups else []) + LETTERS
     ]
-    bar = f'<p class="az" id="letters">Jump to: {" ".join(links)}</p>'
+    _ = translator(language)
+    jump = escape(_("Jump to:"))
+    bar = f'<p class="az" id="letters">{jump} {" ".join(links)}</p>'
     sections = [
         f'<h3 class="az" id="{anchor(m)}">{escape(m)}</h3>{as_list(groups[m])}'
         for m in [OTHER, *LETTERS]

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from guide.core import atomic, paths
+from guide.core.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ class Bookmarks:
 
     def _unreadable(self, why: str) -> list[str]:
         where = atomic.keep_aside(self.path)
-        self.problem = f"Your bookmarks file could not be read ({why}); {where}, and bookmarking starts afresh."
+        sentence = N_("Your bookmarks file could not be read ({why}); {where}, and bookmarking starts afresh.")
+        self.problem = sentence.format(why=why, where=where)
         log.warning("bookmarks file %s: %s", self.path, self.problem)
         return []
 

@@ -22,6 +22,7 @@ from typing import Any
 from guide.core import atomic
 from guide.core.content import INDEX_NAME, Library, humanize, parse_article, read_file, scan, split_front_matter
 from guide.core.content import _Fields as Fields
+from guide.core.i18n import N_
 from guide.core.models import Article, Problem, Topic
 
 FORMAT = "health-guide-catalog"
@@ -315,7 +316,9 @@ def load_library(
         problems.extend(catalog.problems)
         for article in catalog.articles:
             if article.id in seen:
-                message = f"article id '{article.id}' is already used by {seen[article.id]}; this copy is hidden"
+                message = N_("article id '{id}' is already used by {path}; this copy is hidden").format(
+                    id=article.id, path=seen[article.id]
+                )
                 problems.append(Problem(article.path, 1, message, "warning"))
                 continue
             seen[article.id] = article.path
@@ -333,6 +336,6 @@ def build_many(roots: Iterable[Path], progress: Callable[[int, int], None] | Non
         if root.is_dir():
             result.append(build(root, progress))
         else:
-            what = "does not exist" if not root.exists() else "is not a folder"
-            result.append(Catalog(root, (), (), (Problem(root, 0, f"content root {what}"),), {}))
+            what = N_("content root does not exist") if not root.exists() else N_("content root is not a folder")
+            result.append(Catalog(root, (), (), (Problem(root, 0, what),), {}))
     return result

@@ -19,6 +19,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
+from guide.core.i18n import N_
 from guide.core.languages import DEFAULT_LANGUAGE, is_known
 from guide.core.models import Article, Problem, Topic
 from guide.core.yaml_reasons import yaml_reason
@@ -109,11 +110,11 @@ def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(path, line, "text is not valid UTF-8; bad bytes are shown as \ufffd"))
+        problems.append(Problem(path, line, N_("text is not valid UTF-8; bad bytes are shown as \ufffd")))
         text = data.decode("utf-8-sig", errors="replace")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        problems.append(Problem(path, line, "file contains NUL characters; they were removed"))
+        problems.append(Problem(path, line, N_("file contains NUL characters; they were removed")))
         text = text.replace("\x00", "")
     return text, problems
 
@@ -122,11 +123,11 @@ def split_front_matter(path: Path, text: str) -> ParsedFile:
     """Split ``---`` YAML front matter from the body; report what is wrong with it."""
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE_LINE.match(lines[0].rstrip("\r\n")):
-        problem = Problem(path, 1, "no front matter: the file must start with a '---' line")
+        problem = Problem(path, 1, N_("no front matter: the file must start with a '---' line"))
         return ParsedFile({}, text, 1, (problem,))
     end = next((i for i in range(1, len(lines)) if _FENCE_LINE.match(lines[i].rstrip("\r\n"))), None)
     if end is None:
-        problem = Problem(path, 1, "front matter is not closed: add a '---' line after it")
+        problem = Problem(path, 1, N_("front matter is not closed: add a '---' line after it"))
         return ParsedFile({}, "".join(lines[1:]), 2, (problem,))
     body = "".join(lines[end + 1 :])
     raw = "".join(lines[1:end])
@@ -135,14 +136,15 @@ def split_front_matter(path: Path, text: str) -> ParsedFile:
         meta = yaml.load(raw, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         reason, offset = yaml_reason(exc)
-        return ParsedFile({}, body, end + 2, (Problem(path, 2 + offset, f"front matter: {reason}"),))
+        problem = Problem(path, 2 + offset, N_("front matter: {reason}").format(reason=reason))
+        return ParsedFile({}, body, end + 2, (problem,))
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        reason = "it is nested too deeply" if isinstance(exc, RecursionError) else yaml_reason(exc)[0]
-        return ParsedFile({}, body, end + 2, (Problem(path, 2, f"front matter: {reason}"),))
+        reason = N_("it is nested too deeply") if isinstance(exc, RecursionError) else yaml_reason(exc)[0]
+        return ParsedFile({}, body, end + 2, (Problem(path, 2, N_("front matter: {reason}").format(reason=reason)),))
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        problem = Problem(path, 2, "front matter must be a set of 'field: value' lines")
+        problem = Problem(path, 2, N_("front matter must be a set of 'field: value' lines"))
         return ParsedFile({}, body, end + 2, (problem,))
     return ParsedFile(meta, body, end + 2, ())
 
@@ -172,7 +174,7 @@ class _Fields:
             return ""
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             return _clean(str(value))
-        self.report(name, f"'{name}' must be text, not {type(value).__name__}")
+        self.report(name, N_("'{name}' must be text, not {kind}").format(name=name, kind=type(value).__name__))
         return ""
 
     def list_field(self, name: str) -> tuple[str, ...]:
@@ -183,7 +185,7 @@ class _Fields:
             return (_clean(str(value)),)
         if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
             return tuple(c for c in (_clean(str(v)) for v in value) if c)
-        self.report(name, f"'{name}' must be a list of text items")
+        self.report(name, N_("'{name}' must be a list of text items").format(name=name))
         return ()
 
     def date_field(self, name: str) -> dt.date | None:
@@ -199,21 +201,22 @@ class _Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.report(name, f"'{name}' is not a date: write it as YYYY-MM-DD")
+        self.report(name, N_("'{name}' is not a date: write it as YYYY-MM-DD").format(name=name))
         return None
 
     def bool_field(self, name: str) -> bool | None:
         value = self.meta.get(name)
         if value is None or isinstance(value, bool):
             return value
-        self.report(name, f"'{name}' must be true or false")
+        self.report(name, N_("'{name}' must be true or false").format(name=name))
         return None
 
     def language_field(self, default: str) -> str:
         """``language``, or ``default`` when it is missing or not a known BCP 47 code (a warning)."""
         own = self.text_field("language")
         if own and not is_known(own):
-            self.report("language", f"unknown language code '{own}'; read as '{default}'", "warning")
+            message = N_("unknown language code '{code}'; read as '{default}'").format(code=own, default=default)
+            self.report("language", message, "warning")
             return default
         return own or default
 
@@ -223,7 +226,7 @@ class _Fields:
             return None
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**31:
             return value
-        self.report(name, f"'{name}' must be a whole number")
+        self.report(name, N_("'{name}' must be a whole number").format(name=name))
         return None
 
 
@@ -244,7 +247,7 @@ def read_file(path: Path) -> tuple[str, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return "", [Problem(path, 1, f"cannot read file: {exc.strerror or exc}")]
+        return "", [Problem(path, 1, N_("cannot read file: {reason}").format(reason=exc.strerror or exc))]
     return decode(path, data)
 
 
@@ -264,7 +267,7 @@ def parse_article_text(
     fields = _Fields(path, text, parsed.meta)
     title = fields.text_field("title")
     if not title and not parsed.problems and not fields.problems:  # a wrongly typed title is reported already
-        problems.append(Problem(path, field_line(path, text, "title") if parsed.meta else 1, "missing 'title'"))
+        problems.append(Problem(path, field_line(path, text, "title") if parsed.meta else 1, N_("missing 'title'")))
     language = fields.language_field(inherited_language(root, path.parent))
     article = Article(
         id=article_id,
@@ -287,7 +290,9 @@ def parse_article_text(
     problems.extend(fields.problems)
     if parsed.meta.get("imported_from") is not None and parsed.meta.get("reviewed") is None:
         line = field_line(path, text, "reviewed" if "reviewed" in parsed.meta else "imported_from")
-        message = "imported draft not reviewed yet: check it against its source, then fill in 'reviewed' (YYYY-MM-DD)"
+        message = N_(
+            "imported draft not reviewed yet: check it against its source, then fill in 'reviewed' (YYYY-MM-DD)"
+        )
         problems.append(Problem(path, line, message, "warning"))
     return article, problems
 
@@ -338,8 +343,8 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
     for root in roots:
         root = Path(root).absolute()
         if not root.is_dir():
-            what = "does not exist" if not root.exists() else "is not a folder"
-            problems.append(Problem(root, 0, f"content root {what}"))
+            what = N_("content root does not exist") if not root.exists() else N_("content root is not a folder")
+            problems.append(Problem(root, 0, what))
             continue
         found = 0
         too_deep: list[Path] = []
@@ -354,13 +359,16 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
             article_id = rel[: -len(ARTICLE_SUFFIX)]
             found += 1
             if article_id in seen:
-                message = f"article id '{article_id}' is already used by {seen[article_id]}; this copy is hidden"
+                message = N_("article id '{id}' is already used by {path}; this copy is hidden").format(
+                    id=article_id, path=seen[article_id]
+                )
                 problems.append(Problem(Path(full), 1, message, "warning"))
                 continue
             try:
                 stat = os.stat(full)
             except OSError as exc:
-                problems.append(Problem(Path(full), 1, f"cannot read file: {exc.strerror or exc}"))
+                reason = exc.strerror or exc
+                problems.append(Problem(Path(full), 1, N_("cannot read file: {reason}").format(reason=reason)))
                 continue
             if refusal := _refuse(stat):  # a pipe would hang loading; /dev/zero would never end
                 problems.append(Problem(Path(full), 1, refusal))
@@ -368,18 +376,19 @@ def scan(roots: Sequence[Path]) -> tuple[list[FileEntry], list[Problem]]:
             seen[article_id] = full
             entries.append(FileEntry(article_id, root, full, stat.st_size, stat.st_mtime_ns))
         for deep in too_deep:
-            problems.append(Problem(deep, 0, f"folders nested more than {MAX_DEPTH} deep are not read", "warning"))
+            message = N_("folders nested more than {depth} deep are not read").format(depth=MAX_DEPTH)
+            problems.append(Problem(deep, 0, message, "warning"))
         if not found:
-            problems.append(Problem(root, 0, "content root has no articles (*.md files)", "warning"))
+            problems.append(Problem(root, 0, N_("content root has no articles (*.md files)"), "warning"))
     return entries, problems
 
 
 def _refuse(stat: os.stat_result) -> str | None:
     """Why a file found by a scan is not read as an article, or None to read it."""
     if not S_ISREG(stat.st_mode):
-        return "not a regular file (a pipe, device or socket); not read"
+        return N_("not a regular file (a pipe, device or socket); not read")
     if stat.st_size > MAX_FILE_BYTES:
-        return f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; not read"
+        return N_("file is larger than {size} MB; not read").format(size=MAX_FILE_BYTES // 1_000_000)
     return None
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.core.content import ARTICLE_SUFFIX, INDEX_NAME, humanize, read_file, split_front_matter
+from guide.core.i18n import N_
 
 PACK_SUFFIX = ".guidepack"  # guide.core.packs.archive.SUFFIX (not imported here: YAML and Whoosh load only for packs)
 
@@ -101,11 +102,11 @@ def export_library(
     try:
         target = out.resolve()
     except (OSError, RuntimeError) as exc:
-        raise ExportFailed(f"{out}: cannot write here: {exc}") from None
+        raise ExportFailed(N_("{out}: cannot write here: {error}").format(out=out, error=exc)) from None
     files = _files(root, target)
     articles = sum(1 for p in files if p.name.endswith(ARTICLE_SUFFIX) and p.name != INDEX_NAME)
     if not articles:
-        raise ExportFailed(f"{root}: the folder has no articles (*.md files) to export")
+        raise ExportFailed(N_("{root}: the folder has no articles (*.md files) to export").format(root=root))
     top = root.resolve().name or "clinic-articles"
     tmp = None
     try:
@@ -122,7 +123,9 @@ def export_library(
         size = out.stat().st_size
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) else out
-        raise ExportFailed(f"{where}: cannot export the library: {exc.strerror or exc}") from None
+        raise ExportFailed(
+            N_("{where}: cannot export the library: {reason}").format(where=where, reason=exc.strerror or exc)
+        ) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -144,13 +147,13 @@ def _export_pack(
     try:
         target = out.resolve()
     except (OSError, RuntimeError) as exc:
-        raise ExportFailed(f"{out}: cannot write here: {exc}") from None
+        raise ExportFailed(N_("{out}: cannot write here: {error}").format(out=out, error=exc)) from None
     with contextlib.suppress(ValueError):
         target.relative_to(root.resolve())
-        raise ExportFailed(f"{out}: choose a file outside the library folder {root}")
+        raise ExportFailed(N_("{out}: choose a file outside the library folder {root}").format(out=out, root=root))
     files = _files(root, target)
     if not any(p.name.endswith(ARTICLE_SUFFIX) and p.name != INDEX_NAME for p in files):
-        raise ExportFailed(f"{root}: the folder has no articles (*.md files) to export")
+        raise ExportFailed(N_("{root}: the folder has no articles (*.md files) to export").format(root=root))
     meta = archive.Manifest(
         id=pack_id or pack_id_for(root),
         title=title or pack_title_for(root),
@@ -163,5 +166,7 @@ def _export_pack(
         raise ExportFailed(str(exc)) from None
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) else out
-        raise ExportFailed(f"{where}: cannot export the library: {exc.strerror or exc}") from None
+        raise ExportFailed(
+            N_("{where}: cannot export the library: {reason}").format(where=where, reason=exc.strerror or exc)
+        ) from None
     return ExportResult(report.path, report.manifest.articles, len(report.manifest.files), report.size)

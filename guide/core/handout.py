@@ -11,12 +11,13 @@ from dataclasses import dataclass, replace
 from guide.core import i18n
 from guide.core.content import Library
 from guide.core.dates import review_overdue
+from guide.core.i18n import N_
 from guide.core.models import Article
 from guide.core.render import Renderer
 from guide.core.text import split_sections
 from guide.core.translations import UNREVIEWED_TRANSLATION
 
-DISCLAIMER = "This handout does not replace advice from your health worker."
+DISCLAIMER = N_("This handout does not replace advice from your health worker.")
 
 LETTER_COUNTRIES = frozenset(
     {"US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "GT", "CR", "SV", "NI", "PA", "DO"}
@@ -96,12 +97,12 @@ def _full_width_table(match: re.Match[str]) -> str:
 
 def resolve_articles(library: Library, article_ids: Sequence[str]) -> list[Article]:
     if not article_ids:
-        raise HandoutError("no article chosen for the handout")
+        raise HandoutError(N_("no article chosen for the handout"))
     articles = []
     for article_id in article_ids:
         article = library.article(article_id)
         if article is None:
-            raise HandoutError(f"unknown article id {article_id!r}")
+            raise HandoutError(N_("unknown article id {article_id}").format(article_id=repr(article_id)))
         articles.append(article)
     return articles
 
@@ -111,9 +112,9 @@ def check_sections(library: Library, articles: Sequence[Article], sections: Sequ
     known = {s.slug for a in articles for s in split_sections(library.body(a)) if s.slug}
     for slug in sections:
         if slug not in known:
-            raise HandoutError(
-                f"unknown section {slug!r}; sections are: {', '.join(sorted(known)) or 'none'}"
-            )
+            sections = ", ".join(sorted(known)) or N_("none")
+            message = N_("unknown section {slug}; sections are: {sections}").format(slug=repr(slug), sections=sections)
+            raise HandoutError(message)
 
 
 def _header(options: HandoutOptions) -> str:
@@ -156,10 +157,10 @@ def _review_box(article: Article, today: dt.date) -> str:
         return ""
     _ = _words(article)
     due = _("Review was due {date}.").format(date=format_date(article.review_due, article.language))
+    changed = _("Some details may have changed: check with your health worker.")
     return (
         '<table class="review-due" width="100%" border="1" cellspacing="0" cellpadding="8">'
-        f'<tr><td class="review-due"><b>{html.escape(due)}</b> '
-        f"{html.escape(_('Some details may have changed: check with your health worker.'))}</td></tr></table>"
+        f'<tr><td class="review-due"><b>{html.escape(due)}</b> {html.escape(changed)}</td></tr></table>'
     )
 
 
@@ -177,7 +178,7 @@ def _unreviewed_box(article: Article) -> str:
 def _due_note(article: Article, today: dt.date) -> str:
     if not _review_overdue(article, today) or article.review_due is None:
         return ""
-    note = _words(article)("(review was due {date})").format(date=format_date(article.review_due, article.language))
+    note = _words(article)(N_("(review was due {date})")).format(date=format_date(article.review_due, article.language))
     return f' <span class="due">{html.escape(note)}</span>'
 
 
@@ -185,7 +186,8 @@ def _sources(article: Article) -> str:
     if not article.sources:
         return ""
     items = "".join(f'<li class="source">{html.escape(s)}</li>' for s in article.sources)
-    return f'<h2 class="sources">{html.escape(_words(article)("Sources"))}</h2><ul class="sources">{items}</ul>'
+    heading = html.escape(_words(article)(N_("Sources")))
+    return f'<h2 class="sources">{heading}</h2><ul class="sources">{items}</ul>'
 
 
 def _article_html(
@@ -226,7 +228,7 @@ def build_handout_html(
     if len(articles) > 1:
         # the list of contents shares page 1 with the first article: a page of its own was nearly empty
         items = "".join(f"<li>{html.escape(a.title)}{_due_note(a, today)}</li>" for a in articles)
-        heading = html.escape(_words(first)("In this handout"))
+        heading = html.escape(_words(first)(N_("In this handout")))
         pages.append(f'{header}<p class="contents-title">{heading}</p><ol class="contents">{items}</ol><hr />')
         for number, article in enumerate(articles):
             style = ' style="page-break-before: always"' if number else ""
@@ -236,7 +238,7 @@ def build_handout_html(
             )
     else:
         pages.append(f"{header}{_article_html(library, renderer, first, options, today)}{_disclaimer(first)}")
-    title = html.escape(first.title if len(articles) == 1 else _words(first)("Handout"))
+    title = html.escape(first.title if len(articles) == 1 else _words(first)(N_("Handout")))
     lang = html.escape(first.language, quote=True)
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8" /><title>{title}</title></head>'

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from guide.core.content import INDEX_NAME, Library
+from guide.core.i18n import N_
 from guide.core.models import Article, Problem, Topic
 from guide.core.text import split_sections
 
@@ -134,12 +135,17 @@ class Links:
             if link is not None and self._exists(ctx, link):
                 return make_url(link.kind, link.target, link.anchor)
             if link is not None:
-                self._problem(ctx, raw, f"link to missing {link.kind}: {short(raw)}")
+                missing = {
+                    "article": N_("link to missing article: {target}"),
+                    "topic": N_("link to missing topic: {target}"),
+                }
+                message = missing.get(link.kind, N_("link to missing image: {target}"))
+                self._problem(ctx, raw, message.format(target=short(raw)))
                 return None
-            self._problem(ctx, raw, f"unsafe or unknown link removed: {short(raw)}")
+            self._problem(ctx, raw, N_("unsafe or unknown link removed: {target}").format(target=short(raw)))
             return None
         if probe.startswith("//"):  # "//host/path" is a network address, not a file
-            self._problem(ctx, raw, f"link leaves the content root: {short(raw)}")
+            self._problem(ctx, raw, N_("link leaves the content root: {target}").format(target=short(raw)))
             return None
         return raw if ctx.base is None else self._relative_link(ctx, raw)
 
@@ -159,14 +165,19 @@ class Links:
         root = ctx.base.root
         resolved = self.library.resolve(ctx.base, target) if target else None
         if resolved is None or root is None:
-            self._problem(ctx, raw, f"link leaves the content root: {short(raw)}")
+            self._problem(ctx, raw, N_("link leaves the content root: {target}").format(target=short(raw)))
             return None
         try:
             url, message = self._internal(resolved, root, unquote(anchor) or None, ctx.verify)
         except (OSError, ValueError):
-            url, message = None, "link to missing file"
+            url, message = None, N_("link to missing file")
         if message:  # a link that works but misses its section is only a warning
-            self._problem(ctx, raw, f"{message}: {short(raw)}", "warning" if url else "error")
+            self._problem(
+                ctx,
+                raw,
+                N_("{problem}: {target}").format(problem=message, target=short(raw)),
+                "warning" if url else "error",
+            )
         return url
 
     def _internal(self, resolved: Path, root: Path, anchor: str | None, verify: bool) -> tuple[str | None, str]:
@@ -174,19 +185,19 @@ class Links:
         if resolved.suffix.lower() == ".md" and resolved.name != INDEX_NAME:
             found = self.library.article_for_path(resolved)
             if found is None:
-                return None, "link to missing article"
+                return None, N_("link to missing article")
             url = make_url("article", found.id, anchor)
             if verify and anchor and not anchor.startswith("fn") and anchor not in self._anchors(found):
-                return url, "link to a missing section"
+                return url, N_("link to a missing section")
             return url, ""
         if resolved.name == INDEX_NAME or resolved.is_dir():
             folder = resolved.parent if resolved.name == INDEX_NAME else resolved
             rel = folder.relative_to(root.resolve()).as_posix()
             topic_id = "" if rel == "." else rel
             if self.library.topic(topic_id) is None:
-                return None, "link to missing topic"
+                return None, N_("link to missing topic")
             return make_url("topic", topic_id), ""
-        return None, "link to a file that is not an article" if resolved.exists() else "link to missing file"
+        return None, N_("link to a file that is not an article") if resolved.exists() else N_("link to missing file")
 
     def _anchors(self, article: Article) -> frozenset[str]:
         """The section anchors of another article, for ``guide check``."""
@@ -202,20 +213,24 @@ class Links:
         probe = _INVISIBLE.sub("", unescape(raw))
         scheme = _SCHEME.match(probe)
         if not probe:
-            self._problem(ctx, raw, "image without a file name")
+            self._problem(ctx, raw, N_("image without a file name"))
             return None, ""
         if scheme:
             name = scheme.group(1).lower()
             if name in ("http", "https"):
-                self._problem(ctx, raw, f"image from the internet is not shown: {short(raw)}", "warning")
-                return None, "image not loaded"
+                self._problem(
+                    ctx, raw, N_("image from the internet is not shown: {target}").format(target=short(raw)), "warning"
+                )
+                return None, N_("image not loaded")
             if name == "guide" and image_file(self.library, probe) is not None:
                 return probe, ""
-            self._problem(ctx, raw, f"unsafe or unknown image source removed: {short(raw)}")
+            self._problem(ctx, raw, N_("unsafe or unknown image source removed: {target}").format(target=short(raw)))
             return None, ""
         if probe.startswith("//"):
-            self._problem(ctx, raw, f"image from the internet is not shown: {short(raw)}", "warning")
-            return None, "image not loaded"
+            self._problem(
+                ctx, raw, N_("image from the internet is not shown: {target}").format(target=short(raw)), "warning"
+            )
+            return None, N_("image not loaded")
         if ctx.base is None:  # nothing to check against: only plain relative paths stay
             path = unquote(probe.partition("#")[0].partition("?")[0])
             return (None, "") if path.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", path) else (raw, "")
@@ -223,17 +238,17 @@ class Links:
         resolved = self.library.resolve(ctx.base, target) if target else None
         root = ctx.base.root
         if resolved is None or root is None:
-            self._problem(ctx, raw, f"image leaves the content root: {short(raw)}")
+            self._problem(ctx, raw, N_("image leaves the content root: {target}").format(target=short(raw)))
             return None, ""
         try:
             is_file = resolved.is_file()
         except OSError:
             is_file = False
         if not is_file:
-            self._problem(ctx, raw, f"image not found: {short(raw)}")
+            self._problem(ctx, raw, N_("image not found: {target}").format(target=short(raw)))
             return None, ""
         if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-            self._problem(ctx, raw, f"not an image file: {short(raw)}")
+            self._problem(ctx, raw, N_("not an image file: {target}").format(target=short(raw)))
             return None, ""
         index = _root_index(self.library, root)
         rel = resolved.relative_to(root.resolve()).as_posix()
@@ -259,8 +274,8 @@ def short(text: str, limit: int = 80) -> str:
 def unavailable(target: str) -> str:
     """The tooltip of a removed link: names a missing file, never repeats a script."""
     if _SCHEME.match(_INVISIBLE.sub("", unescape(target))) or not target.strip():
-        return "Link not available"
-    return f"Link not available: {short(target)}"
+        return N_("Link not available")
+    return N_("Link not available: {target}").format(target=short(target))
 
 
 def _root_index(library: Library, root: Path) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from guide.core.content import Library
+from guide.core.i18n import _, ngettext, translate_message
 from guide.core.models import Problem
 from guide.core.render import Renderer
 from guide.core.translations import translation_problems
@@ -42,15 +43,22 @@ def content_problems(
 
 
 def count_text(problems: Sequence[Problem]) -> str:
-    """ "2 content problems" (the same wording wherever a count is shown)."""
-    return f"{len(problems)} content problem{'' if len(problems) == 1 else 's'}"
+    """ "2 content problems" (the same wording wherever a count is shown), in the interface language."""
+    count = len(problems)
+    return ngettext("{count} content problem", "{count} content problems", count).format(count=count)
 
 
 def for_people(problem: Problem) -> str:
-    """One problem as a person reads it: what is wrong, then the file and line to open."""
-    where = f"{problem.path}, line {problem.line}" if problem.line > 0 else str(problem.path)
-    kind = "Error" if problem.severity == "error" else "Warning"
-    message = problem.message[:1].upper() + problem.message[1:]
+    """One problem as a person reads it, in the interface language: what is wrong, then the
+    file and line to open. (Problems are made in English; :func:`translate_message` words them.)"""
+    if problem.line > 0:
+        where = _("{path}, line {line}").format(path=problem.path, line=problem.line)
+    else:
+        where = str(problem.path)
+    said = translate_message(problem.message)
+    message = said[:1].upper() + said[1:]
     if not message.endswith((".", "?", "!")):
         message += "."
-    return f"{kind}: {message}\n    {where}"
+    if problem.severity == "error":
+        return _("Error: {message}").format(message=message) + f"\n    {where}"
+    return _("Warning: {message}").format(message=message) + f"\n    {where}"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from guide.core import atomic
+from guide.core.i18n import N_, translator
 from guide.core.languages import primary
 from guide.core.models import Article
 from guide.core.text import plain_text
@@ -90,12 +91,13 @@ def grade(markdown_text: str) -> float | None:
     return round(min(float(MAX_GRADE), max(float(MIN_GRADE), raw)), 1)
 
 
-def describe(value: float | None) -> str:
-    """"grade 8" for the status line; "not rated" when there is no grade."""
-    return "not rated" if value is None else f"grade {round(value)}"
+def describe(value: float | None, language: str = "en") -> str:
+    """"grade 8" for the status line; "not rated" when there is no grade (in the interface ``language``)."""
+    _ = translator(language)
+    return _("not rated") if value is None else _("grade {grade}").format(grade=round(value))
 
 
-EXPLANATION = (
+EXPLANATION = N_(
     "An estimate of the school grade (US) a reader needs to follow this text easily, "
     "from the length of its sentences and words. Grade 6 to 8 suits most adults; "
     "higher grades mean longer sentences and longer words. It says nothing about "

@@ -21,7 +21,10 @@ from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guide.core import i18n
 from guide.core.content import Library, read_file, split_front_matter
+from guide.core.i18n import N_
+from guide.core.languages import autonym
 from guide.core.links import Links, PageLinks, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
 from guide.core.pages import article_page, topic_page, welcome_page
@@ -100,13 +103,13 @@ class _Rewriter:
             if el.tag == "a" and "href" in el.attrib:
                 href = self.renderer._links.link(ctx, _tree_value(el.get("href", "")))
                 if href is None:
-                    _make_unavailable(el, _tree_value(el.get("href", "")))
+                    _make_unavailable(el, _tree_value(el.get("href", "")), _language(ctx))
                 else:
                     el.set("href", href)
             elif el.tag == "img":
                 src, label = self.renderer._links.image(ctx, _tree_value(el.get("src", "")))
                 if src is None:
-                    text = _image_label(label, _tree_value(el.get("alt", "")))
+                    text = _image_label(label, _tree_value(el.get("alt", "")), _language(ctx))
                     el.tag, el.text = "span", text
                     el.attrib.clear()
                     el.set("class", "image-unavailable")
@@ -144,28 +147,39 @@ def _tree_value(value: str) -> str:
     return value.replace(AMP_SUBSTITUTE, "&")
 
 
-def _make_unavailable(el: etree.Element, target: str) -> None:
+def _language(ctx: _Context) -> str:
+    """The language of the page being made: its words ("[image]", "Link not available") follow it."""
+    return getattr(ctx.base, "language", "en")
+
+
+def _make_unavailable(el: etree.Element, target: str, language: str = "en") -> None:
     keep = el.get("id")
     el.tag = "span"
     el.attrib.clear()
     el.set("class", "link-unavailable")
-    el.set("title", unavailable(target))
+    el.set("title", i18n.translate_message(unavailable(target), language))
     if keep:
         el.set("id", keep)
 
 
-def _image_label(label: str, alt: str) -> str:
+def _image_label(label: str, alt: str, language: str = "en") -> str:
+    """The text shown instead of an image: "[image not loaded: a diagram]", in the page's language."""
     alt = " ".join(alt.split())
     if label:
+        label = i18n.translate_message(label, language)
         return f"[{label}: {alt}]" if alt else f"[{label}]"
-    return f"[{alt}]" if alt else "[image]"
+    _ = i18n.translator(language)
+    return f"[{alt}]" if alt else "[" + _("image") + "]"
 
 
 class Renderer:
     """Builds the pages of the reading pane from a library: articles, topics, welcome."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, language: str | None = None) -> None:
+        """``language``: the interface language of topic and welcome pages (default: the one
+        :func:`guide.core.i18n.set_interface_language` set); article pages follow the article's."""
         self.library = library
+        self.language = language or i18n.current_language()
         self._made: markdown.Markdown | None = None  # made by the first page with Markdown in it
         self._ctx = _Context(None)
         self._cleaner = make_cleaner()
@@ -191,7 +205,7 @@ class Renderer:
     def article(self, article: Article, today: dt.date | None = None) -> Rendered:
         """The whole article page: title, summary, review line, body and sources."""
         html, ctx = self._render_body(article, self.library.body(article))
-        source = self.library.source_of(article.id)  # where it comes from: a pack, or the top-level topic
+        source = self._source(article)  # where it comes from: a pack, or the top-level topic
         translation = translation_html(self.library, article)  # banner, "Read in: English · Español"
         return article_page(article, html, tuple(ctx.headings), tuple(ctx.problems), today, source or "", translation)
 
@@ -200,13 +214,24 @@ class Renderer:
 
         With ``grades`` (article id -> reading grade) the articles are listed easier first."""
         if not topic.intro.strip():
-            return topic_page(topic, "", (), (), grades)
+            return topic_page(topic, "", (), (), grades, self.language)
         html, ctx = self._render_body(topic, topic.intro)
-        return topic_page(topic, html, tuple(ctx.headings), tuple(ctx.problems), grades)
+        return topic_page(topic, html, tuple(ctx.headings), tuple(ctx.problems), grades, self.language)
 
-    def welcome(self, library_title: str = "Health guide") -> Rendered:
+    def welcome(self, library_title: str = "") -> Rendered:
         """The first page: a greeting, how to search, and the top-level topics."""
-        return welcome_page(self.library.root_topic, library_title)
+        return welcome_page(self.library.root_topic, library_title, self.language)
+
+    def _source(self, article: Article) -> str:
+        """The "From …" of an article page: its pack's or top-level topic's title. A top-level
+        topic named after the article's language ("Español") is a shelf of translations, not a
+        source: "From Español" says nothing, so the topic under it is named instead."""
+        source = self.library.source_of(article.id)
+        top, _, rest = article.id.partition("/")
+        if source and source == autonym(article.language) and "/" in rest:
+            shelf = self.library.topic(f"{top}/{rest.partition('/')[0]}")
+            return shelf.title if shelf is not None else ""
+        return source
 
     def body_html(self, article: Article, sections: Collection[str] | None = None) -> str:
         """Sanitized body only; with ``sections`` (slugs), the lead and those sections."""
@@ -243,9 +268,8 @@ class Renderer:
             self._md.reset()
             html = self._md.convert(source)
         except Exception as exc:  # pathological input must not take the window down
-            ctx.problems.append(
-                Problem(ctx.path or Path("-"), ctx.body_line, f"could not render body: {exc!r}")
-            )
+            message = N_("could not render body: {error}").format(error=repr(exc))
+            ctx.problems.append(Problem(ctx.path or Path("-"), ctx.body_line, message))
             html = f"<pre>{escape(source)}</pre>"
         finally:
             self._ctx = _Context(None)
@@ -261,11 +285,12 @@ class Renderer:
         inner = match.group(2)
         ident = f' id="{escape(attrs["id"])}"' if attrs.get("id") else ""
         if "href" not in attrs:
-            title = ' class="link-unavailable" title="Link not available"' if not ident else ""
+            said = escape(i18n.translate_message(unavailable(""), _language(ctx)))
+            title = f' class="link-unavailable" title="{said}"' if not ident else ""
             return f"<span{ident}{title}>{inner}</span>"
         href = self._links.link(ctx, attrs["href"])
         if href is None:
-            title = escape(unavailable(attrs["href"]))
+            title = escape(i18n.translate_message(unavailable(attrs["href"]), _language(ctx)))
             return f'<span{ident} class="link-unavailable" title="{title}">{inner}</span>'
         rest = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items() if k in ("class", "title"))
         return f'<a{ident} href="{escape(href)}"{rest}>{inner}</a>'
@@ -274,7 +299,7 @@ class Renderer:
         attrs = _attrs(match.group(1))
         src, label = self._links.image(ctx, attrs.get("src", ""))
         if src is None:
-            text = escape(_image_label(label, attrs.get("alt", "")))
+            text = escape(_image_label(label, attrs.get("alt", ""), _language(ctx)))
             return f'<span class="image-unavailable">{text}</span>'
         attrs["src"] = src
         return "<img" + "".join(f' {k}="{escape(v)}"' for k, v in attrs.items()) + ">"

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.core import atomic, paths
+from guide.core.i18n import LANGUAGE_NAMES, N_
 from guide.core.state import LEGACY_KEYS, StateStore
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 THEMES = {"system": "System default", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 PAPER_CHOICES = {"": "Follow the language setting", **PAPER_SIZES}
+LANGUAGES = {"system": "System language", **LANGUAGE_NAMES}  # the interface language
 ZOOM_LIMITS = (-5, 10)  # text size in steps of 10 % from normal: 50 % to 200 %
 
 
@@ -147,6 +149,10 @@ class Settings:
     )  # fmt: skip
     allow_unsigned_packs: bool = setting(True, "false: unsigned packs and unknown keys are never installed", site=True)
     packs_dir: str = setting("", "where `guide pack install --system` puts packs ('' = the default)", site=True)
+    language: str = setting(
+        "system", "language of menus, messages and pages; 'system' follows the computer's language",
+        choices=LANGUAGES, site=True,
+    )  # fmt: skip
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -223,7 +229,9 @@ class SettingsStore:
             raw = _read_raw(self.user_file)
         except Unreadable as exc:  # kept aside, so saving new choices does not destroy it
             where = atomic.keep_aside(self.user_file)
-            self.problem = f"Your settings file could not be read ({exc}); {where}, and defaults are used."
+            self.problem = N_("Your settings file could not be read ({why}); {where}, and defaults are used.").format(
+                why=exc, where=where
+            )
             log.warning("settings file %s: %s", self.user_file, self.problem)
             raw = {}
         self.user = _checked(self.user_file, raw)
@@ -258,3 +266,13 @@ class SettingsStore:
             log.warning("could not save settings to %s: %s", self.user_file, exc)
             return False
         return True
+
+
+def chosen_language(user_file: Path | None = None, site_file: Path | None = None) -> str:
+    """The ``language`` setting as the files give it (the user's over the site's), read without
+    the side effects of :class:`SettingsStore` (no file set aside or swept): for the command line,
+    which needs only this one value before it parses its arguments."""
+    user = _read(user_file or paths.config_dir() / "settings.json")
+    site = _read(site_file or paths.site_config_file(), SITE_KEYS)
+    value = user.get("language", site.get("language", OPTIONS["language"].default))
+    return str(value)

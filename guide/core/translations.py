@@ -9,12 +9,12 @@ from __future__ import annotations
 from html import escape
 
 from guide.core.content import Library, field_line, read_file
-from guide.core.i18n import translator
+from guide.core.i18n import N_, translator
 from guide.core.languages import autonym
 from guide.core.links import make_url
 from guide.core.models import Article, Problem
 
-UNREVIEWED_TRANSLATION = "This translation has not yet been reviewed by a health professional."
+UNREVIEWED_TRANSLATION = N_("This translation has not yet been reviewed by a health professional.")
 
 
 def family(library: Library, article: Article) -> list[Article]:
@@ -38,8 +38,11 @@ def translation_problems(library: Library) -> list[Problem]:
         if target and (target == article.id or library.article(target) is None):
             text, _ = read_file(article.path)
             line = field_line(article.path, text, "translation_of")
-            what = "itself" if target == article.id else f"'{target}', which is not an article"
-            problems.append(Problem(article.path, line, f"'translation_of' points at {what}", "warning"))
+            if target == article.id:
+                message = N_("'translation_of' points at itself")
+            else:
+                message = N_("'translation_of' points at '{target}', which is not an article").format(target=target)
+            problems.append(Problem(article.path, line, message, "warning"))
     return problems
 
 
@@ -64,5 +67,6 @@ def translation_html(library: Library, article: Article) -> str:
             else:
                 title = escape(member.title, quote=True)
                 links.append(f'<a href="{escape(make_url("article", member.id))}" title="{title}">{name}</a>')
-        parts.append(f'<p class="read-in">{escape(_("Read in:"))} {" · ".join(links)}</p>')
+        read_in = escape(_("Read in:"))
+        parts.append(f'<p class="read-in">{read_in} {" · ".join(links)}</p>')
     return "".join(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from guide.core.i18n import translations, translator
 from guide.core.links import make_url
 from guide.core.models import Article, Rendered, Topic
 
@@ -26,6 +27,11 @@ def article_count(topic: Topic) -> int:
     return count
 
 
+def article_count_text(count: int, language: str = "en") -> str:
+    """ "1 article", "3 articles" ("3 artículos") in a language, by its plural rule."""
+    return translations(language).ngettext("{count} article", "{count} articles", count).format(count=count)
+
+
 def search_example(root: Topic, articles: Sequence[Article], preferred: str = "blood pressure") -> str:
     """Words to show as an example in the welcome search field that find something in this library:
     ``preferred`` if an article title has it, else the first topic with articles, in lower case
@@ -38,20 +44,20 @@ def search_example(root: Topic, articles: Sequence[Article], preferred: str = "b
     return preferred
 
 
-def _card(topic: Topic) -> str:
-    count = article_count(topic)
+def _card(topic: Topic, language: str) -> str:
+    count = article_count_text(article_count(topic), language)
     summary = f'<br><span class="card-summary">{escape(topic.summary)}</span>' if topic.summary else ""
     return (
         f'<td class="card" width="{100 // CARD_COLUMNS}%">'
         f'<a class="card-title" href="{escape(make_url("topic", topic.id))}">{escape(topic.title)}</a>'
-        f'<br><span class="count">{count} article{"" if count == 1 else "s"}</span>{summary}</td>'
+        f'<br><span class="count">{escape(count)}</span>{summary}</td>'
     )
 
 
-def _cards(topics: Sequence[Topic]) -> str:
+def _cards(topics: Sequence[Topic], language: str) -> str:
     rows = []
     for start in range(0, len(topics), CARD_COLUMNS):
-        cells = [_card(t) for t in topics[start : start + CARD_COLUMNS]]
+        cells = [_card(t, language) for t in topics[start : start + CARD_COLUMNS]]
         cells += ['<td class="card-empty"></td>'] * (CARD_COLUMNS - len(cells))
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
@@ -73,18 +79,22 @@ def welcome_page(
     root: Topic,
     recent: Sequence[Article] = (),
     bookmarked: Sequence[Article] = (),
-    library_title: str = "Health guide",
+    library_title: str = "",
+    language: str = "en",
 ) -> Rendered:
-    """The first page: topic cards, recently read articles, bookmarks, and any top-level articles."""
-    parts = [
-        f"<h1>{escape(library_title)}</h1>",
-        '<p class="summary">Type in the search field above, or choose a topic.</p>',
-    ]
+    """The first page: topic cards, recently read articles, bookmarks, and any top-level articles,
+    in the interface ``language``."""
+    _ = translator(language)
+    library_title = library_title or _("Health guide")
+    hint = escape(_("Type in the search field above, or choose a topic."))
+    parts = [f"<h1>{escape(library_title)}</h1>", f'<p class="summary">{hint}</p>']
     if not root.children and not root.articles:
-        parts.append("<p>There are no articles in this library yet.</p>")
+        empty = escape(_("There are no articles in this library yet."))
+        parts.append(f"<p>{empty}</p>")
     if root.children:
-        parts.append(f'<h2 class="listing">Topics</h2>{_cards(root.children)}')
-    parts.append(_articles("recent", "Recently read", recent))
-    parts.append(_articles("bookmarks", "Bookmarks", bookmarked))
-    parts.append(_articles("articles", "Articles", root.articles))
+        topics = escape(_("Topics"))
+        parts.append(f'<h2 class="listing">{topics}</h2>{_cards(root.children, language)}')
+    parts.append(_articles("recent", _("Recently read"), recent))
+    parts.append(_articles("bookmarks", _("Bookmarks"), bookmarked))
+    parts.append(_articles("articles", _("Articles"), root.articles))
     return Rendered("\n".join(p for p in parts if p), library_title)

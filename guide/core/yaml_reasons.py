@@ -10,22 +10,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from guide.core.i18n import N_
+
 # (pattern over PyYAML's problem text (libyaml's or the pure-Python parser's), what it means)
 _YAML_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), text)
     for pattern, text in (
-        (r"expected ',' or '\]'", "a list in [ ] is not closed with ']' (or a comma is missing between its items)"),
-        (r"expected ',' or '\}'", "a { } is not closed with '}' (or a comma is missing between its items)"),
-        (r"end of stream.*|stream end", "a quote (' or \") is opened and not closed"),
-        (r"mapping values are not allowed", "a value contains ': ' — put the whole value in quotes"),
-        (r"character .*cannot start any token", "a line starts with a tab or a character such as @ or ` — "
-         "indent with spaces, and put a value that starts with such a character in quotes"),
-        (r"expected '-' indicator|expected <block end>", "the lines are not indented evenly (a list item "
-         "'- …' or a field is further in or out than its neighbours)"),
-        (r"expected key", "a line is not a 'field: value' pair, or text follows a closing quote"),
-        (r"undefined alias", "a value starts with '*' — put it in quotes"),
-        (r"unknown escape character", "a backslash inside double quotes — use single quotes instead"),
-        (r"could not find expected ':'", "a line has no ':' after the field name"),
+        (r"expected ',' or '\]'", N_("a list in [ ] is not closed with ']' (or a comma is missing between its items)")),
+        (r"expected ',' or '\}'", N_("a { } is not closed with '}' (or a comma is missing between its items)")),
+        (r"end of stream.*|stream end", N_("a quote (' or \") is opened and not closed")),
+        (r"mapping values are not allowed", N_("a value contains ': ' — put the whole value in quotes")),
+        (r"character .*cannot start any token", N_("a line starts with a tab or a character such as @ or ` — "
+         "indent with spaces, and put a value that starts with such a character in quotes")),
+        (r"expected '-' indicator|expected <block end>", N_("the lines are not indented evenly (a list item "
+         "'- …' or a field is further in or out than its neighbours)")),
+        (r"expected key", N_("a line is not a 'field: value' pair, or text follows a closing quote")),
+        (r"undefined alias", N_("a value starts with '*' — put it in quotes")),
+        (r"unknown escape character", N_("a backslash inside double quotes — use single quotes instead")),
+        (r"could not find expected ':'", N_("a line has no ':' after the field name")),
     )
 )  # fmt: skip
 
@@ -43,4 +45,5 @@ def yaml_reason(exc: Any) -> tuple[str, int]:
     for pattern, text in _YAML_REASONS:
         if pattern.search(problem):
             return text, line
-    return f"the front matter is not valid YAML ({problem.strip() or 'the parser gave no reason'})", line
+    reason = problem.strip() or N_("the parser gave no reason")
+    return N_("the front matter is not valid YAML ({reason})").format(reason=reason), line

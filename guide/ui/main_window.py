@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         found = (self.library.article(i) for i in (self.recent.ids if self.recent is not None else []))
         recent = [a for a in found if a is not None][:6]
         marked = [a for a in (self.library.article(i) for i in self.bookmarks.ids) if a is not None]
-        return welcome_page(self.library.root_topic, recent, marked)
+        return welcome_page(self.library.root_topic, recent, marked, language=self.renderer.language)
 
     def _select_in_tree(self, place: Place) -> None:
         if place.kind == "welcome":  # Home: no stale highlight on the last article, nothing there to print

@@ -46,7 +46,7 @@ def test_each_catalog_is_complete_and_its_mo_is_compiled_from_its_po(language: s
     po = i18n.locale_dir() / language / "LC_MESSAGES" / "guide.po"
     with open(po, "rb") as handle:
         catalog = read_po(handle)
-    untranslated = [m.id for m in catalog if m.id and not m.string]
+    untranslated = [m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
     assert not untranslated, f"{po}: untranslated: {untranslated}"
     write(tmp_path / language / "LC_MESSAGES" / "guide.po", po.read_text("utf-8"))
     i18n.compile_catalogs(tmp_path)
@@ -139,3 +139,60 @@ def test_every_page_of_a_spanish_handout_pdf_says_page_and_unreviewed(root: Path
         assert SPANISH_LINE in text
         assert "Impreso el 2 de mayo de 2024" in text
     assert "Page 1 of" not in texts[0]
+
+
+# -- the interface language ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "es_MX.UTF-8"}, "es"),
+        ({"LANG": "fr_CA.UTF-8"}, "fr"),
+        ({"LANG": "fr_FR@euro"}, "fr"),
+        ({"LC_ALL": "es_ES.UTF-8", "LANG": "fr_FR.UTF-8"}, "es"),  # LC_ALL before LANG
+        ({"LC_MESSAGES": "fr_BE.UTF-8", "LANG": "es_ES.UTF-8"}, "fr"),  # LC_MESSAGES before LANG
+        ({"LANGUAGE": "fr:es", "LC_ALL": "es_ES.UTF-8"}, "fr"),  # LANGUAGE first, its first language
+        ({"LANGUAGE": "de:es_AR", "LANG": "fr_FR.UTF-8"}, "es"),  # no German catalog: the next in the list
+        ({"LANGUAGE": "", "LANG": "es_ES.UTF-8"}, "es"),  # empty counts as unset
+        ({"LANG": "C"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LC_ALL": "POSIX", "LANG": "es_ES.UTF-8"}, "en"),
+        ({"LANGUAGE": "C:es"}, "en"),  # gettext stops at C
+        ({"LANG": "de_DE.UTF-8"}, "en"),  # no German catalog
+        ({"LANG": "pt_BR.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"GUIDE_LANGUAGE": "fr", "LANG": "es_ES.UTF-8"}, "fr"),  # the guide's own variable first
+        ({"GUIDE_LANGUAGE": "", "LANG": "es_ES.UTF-8"}, "es"),
+    ],
+)
+def test_the_system_interface_language_comes_from_the_locale_as_gettext_reads_it(
+    environ: dict[str, str], expected: str
+) -> None:
+    assert i18n.interface_language("system", environ) == expected
+
+
+def test_a_chosen_interface_language_wins_over_the_locale_and_unknown_ones_are_english() -> None:
+    spanish_desktop = {"LANG": "es_ES.UTF-8", "GUIDE_LANGUAGE": "es"}
+    assert i18n.interface_language("fr", spanish_desktop) == "fr"
+    assert i18n.interface_language("en", spanish_desktop) == "en"
+    assert i18n.interface_language("system", spanish_desktop) == "es"
+    assert i18n.interface_language("de", {}) == "en"  # no catalog: English
+    assert i18n.interface_language("", {"LANG": "fr_FR.UTF-8"}) == "fr"  # "" is treated as "system"
+
+
+def test_every_supported_language_has_a_catalog_a_name_and_a_setting_choice() -> None:
+    from guide.core.settings import OPTIONS
+
+    assert i18n.SUPPORTED_LANGUAGES == ("en", "es", "fr")
+    assert i18n.LANGUAGE_NAMES == {"en": "English", "es": "Español", "fr": "Français"}
+    option = OPTIONS["language"]
+    assert option.default == "system" and option.site
+    assert set(option.choices or {}) == {"system", *i18n.SUPPORTED_LANGUAGES}
+    for code in i18n.SUPPORTED_LANGUAGES[1:]:
+        assert (i18n.locale_dir() / code / "LC_MESSAGES" / "guide.mo").is_file()
+
+
+def test_tests_run_in_english_whatever_the_testers_locale() -> None:
+    import os
+
+    assert os.environ["GUIDE_LANGUAGE"] == "en"
+    assert i18n.interface_language() == "en"

@@ -498,7 +498,7 @@ def test_guide_export_writes_a_zip_of_the_library(tmp_path: Path) -> None:
     out = tmp_path / "share" / "clinic.zip"
     done = run_guide("export", str(library), "-o", str(out))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{out}: 1 articles, 2 files")
+    assert done.stdout.startswith(f"{out}: 1 article, 2 files")
     with zipfile.ZipFile(out) as archive:
         names = sorted(archive.namelist())
         assert names == ["clinic-articles/aftercare/after-your-knee-operation.md",

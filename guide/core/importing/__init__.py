@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from guide.core.i18n import N_
 from guide.core.importing.draft import Draft, DraftImage, ImportFailed, ImportResult
 from guide.core.importing.writer import render_article, write_draft
 
@@ -41,13 +42,13 @@ SUFFIXES: dict[str, str] = {
 }
 
 _OLD_FORMATS = {
-    ".doc": "a Word 97-2003 document",
-    ".rtf": "a Rich Text document",
-    ".odt": "an OpenDocument text",
-    ".pages": "a Pages document",
-    ".pdf": "a PDF",
-    ".mht": "a web archive",
-    ".mhtml": "a web archive",
+    ".doc": N_("a Word 97-2003 document"),
+    ".rtf": N_("a Rich Text document"),
+    ".odt": N_("an OpenDocument text"),
+    ".pages": N_("a Pages document"),
+    ".pdf": N_("a PDF"),
+    ".mht": N_("a web archive"),
+    ".mhtml": N_("a web archive"),
 }
 
 
@@ -57,13 +58,17 @@ def convert(source: Path) -> Draft:
     suffix = source.suffix.lower()
     if suffix in _OLD_FORMATS:
         raise ImportFailed(
-            f"{source}: {_OLD_FORMATS[suffix]} cannot be imported; open it in Word or LibreOffice "
-            "and save it as a Word document (.docx)"
+            N_(
+                "{source}: {kind} cannot be imported; open it in Word or LibreOffice and save it as a Word document "
+                "(.docx)"
+            ).format(source=source, kind=_OLD_FORMATS[suffix])
         )
     if suffix not in SUFFIXES:
         raise ImportFailed(
-            f"{source}: not a kind of file the guide imports "
-            "(Word .docx, saved web page .html, text .txt, Markdown .md)"
+            N_(
+                "{source}: not a kind of file the guide imports (Word .docx, saved web page .html, text .txt, "
+                "Markdown .md)"
+            ).format(source=source)
         )
     if suffix == ".docx":
         from guide.core.importing import docx

@@ -17,6 +17,7 @@ from typing import Any
 
 import mammoth
 
+from guide.core.i18n import N_
 from guide.core.importing import limits
 from guide.core.importing.draft import Draft, DraftImage, ImportFailed, front_matter, image_kind, iso_date
 from guide.core.importing.tomarkdown import first_heading, html_to_markdown, tidy
@@ -41,22 +42,34 @@ def _sniff(source: Path) -> None:
         with open(source, "rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise ImportFailed(f"{source}: cannot read it: {exc.strerror or exc}") from None
+        raise ImportFailed(
+            N_("{source}: cannot read it: {reason}").format(source=source, reason=exc.strerror or exc)
+        ) from None
     if head.startswith(b"PK\x03\x04"):
         return
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if _ole_is_encrypted(source):
             raise ImportFailed(
-                f"{source}: the document is protected with a password; open it in Word, remove the "
-                "password (File > Info > Protect Document), save it and import it again"
+                N_(
+                    "{source}: the document is protected with a password; open it in Word, remove the password (File "
+                    "> Info > Protect Document), save it and import it again"
+                ).format(source=source)
             )
         raise ImportFailed(
-            f"{source}: this is an old Word 97-2003 document named .docx; open it in Word or LibreOffice "
-            "and save it as a Word document (.docx)"
+            N_(
+                "{source}: this is an old Word 97-2003 document named .docx; open it in Word or LibreOffice and save "
+                "it as a Word document (.docx)"
+            ).format(source=source)
         )
     if head.startswith(b"{\\rtf"):
-        raise ImportFailed(f"{source}: this is a Rich Text (RTF) file named .docx; save it as .docx in Word")
-    raise ImportFailed(f"{source}: not a Word document: it is not a zip file (it may be damaged or only partly copied)")
+        raise ImportFailed(
+            N_("{source}: this is a Rich Text (RTF) file named .docx; save it as .docx in Word").format(source=source)
+        )
+    raise ImportFailed(
+        N_("{source}: not a Word document: it is not a zip file (it may be damaged or only partly copied)").format(
+            source=source
+        )
+    )
 
 
 def _ole_is_encrypted(source: Path) -> bool:
@@ -82,27 +95,41 @@ def _open_zip(source: Path) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportFailed(f"{source}: the Word document is damaged and cannot be opened ({exc})") from None
+        raise ImportFailed(
+            N_("{source}: the Word document is damaged and cannot be opened ({error})").format(source=source, error=exc)
+        ) from None
     names = {info.filename: info for info in archive.infolist()}
     document = names.get("word/document.xml")
     if document is None:
         archive.close()
-        what = "an Excel workbook" if "xl/workbook.xml" in names else "a zip file"
+        what = N_("an Excel workbook") if "xl/workbook.xml" in names else N_("a zip file")
         if "ppt/presentation.xml" in names:
-            what = "a PowerPoint file"
-        raise ImportFailed(f"{source}: this is {what}, not a Word document (no word/document.xml inside)")
+            what = N_("a PowerPoint file")
+        raise ImportFailed(
+            N_("{source}: this is {what}, not a Word document (no word/document.xml inside)").format(
+                source=source, what=what
+            )
+        )
     if document.file_size > limits.MAX_DOCX_XML:
         archive.close()
         raise ImportFailed(
-            f"{source}: the document's text is {document.file_size / limits.MB:.0f} MB unpacked; the largest "
-            f"that can be imported is {limits.MAX_DOCX_XML // limits.MB} MB (split the document)"
+            N_(
+                "{source}: the document's text is {size} MB unpacked; the largest that can be imported is {limit} MB "
+                "(split the document)"
+            ).format(
+                source=source,
+                size=format(document.file_size / limits.MB, ".0f"),
+                limit=limits.MAX_DOCX_XML // limits.MB,
+            )
         )
     media = sum(i.file_size for n, i in names.items() if n.startswith("word/media/"))
     if media > limits.MAX_DOCX_IMAGES:
         archive.close()
         raise ImportFailed(
-            f"{source}: its pictures are {media / limits.MB:.0f} MB unpacked; the most that can be imported is "
-            f"{limits.MAX_DOCX_IMAGES // limits.MB} MB (use Compress Pictures in Word, then import again)"
+            N_(
+                "{source}: its pictures are {size} MB unpacked; the most that can be imported is {limit} MB (use "
+                "Compress Pictures in Word, then import again)"
+            ).format(source=source, size=format(media / limits.MB, ".0f"), limit=limits.MAX_DOCX_IMAGES // limits.MB)
         )
     return archive
 
@@ -137,7 +164,7 @@ def _real_title(value: str) -> str:
 
 
 def convert(source: Path) -> Draft:
-    limits.check_file(source, limits.MAX_DOCX, "Word document")
+    limits.check_file(source, limits.MAX_DOCX, N_("Word document"))
     _sniff(source)
     archive = _open_zip(source)
     with archive:
@@ -172,9 +199,15 @@ def convert(source: Path) -> Draft:
     except ImportFailed:
         raise
     except (KeyError, zipfile.BadZipFile, ET.ParseError, ValueError, EOFError, OSError, RuntimeError) as exc:
-        raise ImportFailed(f"{source}: the Word document is damaged and cannot be read ({exc})") from None
+        raise ImportFailed(
+            N_("{source}: the Word document is damaged and cannot be read ({error})").format(source=source, error=exc)
+        ) from None
     except Exception as exc:  # mammoth's XML reader raises its own types on broken parts
-        raise ImportFailed(f"{source}: the Word document cannot be read: {exc.__class__.__name__}: {exc}") from None
+        raise ImportFailed(
+            N_("{source}: the Word document cannot be read: {error_type}: {error}").format(
+                source=source, error_type=exc.__class__.__name__, error=exc
+            )
+        ) from None
     markdown = html_to_markdown(result.value)
     heading = first_heading(markdown)
     title = _real_title(props.get("title", "")) or heading or source.stem.replace("_", " ")
@@ -182,7 +215,7 @@ def convert(source: Path) -> Draft:
     body, dropped = tidy(markdown, title, local_images=names)
     warnings.extend(dropped)
     if not body.strip():
-        warnings.append("the document has no text")
+        warnings.append(N_("the document has no text"))
     date = iso_date(props.get("modified") or props.get("created") or "")
     sources = (f"{title} (Word document {source.name}{', by ' + props['author'] if props.get('author') else ''})",)
     meta = front_matter(title=title, source_name=source.name, sources=sources, date=date, body=body)

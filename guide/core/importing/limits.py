@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+from guide.core.i18n import N_
 from guide.core.importing.draft import ImportFailed
 
 MB = 1_000_000
@@ -27,19 +28,23 @@ def check_file(source: Path, limit: int, kind: str) -> int:
     try:
         info = os.stat(source)
     except FileNotFoundError:
-        raise ImportFailed(f"{source}: no such file") from None
+        raise ImportFailed(N_("{source}: no such file").format(source=source)) from None
     except OSError as exc:
-        raise ImportFailed(f"{source}: cannot read it: {exc.strerror or exc}") from None
+        raise ImportFailed(
+            N_("{source}: cannot read it: {reason}").format(source=source, reason=exc.strerror or exc)
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ImportFailed(f"{source}: is a folder, not a document")
+        raise ImportFailed(N_("{source}: is a folder, not a document").format(source=source))
     if not stat.S_ISREG(info.st_mode):
-        raise ImportFailed(f"{source}: not a regular file (a pipe, device or socket)")
+        raise ImportFailed(N_("{source}: not a regular file (a pipe, device or socket)").format(source=source))
     if info.st_size == 0:
-        raise ImportFailed(f"{source}: the file is empty")
+        raise ImportFailed(N_("{source}: the file is empty").format(source=source))
     if info.st_size > limit:
         raise ImportFailed(
-            f"{source}: the {kind} is {info.st_size / MB:.0f} MB; the largest that can be imported is "
-            f"{limit // MB} MB (split it, or save its pictures smaller)"
+            N_(
+                "{source}: the {kind} is {size} MB; the largest that can be imported is {limit} MB (split it, or "
+                "save its pictures smaller)"
+            ).format(source=source, kind=kind, size=format(info.st_size / MB, ".0f"), limit=limit // MB)
         )
     return info.st_size
 
@@ -51,9 +56,15 @@ def read_limited(source: Path, limit: int, kind: str) -> bytes:
         with open(source, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise ImportFailed(f"{source}: cannot read it: {exc.strerror or exc}") from None
+        raise ImportFailed(
+            N_("{source}: cannot read it: {reason}").format(source=source, reason=exc.strerror or exc)
+        ) from None
     if len(data) > limit:
-        raise ImportFailed(f"{source}: the {kind} is larger than {limit // MB} MB, the largest that can be imported")
+        raise ImportFailed(
+            N_("{source}: the {kind} is larger than {limit} MB, the largest that can be imported").format(
+                source=source, kind=kind, limit=limit // MB
+            )
+        )
     return data
 
 
@@ -67,8 +78,8 @@ def decode_text(source: Path, data: bytes) -> tuple[str, list[str]]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-            warnings.append("the text is not UTF-8; it was read as Windows-1252: check accented letters")
+            warnings.append(N_("the text is not UTF-8; it was read as Windows-1252: check accented letters"))
     if "\x00" in text:
         text = text.replace("\x00", "")
-        warnings.append("NUL characters were removed")
+        warnings.append(N_("NUL characters were removed"))
     return text.replace("\r\n", "\n").replace("\r", "\n"), warnings

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guide.core.i18n import N_
 from guide.core.importing import limits
 from guide.core.importing.draft import Draft, front_matter, iso_date, one_line, tidy_title
 from guide.core.importing.tomarkdown import collect_images
@@ -72,7 +73,7 @@ class _Cleanup:
 
 
 def convert_text(source: Path) -> Draft:
-    data = limits.read_limited(source, limits.MAX_TEXT, "text file")
+    data = limits.read_limited(source, limits.MAX_TEXT, N_("text file"))
     text, warnings = limits.decode_text(source, data)
     title, body, found = text_to_markdown(text, fallback_title=_name_title(source))
     meta = front_matter(title=title, source_name=source.name, sources=(f"{title} ({source.name})",), body=body)
@@ -83,7 +84,7 @@ def convert_markdown(source: Path) -> Draft:
     """A Markdown file: its own front matter is kept (``reviewed`` is cleared), the body as it is."""
     from guide.core.content import split_front_matter
 
-    data = limits.read_limited(source, limits.MAX_TEXT, "Markdown file")
+    data = limits.read_limited(source, limits.MAX_TEXT, N_("Markdown file"))
     text, warnings = limits.decode_text(source, data)
     parsed = split_front_matter(source, text) if text.startswith("---") else None
     meta = dict(parsed.meta) if parsed is not None and not parsed.problems else {}
@@ -91,7 +92,9 @@ def convert_markdown(source: Path) -> Draft:
     heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", body[:5000], re.MULTILINE)
     title = str(meta.get("title") or (heading.group(1) if heading else "") or _name_title(source))
     if meta.get("reviewed"):
-        warnings.append(f"its 'reviewed' date ({meta['reviewed']}) was cleared: review it for your clinic")
+        warnings.append(
+            N_("its 'reviewed' date ({date}) was cleared: review it for your clinic").format(date=meta["reviewed"])
+        )
     meta.pop("reviewed", None)
     date = iso_date(meta.pop("date", None))
     fresh = front_matter(title=title, source_name=source.name, date=date, body="" if meta.get("summary") else body)
@@ -100,7 +103,9 @@ def convert_markdown(source: Path) -> Draft:
     body, images = collect_images(source, body)  # pictures beside the file travel with it
     remote = len(re.findall(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//", body))
     if remote:
-        warnings.append(f"{remote} image(s) on the web are not shown by the reader (nothing is fetched)")
+        warnings.append(
+            N_("{remote} image(s) on the web are not shown by the reader (nothing is fetched)").format(remote=remote)
+        )
     return Draft(merged, body.strip("\n") + "\n", tuple(images), tuple(warnings), source.stem)
 
 
@@ -136,7 +141,7 @@ def text_to_markdown(text: str, fallback_title: str = "") -> tuple[str, str, lis
     warnings = clean.warnings
     if clean.removed:
         parts = ", ".join(f"{n} {what}" for what, n in clean.removed.items())
-        warnings.insert(0, f"removed page clutter: {parts}")
+        warnings.insert(0, N_("removed page clutter: {parts}").format(parts=parts))
     return title, body + "\n", warnings
 
 
@@ -192,7 +197,9 @@ def _drop_furniture(blocks: list[_Block], title: str, clean: _Cleanup) -> list[_
             kept.append(block)
     if reviewer.strip():
         clean.warnings.append(
-            f"the document says it was reviewed by {reviewer.strip()}; 'reviewed_by' is left for your own reviewer"
+            N_("the document says it was reviewed by {reviewer}; 'reviewed_by' is left for your own reviewer").format(
+                reviewer=reviewer.strip()
+            )
         )
     return kept
 
@@ -316,8 +323,10 @@ def _level_headings(blocks: list[_Block], clean: _Cleanup) -> None:
             block.level = 2
             if faqs == 2:
                 clean.warnings.append(
-                    f"line {block.line}: a second 'Frequently asked questions': the document may hold "
-                    "more than one article; check where the first one ends"
+                    N_(
+                        "line {line}: a second 'Frequently asked questions': the document may hold more than one "
+                        "article; check where the first one ends"
+                    ).format(line=block.line)
                 )
         elif in_faq and block.text.endswith("?"):
             block.level = 3

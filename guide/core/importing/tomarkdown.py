@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdownify import MarkdownConverter
 
+from guide.core.i18n import N_
 from guide.core.importing import limits
 from guide.core.importing.draft import DraftImage, image_kind
 
@@ -55,7 +56,11 @@ def tidy(body: str, title: str, local_images: set[str] | None = None) -> tuple[s
 
     body = _IMAGE.sub(image, body)
     if dropped:
-        warnings.append(f"{dropped} image(s) left out: on the web or not a PNG, JPEG or SVG file (nothing was fetched)")
+        warnings.append(
+            N_("{dropped} image(s) left out: on the web or not a PNG, JPEG or SVG file (nothing was fetched)").format(
+                dropped=dropped
+            )
+        )
     body = _LINK.sub(lambda m: m.group(0) if _keep_link(m.group(2)) else m.group(1), body)
     body = _strip_title(body, title)
     body = _shift_headings(body)

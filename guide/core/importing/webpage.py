@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from guide.core.i18n import N_
 from guide.core.importing import limits
 from guide.core.importing.draft import Draft, ImportFailed, front_matter, iso_date
 from guide.core.importing.tomarkdown import collect_images, first_heading, tidy
@@ -70,18 +71,22 @@ def _extract(data: bytes) -> tuple[str | None, dict[str, str]]:
 
 
 def convert(source: Path) -> Draft:
-    data = limits.read_limited(source, limits.MAX_HTML, "web page")
+    data = limits.read_limited(source, limits.MAX_HTML, N_("web page"))
     try:
         text, meta = _extract(data)
     except (ValueError, TypeError, RecursionError, UnicodeError) as exc:
-        raise ImportFailed(f"{source}: the web page cannot be read ({exc.__class__.__name__})") from None
+        raise ImportFailed(
+            N_("{source}: the web page cannot be read ({error_type})").format(
+                source=source, error_type=exc.__class__.__name__
+            )
+        ) from None
     if not text or not text.strip():
-        raise ImportFailed(f"{source}: no article text was found in the web page")
+        raise ImportFailed(N_("{source}: no article text was found in the web page").format(source=source))
     markdown, images = collect_images(source, text)
     title = meta.get("title") or first_heading(markdown) or source.stem.replace("_", " ")
     body, warnings = tidy(markdown, title, local_images={f"images/{i.name}" for i in images})
     if len(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "]", body))) < 5:  # a lone menu link is not an article
-        raise ImportFailed(f"{source}: no article text was found in the web page")
+        raise ImportFailed(N_("{source}: no article text was found in the web page").format(source=source))
     url = meta.get("url", "")
     origin = url if url.startswith(("http://", "https://")) else meta.get("sitename", "")
     sources = (f"{title} ({origin or 'web page ' + source.name})",)

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from guide.core.i18n import N_
 from guide.core.importing.draft import Draft, ImportFailed, ImportResult, image_kind, slugify
 
 MAX_NAME_BYTES = 120  # well inside every file system's 255-byte limit, with room for "-99.md"
@@ -38,7 +39,9 @@ def _folder(into: Path, topic: str) -> Path:
     parts = [p for p in re.split(r"[\\/]+", topic.strip()) if p]
     for part in parts:
         if part in (".", "..") or part.startswith((".", "_")):
-            raise ImportFailed(f"topic '{topic}': a topic is a folder name inside the library, without '..'")
+            raise ImportFailed(
+                N_("topic '{topic}': a topic is a folder name inside the library, without '..'").format(topic=topic)
+            )
     return into.joinpath(*parts)
 
 
@@ -78,7 +81,9 @@ def _claim(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
                     continue
                 os.replace(tmp, target)
             return target
-        raise ImportFailed(f"{folder}: no free file name for '{stem}{suffix}'")
+        raise ImportFailed(
+            N_("{folder}: no free file name for '{stem}{suffix}'").format(folder=folder, stem=stem, suffix=suffix)
+        )
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -110,6 +115,8 @@ def write_draft(draft: Draft, into: Path, *, topic: str = "", source: Path | Non
                 done.unlink()
         reason = exc.strerror or str(exc)
         where = exc.filename if isinstance(exc.filename, str) else folder
-        raise ImportFailed(f"{what}: cannot write the article in {where}: {reason}") from exc
+        raise ImportFailed(
+            N_("{what}: cannot write the article in {where}: {reason}").format(what=what, where=where, reason=reason)
+        ) from exc
     article_id = path.relative_to(into).with_suffix("").as_posix()
     return ImportResult(path, article_id, draft.title, draft.warnings)

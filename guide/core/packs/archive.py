@@ -26,6 +26,7 @@ from typing import Any
 
 from guide import __version__
 from guide.core import catalog as catalogs
+from guide.core.i18n import N_
 
 MANIFEST = "pack.yaml"
 CATALOG = "catalog.json"
@@ -111,14 +112,20 @@ def version_key(version: str) -> tuple[int, ...]:
 def check_id(pack_id: object, where: str = "") -> None:
     if not isinstance(pack_id, str) or not ID_PATTERN.match(pack_id):
         raise PackError(
-            f"{where}pack id {pack_id!r} is not allowed: use 1-64 lower-case letters, digits and '-' "
-            "(not at either end)"
+            N_(
+                "{where}pack id {pack_id} is not allowed: use 1-64 lower-case letters, digits and '-' (not at either "
+                "end)"
+            ).format(where=where, pack_id=repr(pack_id))
         )
 
 
 def check_version(version: object, where: str = "") -> None:
     if not isinstance(version, str) or not VERSION_PATTERN.match(version):
-        raise PackError(f"{where}version {version!r} is not allowed: use numbers with dots, such as 1.2 or 2026.3.1")
+        raise PackError(
+            N_("{where}version {version} is not allowed: use numbers with dots, such as 1.2 or 2026.3.1").format(
+                where=where, version=repr(version)
+            )
+        )
 
 
 def parse_manifest(text: str, where: str) -> Manifest:
@@ -127,11 +134,19 @@ def parse_manifest(text: str, where: str) -> Manifest:
     try:
         data = yaml.load(text, Loader=loader)
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        raise PackError(f"{where}: pack.yaml is not valid YAML ({exc.__class__.__name__})") from exc
+        raise PackError(
+            N_("{where}: pack.yaml is not valid YAML ({error_type})").format(
+                where=where, error_type=exc.__class__.__name__
+            )
+        ) from exc
     if not isinstance(data, dict):
-        raise PackError(f"{where}: pack.yaml is not a manifest")
+        raise PackError(N_("{where}: pack.yaml is not a manifest").format(where=where))
     if data.get("format") != FORMAT:
-        raise PackError(f"{where}: pack format {data.get('format')!r} is not one this app reads (it reads {FORMAT})")
+        raise PackError(
+            N_("{where}: pack format {found} is not one this app reads (it reads {supported})").format(
+                where=where, found=repr(data.get("format")), supported=FORMAT
+            )
+        )
     check_id(data.get("id"), f"{where}: ")
     check_version(str(data.get("version")), f"{where}: ")
 
@@ -139,33 +154,39 @@ def parse_manifest(text: str, where: str) -> Manifest:
         value = data.get(name)
         if value is None or value == "":
             if required:
-                raise PackError(f"{where}: pack.yaml has no {name!r}")
+                raise PackError(N_("{where}: pack.yaml has no {name}").format(where=where, name=repr(name)))
             return ""
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise PackError(f"{where}: {name!r} in pack.yaml must be text")
+            raise PackError(N_("{where}: {name} in pack.yaml must be text").format(where=where, name=repr(name)))
         return " ".join(str(value).split())[:2000]
 
     files = data.get("files")
     if not isinstance(files, list):
-        raise PackError(f"{where}: pack.yaml lists no files")
+        raise PackError(N_("{where}: pack.yaml lists no files").format(where=where))
     items: list[FileItem] = []
     seen: set[str] = set()
     for entry in files:
         if not isinstance(entry, dict):
-            raise PackError(f"{where}: a file entry in pack.yaml is not path/size/sha256")
+            raise PackError(N_("{where}: a file entry in pack.yaml is not path/size/sha256").format(where=where))
         path, size, digest = safe_name(entry.get("path"), where), entry.get("size"), entry.get("sha256")
         if path == MANIFEST or not (path == CATALOG or path.startswith(TOP_FOLDERS)):
-            raise PackError(f"{where}: pack.yaml lists {path!r}, which has no place in a pack")
+            raise PackError(
+                N_("{where}: pack.yaml lists {path}, which has no place in a pack").format(where=where, path=repr(path))
+            )
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise PackError(f"{where}: size of {path} in pack.yaml is not a whole number")
+            raise PackError(
+                N_("{where}: size of {path} in pack.yaml is not a whole number").format(where=where, path=path)
+            )
         if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
-            raise PackError(f"{where}: sha256 of {path} in pack.yaml is not a SHA-256")
+            raise PackError(
+                N_("{where}: sha256 of {path} in pack.yaml is not a SHA-256").format(where=where, path=path)
+            )
         if path in seen:
-            raise PackError(f"{where}: pack.yaml lists {path} twice")
+            raise PackError(N_("{where}: pack.yaml lists {path} twice").format(where=where, path=path))
         seen.add(path)
         items.append(FileItem(path, size, digest))
     if CATALOG not in seen:
-        raise PackError(f"{where}: pack.yaml lists no catalog.json")
+        raise PackError(N_("{where}: pack.yaml lists no catalog.json").format(where=where))
     sources = data.get("sources") or []
     articles = data.get("articles") or 0
     return Manifest(
@@ -188,7 +209,7 @@ def parse_manifest(text: str, where: str) -> Manifest:
 def safe_name(name: Any, where: str) -> str:
     """Refuse a path that is absolute, climbs out (``..``), or is odd enough to mean something else."""
     if not isinstance(name, str) or not name:
-        raise PackError(f"{where}: an entry has no name")
+        raise PackError(N_("{where}: an entry has no name").format(where=where))
     pure = PurePosixPath(name)
     if (
         name.startswith(("/", "\\"))
@@ -198,7 +219,11 @@ def safe_name(name: Any, where: str) -> str:
         or any(part in ("..", ".") for part in pure.parts)
         or "//" in name
     ):
-        raise PackError(f"{where}: entry {name!r} is an absolute path or climbs out of the pack; refused")
+        raise PackError(
+            N_("{where}: entry {name} is an absolute path or climbs out of the pack; refused").format(
+                where=where, name=repr(name)
+            )
+        )
     return name
 
 
@@ -223,42 +248,66 @@ def check(
                 safe_name(info.filename, where)
                 kind = stat.S_IFMT(info.external_attr >> 16)  # 0: no Unix type recorded, a plain file
                 if kind == stat.S_IFLNK:
-                    raise PackError(f"{where}: entry {info.filename!r} is a symbolic link; refused")
+                    raise PackError(
+                        N_("{where}: entry {filename} is a symbolic link; refused").format(
+                            where=where, filename=repr(info.filename)
+                        )
+                    )
                 if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-                    raise PackError(f"{where}: entry {info.filename!r} is a device or other special file; refused")
+                    raise PackError(
+                        N_("{where}: entry {filename} is a device or other special file; refused").format(
+                            where=where, filename=repr(info.filename)
+                        )
+                    )
                 if info.is_dir():
                     continue
                 if info.filename in names:
-                    raise PackError(f"{where}: entry {info.filename!r} appears twice")
+                    raise PackError(
+                        N_("{where}: entry {filename} appears twice").format(where=where, filename=repr(info.filename))
+                    )
                 names[info.filename] = info
             if MANIFEST not in names:
-                raise PackError(f"{where}: not a pack (it has no pack.yaml)")
+                raise PackError(N_("{where}: not a pack (it has no pack.yaml)").format(where=where))
             if names[MANIFEST].file_size > MAX_MANIFEST:
-                raise PackError(f"{where}: pack.yaml is too large")
+                raise PackError(N_("{where}: pack.yaml is too large").format(where=where))
             manifest_bytes = _read_limited(zf, names[MANIFEST], MAX_MANIFEST, where)
             manifest = parse_manifest(manifest_bytes.decode("utf-8", errors="replace"), where)
             listed = {f.path: f for f in manifest.files}
             extra = sorted(set(names) - set(listed) - {MANIFEST})
             if extra:
-                raise PackError(f"{where}: {extra[0]} is in the pack but not in its manifest")
+                raise PackError(
+                    N_("{where}: {path} is in the pack but not in its manifest").format(where=where, path=extra[0])
+                )
             missing = sorted(set(listed) - set(names))
             if missing:
-                raise PackError(f"{where}: the manifest names {missing[0]}, which is missing from the pack")
+                raise PackError(
+                    N_("{where}: the manifest names {path}, which is missing from the pack").format(
+                        where=where, path=missing[0]
+                    )
+                )
             if manifest.min_app_version and _newer(manifest.min_app_version, __version__):
-                raise PackError(f"{where}: needs version {manifest.min_app_version} of the app; this is {__version__}")
+                raise PackError(
+                    N_("{where}: needs version {min_app_version} of the app; this is {app_version}").format(
+                        where=where, min_app_version=manifest.min_app_version, app_version=__version__
+                    )
+                )
             if extract_to is not None:
                 (extract_to / MANIFEST).write_bytes(manifest_bytes)
             total = len(manifest.files)
             for done, item in enumerate(manifest.files, start=1):
                 info = names[item.path]
                 if info.file_size != item.size:
-                    raise PackError(f"{where}: {item.path} is {info.file_size} bytes, the manifest says {item.size}")
+                    raise PackError(
+                        N_("{where}: {path} is {file_size} bytes, the manifest says {size}").format(
+                            where=where, path=item.path, file_size=info.file_size, size=item.size
+                        )
+                    )
                 _check_entry(zf, info, item, where, extract_to, write)
                 if progress is not None and (done % 100 == 0 or done == total):
                     progress(done, total)
             return manifest
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise PackError(f"{where}: damaged or truncated pack ({exc})") from exc
+        raise PackError(N_("{where}: damaged or truncated pack ({error})").format(where=where, error=exc)) from exc
 
 
 def _newer(a: str, b: str) -> bool:
@@ -272,7 +321,7 @@ def _read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, where:
     with zf.open(info) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise PackError(f"{where}: {info.filename} is larger than it may be")
+        raise PackError(N_("{where}: {filename} is larger than it may be").format(where=where, filename=info.filename))
     return data
 
 
@@ -311,12 +360,20 @@ def _check_entry(
     read = item.size + 1 - remaining
     if read > item.size:
         raise PackError(
-            f"{where}: {item.path} holds more than the {item.size} bytes the manifest gives it (a zip bomb?); refused"
+            N_("{where}: {path} holds more than the {size} bytes the manifest gives it (a zip bomb?); refused").format(
+                where=where, path=item.path, size=item.size
+            )
         )
     if read < item.size:
-        raise PackError(f"{where}: {item.path} is shorter than the manifest says (truncated)")
+        raise PackError(
+            N_("{where}: {path} is shorter than the manifest says (truncated)").format(where=where, path=item.path)
+        )
     if digest.hexdigest() != item.sha256:
-        raise PackError(f"{where}: {item.path} does not match its SHA-256 in the manifest (changed or damaged)")
+        raise PackError(
+            N_("{where}: {path} does not match its SHA-256 in the manifest (changed or damaged)").format(
+                where=where, path=item.path
+            )
+        )
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -327,10 +384,10 @@ def read_manifest(path: Path) -> Manifest:
             try:
                 info = zf.getinfo(MANIFEST)
             except KeyError:
-                raise PackError(f"{where}: not a pack (it has no pack.yaml)") from None
+                raise PackError(N_("{where}: not a pack (it has no pack.yaml)").format(where=where)) from None
             return parse_manifest(_read_limited(zf, info, MAX_MANIFEST, where).decode("utf-8", "replace"), where)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise PackError(f"{where}: damaged or truncated pack ({exc})") from exc
+        raise PackError(N_("{where}: damaged or truncated pack ({error})").format(where=where, error=exc)) from exc
 
 
 def check_folder(folder: Path) -> Manifest:
@@ -339,27 +396,35 @@ def check_folder(folder: Path) -> Manifest:
     try:
         manifest = parse_manifest((folder / MANIFEST).read_text(encoding="utf-8"), where)
     except OSError as exc:
-        raise PackError(f"{where}: cannot read pack.yaml ({exc.strerror or exc})") from exc
+        raise PackError(
+            N_("{where}: cannot read pack.yaml ({reason})").format(where=where, reason=exc.strerror or exc)
+        ) from exc
     listed = {f.path for f in manifest.files}
     for item in manifest.files:
         path = folder.joinpath(*item.path.split("/"))
         try:
             if path.is_symlink() or not path.is_file():
-                raise PackError(f"{where}: {item.path} is missing")
+                raise PackError(N_("{where}: {path} is missing").format(where=where, path=item.path))
             digest = hashlib.sha256()
             with open(path, "rb") as handle:
                 while chunk := handle.read(1 << 20):
                     digest.update(chunk)
         except OSError as exc:
-            raise PackError(f"{where}: cannot read {item.path} ({exc.strerror or exc})") from exc
+            raise PackError(
+                N_("{where}: cannot read {path} ({reason})").format(
+                    where=where, path=item.path, reason=exc.strerror or exc
+                )
+            ) from exc
         if digest.hexdigest() != item.sha256:
-            raise PackError(f"{where}: {item.path} has changed since it was installed")
+            raise PackError(
+                N_("{where}: {path} has changed since it was installed").format(where=where, path=item.path)
+            )
     for sub in ("content", "index"):
         for dirpath, _dirs, files in os.walk(folder / sub):
             for name in files:
                 rel = (Path(dirpath) / name).relative_to(folder).as_posix()
                 if rel not in listed:
-                    raise PackError(f"{where}: {rel} was added after installing")
+                    raise PackError(N_("{where}: {rel} was added after installing").format(where=where, rel=rel))
     return manifest
 
 
@@ -391,7 +456,7 @@ def build(
     check_version(meta.version)
     source = Path(source)
     if not source.is_dir():
-        raise PackError(f"{source}: not a folder")
+        raise PackError(N_("{source}: not a folder").format(source=source))
     output = Path(output).absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.parent))
@@ -399,6 +464,7 @@ def build(
         content = stage / "content"
         target = content if meta.at_root else content / meta.id
         _copy_content(source, target)
+        _set_default_language(target, meta.language)
         found = catalogs.build(content)
         if not meta.at_root:
             found = found.with_topic_title(meta.id, meta.title)
@@ -424,6 +490,31 @@ def build(
         return BuildReport(manifest, output, output.stat().st_size, errors)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _set_default_language(folder: Path, language: str) -> None:
+    """Make the pack's ``language`` the default of its articles: the pack's copy of its top
+    index.md gets a ``language:`` line when it has none (the source folder is not touched).
+    Everything that reads the pack (its catalog, its index, the articles read one by one) then
+    finds it by the content format's own rule: the article's language, else the nearest index.md's.
+    Nothing is written for English, the format's default anyway."""
+    from guide.core.content import split_front_matter
+    from guide.core.languages import DEFAULT_LANGUAGE, primary
+
+    if not language or primary(language) == DEFAULT_LANGUAGE:
+        return
+    index = folder / "index.md"
+    text = index.read_text(encoding="utf-8", errors="replace") if index.is_file() else ""
+    meta = split_front_matter(index, text).meta if text.startswith("---") else {}
+    if isinstance(meta.get("language"), str) and meta["language"].strip():
+        return  # the content says it itself
+    if text.startswith("---") and not split_front_matter(index, text).problems:
+        first, _, rest = text.partition("\n")
+        text = f"{first}\nlanguage: {language}\n{rest}"
+    else:  # no front matter (or a broken one, which `guide check` reports in the source): a new one
+        text = f"---\nlanguage: {language}\n---\n{text}" if not text.startswith("---") else text
+    index.parent.mkdir(parents=True, exist_ok=True)
+    index.write_text(text, encoding="utf-8")
 
 
 def _copy_content(source: Path, target: Path) -> None:

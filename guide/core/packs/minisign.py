@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide.core.i18n import N_
+
 UNTRUSTED = "untrusted comment: "
 TRUSTED = "trusted comment: "
 MAX_SIG_FILE = 64 * 1024
@@ -67,7 +69,7 @@ def _b64(text: str, what: str) -> bytes:
     try:
         return base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise SignatureError(f"{what} is not valid base64") from exc
+        raise SignatureError(N_("{what} is not valid base64").format(what=what)) from exc
 
 
 def parse_public_key(text: str) -> PublicKey:
@@ -76,10 +78,10 @@ def parse_public_key(text: str) -> PublicKey:
     if lines and lines[0].startswith(UNTRUSTED):
         lines = lines[1:]
     if len(lines) != 1:
-        raise SignatureError("a public key is one base64 line (RW…)")
-    raw = _b64(lines[0], "the public key")
+        raise SignatureError(N_("a public key is one base64 line (RW…)"))
+    raw = _b64(lines[0], N_("the public key"))
     if len(raw) != 42 or raw[:2] != b"Ed":
-        raise SignatureError("not a minisign Ed25519 public key")
+        raise SignatureError(N_("not a minisign Ed25519 public key"))
     return PublicKey(raw[2:10], raw[10:])
 
 
@@ -87,13 +89,13 @@ def parse_signature(text: str) -> Signature:
     """A ``.minisig`` file's four lines."""
     lines = text.splitlines()
     if len(lines) < 4 or not lines[0].startswith(UNTRUSTED) or not lines[2].startswith(TRUSTED):
-        raise SignatureError("not a minisign signature (expected: comment, signature, trusted comment, signature)")
-    raw = _b64(lines[1], "the signature line")
+        raise SignatureError(N_("not a minisign signature (expected: comment, signature, trusted comment, signature)"))
+    raw = _b64(lines[1], N_("the signature line"))
     if len(raw) != 74 or raw[:2] not in (b"ED", b"Ed"):
-        raise SignatureError("signature line is not an Ed25519 minisign signature")
-    global_sig = _b64(lines[3], "the trusted comment's signature")
+        raise SignatureError(N_("signature line is not an Ed25519 minisign signature"))
+    global_sig = _b64(lines[3], N_("the trusted comment's signature"))
     if len(global_sig) != 64:
-        raise SignatureError("the trusted comment's signature has the wrong length")
+        raise SignatureError(N_("the trusted comment's signature has the wrong length"))
     return Signature(raw[:2], raw[2:10], raw[10:], lines[2][len(TRUSTED) :], global_sig, lines[0][len(UNTRUSTED) :])
 
 
@@ -102,13 +104,13 @@ def read_signature(path: Path) -> Signature:
         with open(path, "rb") as handle:
             data = handle.read(MAX_SIG_FILE + 1)
     except OSError as exc:
-        raise SignatureError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise SignatureError(N_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from exc
     if len(data) > MAX_SIG_FILE:
-        raise SignatureError(f"{path} is too large to be a signature")
+        raise SignatureError(N_("{path} is too large to be a signature").format(path=path))
     try:
         return parse_signature(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise SignatureError(f"{path} is not a text file") from exc
+        raise SignatureError(N_("{path} is not a text file").format(path=path)) from exc
 
 
 def file_hash(path: Path) -> bytes:
@@ -126,17 +128,17 @@ def verify(path: Path, signature: Signature, key: PublicKey) -> None:
     import nacl.signing
 
     if signature.key_id != key.key_id:
-        raise SignatureError(f"signed with key {signature.id_hex}, not with {key.id_hex}")
+        raise SignatureError(N_("signed with key {key}, not with {key2}").format(key=signature.id_hex, key2=key.id_hex))
     verifier = nacl.signing.VerifyKey(key.key)
     message = file_hash(path) if signature.algorithm == b"ED" else Path(path).read_bytes()
     try:
         verifier.verify(message, signature.signature)
     except nacl.exceptions.BadSignatureError as exc:
-        raise SignatureError("signature does not match the file (changed or damaged)") from exc
+        raise SignatureError(N_("signature does not match the file (changed or damaged)")) from exc
     try:
         verifier.verify(signature.signature + signature.trusted_comment.encode("utf-8"), signature.global_signature)
     except nacl.exceptions.BadSignatureError as exc:
-        raise SignatureError("the trusted comment was changed after signing") from exc
+        raise SignatureError(N_("the trusted comment was changed after signing")) from exc
 
 
 def find_key(signature: Signature, keys: Iterable[PublicKey]) -> PublicKey | None:
@@ -161,10 +163,10 @@ def secret_key_needs_password(text: str) -> bool:
 def _secret_raw(text: str) -> bytes:
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     if len(lines) != 2 or not lines[0].startswith(UNTRUSTED):
-        raise SignatureError("not a minisign secret key file (expected a comment line and one base64 line)")
-    raw = _b64(lines[1], "the secret key")
+        raise SignatureError(N_("not a minisign secret key file (expected a comment line and one base64 line)"))
+    raw = _b64(lines[1], N_("the secret key"))
     if len(raw) != 158 or raw[:2] != b"Ed" or raw[4:6] != b"B2" or raw[2:4] not in (b"Sc", b"\0\0"):
-        raise SignatureError("not a minisign Ed25519 secret key")
+        raise SignatureError(N_("not a minisign Ed25519 secret key"))
     return raw
 
 
@@ -179,20 +181,20 @@ def parse_secret_key(text: str, password: str | None = None) -> SecretKey:
     body = raw[54:]
     if raw[2:4] == b"Sc":
         if password is None:
-            raise SignatureError("the secret key is encrypted: a password is needed")
+            raise SignatureError(N_("the secret key is encrypted: a password is needed"))
         try:
             stream = nacl.pwhash.scrypt.kdf(
                 len(body), password.encode("utf-8"), salt, opslimit=opslimit, memlimit=memlimit
             )
         except (ValueError, nacl.exceptions.CryptoError) as exc:
-            raise SignatureError(f"cannot derive the key from the password: {exc}") from exc
+            raise SignatureError(N_("cannot derive the key from the password: {error}").format(error=exc)) from exc
         body = bytes(a ^ b for a, b in zip(body, stream, strict=True))
     key_id, secret, check = body[:8], body[8:72], body[72:104]
     unchecked = raw[2:4] == b"\0\0" and check == bytes(32)  # minisign 0.11 -W leaves the checksum empty
     if not unchecked and hashlib.blake2b(b"Ed" + key_id + secret, digest_size=32).digest() != check:
-        raise SignatureError("wrong password (or a damaged secret key)")
+        raise SignatureError(N_("wrong password (or a damaged secret key)"))
     if bytes(nacl.signing.SigningKey(secret[:32]).verify_key) != secret[32:]:
-        raise SignatureError("the secret key is damaged")
+        raise SignatureError(N_("the secret key is damaged"))
     return SecretKey(key_id, secret)
 
 
@@ -201,7 +203,7 @@ def sign(path: Path, key: SecretKey, trusted_comment: str, untrusted_comment: st
     import nacl.signing  # PyNaCl loads when a signature is checked, not at every start
 
     if "\n" in trusted_comment or "\r" in trusted_comment:
-        raise SignatureError("the trusted comment must be one line")
+        raise SignatureError(N_("the trusted comment must be one line"))
     signer = nacl.signing.SigningKey(key.secret[:32])
     signature = signer.sign(file_hash(path)).signature
     global_sig = signer.sign(signature + trusted_comment.encode("utf-8")).signature

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from guide.core import catalog, paths
 from guide.core.content import Library
+from guide.core.i18n import N_
 from guide.core.models import Problem
 from guide.core.packs.store import InstalledPack, all_installed
 
@@ -53,7 +54,8 @@ def load_library(
         try:
             catalogs[pack.content] = catalog.read(pack.catalog, pack.content)
         except catalog.CatalogError as exc:
-            problems.append(Problem(pack.catalog, 0, f"{exc}; the pack's articles were read one by one", "warning"))
+            message = N_("{error}; the pack's articles were read one by one").format(error=exc)
+            problems.append(Problem(pack.catalog, 0, message, "warning"))
     library = catalog.load_library([*roots, *(p.content for p in packs)], catalogs, progress)
     library.problems.extend(problems)
     return library

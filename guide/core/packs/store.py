@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guide.core import atomic
+from guide.core.i18n import N_
 from guide.core.packs import archive
 from guide.core.packs.archive import Manifest, PackError, Progress
 from guide.core.packs.trust import SignatureCheck, Trust, check_signature
@@ -93,11 +94,23 @@ class InstallReport:
 
     def summary(self) -> str:
         m = self.pack.manifest
-        head = f"Installed {m.title} {m.version} ({m.articles} articles)"
-        if self.previous_version is not None:
-            head = f"Updated {m.title} {self.previous_version} -> {m.version}"
-            head += f": {len(self.added)} articles added, {len(self.removed)} removed, {len(self.changed)} changed"
-        return f"{head}; {self.signature.describe()}"
+        signature = self.signature.describe()
+        if self.previous_version is None:
+            return N_("Installed {title} {version} ({articles} articles); {signature}").format(
+                title=m.title, version=m.version, articles=m.articles, signature=signature
+            )
+        return N_(
+            "Updated {title} {old} -> {version}: {added} articles added, {removed} removed, {changed} changed; "
+            "{signature}"
+        ).format(
+            title=m.title,
+            old=self.previous_version,
+            version=m.version,
+            added=len(self.added),
+            removed=len(self.removed),
+            changed=len(self.changed),
+            signature=signature,
+        )
 
 
 class PackStore:
@@ -170,8 +183,10 @@ class PackStore:
                 pass
             except OSError as exc:
                 raise PackError(
-                    f"{subject or self.folder}: another install, removal or roll-back is running in {self.folder}; "
-                    "try again when it has finished"
+                    N_(
+                        "{what}: another install, removal or roll-back is running in {folder}; try again when it has "
+                        "finished"
+                    ).format(what=subject or self.folder, folder=self.folder)
                 ) from exc
             for stale in [*self.folder.glob(".install-*"), *self.folder.glob(".trash-*")]:
                 shutil.rmtree(stale, ignore_errors=True)  # left by a power cut or a kill; we hold the lock
@@ -196,13 +211,21 @@ class PackStore:
         """
         pack_file = Path(pack_file)
         if not pack_file.is_file():
-            raise PackError(f"{pack_file}: no such file")
+            raise PackError(N_("{pack_file}: no such file").format(pack_file=pack_file))
         signature = check_signature(pack_file, trust)
         if not signature.verified:
             if not trust.allow_unsigned:
-                raise PackError(f"{pack_file}: {signature.describe()}; this workstation installs only verified packs")
+                raise PackError(
+                    N_("{pack_file}: {signature}; this workstation installs only verified packs").format(
+                        pack_file=pack_file, signature=signature.describe()
+                    )
+                )
             if not allow_unsigned:
-                raise PackError(f"{pack_file}: {signature.describe()}; confirm to install it anyway (--allow-unsigned)")
+                raise PackError(
+                    N_("{pack_file}: {signature}; confirm to install it anyway (--allow-unsigned)").format(
+                        pack_file=pack_file, signature=signature.describe()
+                    )
+                )
         with self._locked(str(pack_file)):
             head = archive.read_manifest(pack_file)
             _refuse_topic_clash(pack_file, head, self)
@@ -210,20 +233,25 @@ class PackStore:
             if old is not None and not allow_downgrade:
                 if archive.version_key(head.version) < archive.version_key(old.manifest.version):
                     raise PackError(
-                        f"{pack_file}: version {head.version} is older than the installed {old.manifest.version}; "
-                        "use --allow-downgrade to install it"
+                        N_(
+                            "{pack_file}: version {version} is older than the installed {version2}; use "
+                            "--allow-downgrade to install it"
+                        ).format(pack_file=pack_file, version=head.version, version2=old.manifest.version)
                     )
                 if head.version == old.manifest.version:
                     raise PackError(
-                        f"{pack_file}: version {head.version} is installed already "
-                        "(--allow-downgrade installs it again)"
+                        N_(
+                            "{pack_file}: version {version} is installed already (--allow-downgrade installs it again)"
+                        ).format(pack_file=pack_file, version=head.version)
                     )
             before = _full_manifest(old.folder).article_hashes() if old else {}
             staging = Path(tempfile.mkdtemp(prefix=f".install-{head.id}-", dir=self.folder))
             try:
                 manifest = archive.check(pack_file, staging, progress, write)
                 if manifest.id != head.id:  # the file changed under us
-                    raise PackError(f"{pack_file}: the pack changed while it was being installed")
+                    raise PackError(
+                        N_("{pack_file}: the pack changed while it was being installed").format(pack_file=pack_file)
+                    )
                 info = {
                     "pack": {k: v for k, v in dataclasses.asdict(manifest).items() if k != "files"},
                     "size": sum(f.size for f in manifest.files),
@@ -236,8 +264,9 @@ class PackStore:
                 self._put_in_place(manifest.id, staging)
             except OSError as exc:
                 raise PackError(
-                    f"{pack_file}: could not unpack into {self.folder} ({exc.strerror or exc}); "
-                    "the installed packs are unchanged"
+                    N_(
+                        "{pack_file}: could not unpack into {folder} ({reason}); the installed packs are unchanged"
+                    ).format(pack_file=pack_file, folder=self.folder, reason=exc.strerror or exc)
                 ) from exc
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -275,9 +304,11 @@ class PackStore:
             pack = self.get(pack_id)
             base = self.folder / pack_id
             if pack is None:
-                raise PackError(f"{pack_id}: no such pack is installed in {self.folder}")
+                raise PackError(
+                    N_("{pack_id}: no such pack is installed in {folder}").format(pack_id=pack_id, folder=self.folder)
+                )
             if not (base / "previous").is_dir() or pack.previous_version is None:
-                raise PackError(f"{pack_id}: there is no earlier version to roll back to")
+                raise PackError(N_("{pack_id}: there is no earlier version to roll back to").format(pack_id=pack_id))
             swap = base / ".swap"
             shutil.rmtree(swap, ignore_errors=True)
             os.replace(base / "current", swap)
@@ -291,7 +322,9 @@ class PackStore:
         with self._locked():
             pack = self.get(pack_id)
             if pack is None:
-                raise PackError(f"{pack_id}: no such pack is installed in {self.folder}")
+                raise PackError(
+                    N_("{pack_id}: no such pack is installed in {folder}").format(pack_id=pack_id, folder=self.folder)
+                )
             trash = Path(tempfile.mkdtemp(prefix=f".trash-{pack_id}-", dir=self.folder))
             os.replace(self.folder / pack_id, trash / "pack")  # gone at once; the files follow
             shutil.rmtree(trash, ignore_errors=True)
@@ -301,12 +334,19 @@ class PackStore:
         """Check an installed pack's files against its manifest; a sentence when they all match."""
         pack = self.get(pack_id)
         if pack is None:
-            raise PackError(f"{pack_id}: no such pack is installed in {self.folder}")
+            raise PackError(
+                N_("{pack_id}: no such pack is installed in {folder}").format(pack_id=pack_id, folder=self.folder)
+            )
         files = len(archive.check_folder(pack.folder).files)
         if pack.verified and not any(k.id_hex == pack.key_id for _, k in trust.keys):
-            return f"all {files} files match; but key {pack.key_id} ({pack.verified}) is no longer trusted"
-        who = f"signed by {pack.verified}" if pack.verified else "not verified (unsigned or an unknown key)"
-        return f"all {files} files match the manifest; {who}"
+            return N_("all {files} files match; but key {key} ({publisher}) is no longer trusted").format(
+                files=files, key=pack.key_id, publisher=pack.verified
+            )
+        if pack.verified:
+            return N_("all {files} files match the manifest; signed by {publisher}").format(
+                files=files, publisher=pack.verified
+            )
+        return N_("all {files} files match the manifest; not verified (unsigned or an unknown key)").format(files=files)
 
 
 def _full_manifest(folder: Path) -> Manifest:
@@ -353,12 +393,12 @@ def topics_in_use(exclude_id: str, extra: PackStore | None = None) -> dict[str, 
     from guide.core import paths
     from guide.core.packs.mount import site_packs_dir
 
-    held = {name: "the bundled guide" for name in _top_folders(paths.bundled_content())}
+    held = {name: N_("the bundled guide") for name in _top_folders(paths.bundled_content())}
     packs = all_installed(site_packs_dir()) + (extra.installed() if extra is not None else [])
     for pack in packs:
         if pack.id != exclude_id:
             for name in _pack_topics(pack.manifest, pack.content):
-                held.setdefault(name, f"the installed pack '{pack.manifest.title}'")
+                held.setdefault(name, N_("the installed pack '{title}'").format(title=pack.manifest.title))
     return held
 
 
@@ -369,8 +409,10 @@ def _refuse_topic_clash(pack_file: Path, head: Manifest, store: PackStore) -> No
         if name in held:
             what = f"pack id '{name}'" if name == head.id else f"its topic '{name}'"
             raise PackError(
-                f"{pack_file}: {what} is already a top-level topic of {held[name]}, so its articles would be "
-                "mixed into that topic; the publisher must give the pack another id"
+                N_(
+                    "{pack_file}: {what} is already a top-level topic of {owner}, so its articles would be mixed "
+                    "into that topic; the publisher must give the pack another id"
+                ).format(pack_file=pack_file, what=what, owner=held[name])
             )
 
 

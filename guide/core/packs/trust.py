@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guide.core.i18n import N_
 from guide.core.packs.archive import PackError
 
 if TYPE_CHECKING:  # minisign imports PyNaCl: only when a signature is read, not at every start
@@ -52,10 +53,10 @@ class SignatureCheck:
 
     def describe(self) -> str:
         if self.status == "verified":
-            return f"signed by {self.publisher} (key {self.key_id}), verified"
+            return N_("signed by {publisher} (key {key}), verified").format(publisher=self.publisher, key=self.key_id)
         if self.status == "unknown-key":
-            return f"signed with key {self.key_id}, which is not among the trusted publisher keys"
-        return "not signed (no .minisig file beside it)"
+            return N_("signed with key {key}, which is not among the trusted publisher keys").format(key=self.key_id)
+        return N_("not signed (no .minisig file beside it)")
 
 
 def check_signature(pack: Path, trust: Trust, extra_key: minisign.PublicKey | None = None) -> SignatureCheck:
@@ -80,8 +81,8 @@ def check_signature(pack: Path, trust: Trust, extra_key: minisign.PublicKey | No
     try:
         minisign.verify(pack, signature, key)
     except minisign.SignatureError as exc:
-        raise PackError(f"{pack}: bad signature: {exc}; refused") from exc
+        raise PackError(N_("{pack}: bad signature: {error}; refused").format(pack=pack, error=exc)) from exc
     except OSError as exc:
-        raise PackError(f"{pack}: cannot read ({exc.strerror or exc})") from exc
-    name = trust.name_of(key.key_id) or "the key given"
+        raise PackError(N_("{pack}: cannot read ({reason})").format(pack=pack, reason=exc.strerror or exc)) from exc
+    name = trust.name_of(key.key_id) or N_("the key given")
     return SignatureCheck("verified", name, signature.id_hex, signature.trusted_comment)

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from guide.core.i18n import N_
 from guide.core.models import IndexReport, SearchResults, Suggestion
 from guide.core.search.engine import SearchIndex
 
@@ -55,7 +56,11 @@ class CombinedIndex:
             except OSError as exc:
                 if not name:  # the plain roots' index: as without packs, the caller reports it
                     raise
-                failed.append(f"the search index of {name} cannot be used ({exc}); it is left out of searches")
+                failed.append(
+                    N_("the search index of {name} cannot be used ({error}); it is left out of searches").format(
+                        name=name, error=exc
+                    )
+                )
         if not reports:
             return IndexReport(notes=tuple(failed))
         notes = tuple(n for r in reports for n in r.notes) + tuple(failed)
@@ -101,4 +106,3 @@ class CombinedIndex:
     def close(self) -> None:
         for index, _ in self.parts:
             index.close()
-

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from guide.core.i18n import N_
 from guide.core.models import IndexReport, SearchResults, Suggestion
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class DeferredIndex:
             index = self.get()
         except Exception as exc:  # the index could not even be made: say so, as a search would
             log.exception("search index unavailable")
-            return SearchResults(str(query), message=f"Search is not available ({exc}).")
+            return SearchResults(str(query), message=N_("Search is not available ({error}).").format(error=exc))
         return index.search(query, limit)
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:

@@ -50,6 +50,7 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from guide.core.content import FileEntry, Library, bytes_digest, decode, parse_article, scan
+from guide.core.i18n import N_
 from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.search.indexfiles import (
     META_FILE,
@@ -77,7 +78,7 @@ SCHEMA_VERSION = 6  # bump when the schema or the way text is indexed changes (4
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
-WAITING = "Preparing the search index… your search runs as soon as it is ready."
+WAITING = N_("Preparing the search index… your search runs as soon as it is ready.")
 
 _STEMS: dict[str, str] = {}
 
@@ -346,20 +347,20 @@ class SearchIndex:
         as long as no file's size or mtime changes, so later checks cost only a scan.
         """
         if self.readonly_dir is None:
-            return "no index is shipped"
+            return N_("no index is shipped")
         stamps = stamps_of(entries)
         if self._shipped_fits == stamps:
             return None
         meta = self._read_meta(self.readonly_dir, shipped=True)
         digests = _stored(self.readonly_dir, readonly=True, what="digests") if meta is not None else None
         if meta is None or not digests:
-            return "the shipped index is missing, damaged or of another version"
+            return N_("the shipped index is missing, damaged or of another version")
         if set(digests) != set(stamps):
-            return "the shipped index is of other articles"
+            return N_("the shipped index is of other articles")
         if any(digests[e.id].partition(":")[0] != str(e.size) for e in entries):
-            return "the shipped index is of articles that have changed since"
+            return N_("the shipped index is of articles that have changed since")
         if any(digests[e.id] != e.digest() for e in entries):
-            return "the shipped index is of articles that have changed since"
+            return N_("the shipped index is of articles that have changed since")
         self._shipped_fits = stamps
         return None
 
@@ -434,7 +435,7 @@ class SearchIndex:
                         shipped = current
                     else:
                         shipped = self._load(self.readonly_dir, readonly=True)
-                        problem = "the shipped index cannot be opened" if shipped is None else None
+                        problem = N_("the shipped index cannot be opened") if shipped is None else None
                 if shipped is not None:
                     self._swap_open(shipped)
                     return IndexReport(
@@ -443,7 +444,7 @@ class SearchIndex:
                         seconds=time.perf_counter() - started,
                         shipped=True,
                     )
-                notes.append(f"{problem}; using an index in the user's cache")
+                notes.append(N_("{problem}; using an index in the user's cache").format(problem=problem))
             target = self._fallback or self.index_dir
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -453,10 +454,8 @@ class SearchIndex:
                 if self._fallback is not None:
                     raise
                 self._fallback = Path(tempfile.mkdtemp(prefix="guide-index-"))
-                notes.append(
-                    f"cannot write the index at {target} ({exc.strerror or exc}); "
-                    f"using a temporary index at {self._fallback}"
-                )
+                elsewhere = N_("cannot write the index at {target} ({reason}); using a temporary index at {fallback}")
+                notes.append(elsewhere.format(target=target, reason=exc.strerror or exc, fallback=self._fallback))
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
             self._reopen(report, target, stamps)
             if progress is not None and report.rebuilt:
@@ -530,7 +529,7 @@ class SearchIndex:
         old = _stored(target, what="stamps") if meta is not None else None
         if meta is None or old is None:
             if target.exists():
-                notes.append("the index was damaged, incomplete or of an older version; rebuilt it")
+                notes.append(N_("the index was damaged, incomplete or of an older version; rebuilt it"))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
         present = [e for e in entries if old.get(e.id) != e.stamp]
         removed = [i for i in old if i not in stamps]
@@ -544,7 +543,7 @@ class SearchIndex:
         try:
             return self._apply(target, present, gone, old, stamps, notes)
         except Exception as exc:  # a damaged index: start again from the files
-            notes.append(f"the index could not be updated ({exc}); rebuilt it")
+            notes.append(N_("the index could not be updated ({error}); rebuilt it").format(error=exc))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
 
     def _apply(
@@ -684,7 +683,8 @@ class SearchIndex:
                 return self._search(text, max(1, min(int(limit), 1000)))
         except Exception as exc:  # never let a search break the window
             log.exception("search failed for %r", text[:200])
-            return SearchResults(text, message=f"Search failed ({exc}); rebuilding the index may help.")
+            message = N_("Search failed ({error}); rebuilding the index may help.").format(error=exc)
+            return SearchResults(text, message=message)
 
     def _search(self, text: str, limit: int) -> SearchResults:
         parsed = parse(text)
@@ -694,9 +694,9 @@ class SearchIndex:
         if state is None:
             if self._update_lock.locked():  # being built: the window keeps the query and runs it when ready
                 return SearchResults(text, message=WAITING, waiting=True)
-            return SearchResults(text, message="The search index is not built yet.")
+            return SearchResults(text, message=N_("The search index is not built yet."))
         if not state.searcher.doc_count():  # an empty library (the clinic's, before its first article)
-            return SearchResults(text, message="No articles match. Try fewer or other words.")
+            return SearchResults(text, message=N_("No articles match. Try fewer or other words."))
         notice = long_query_notice(parsed)
         if notice:  # pasted text, not typed words: searched as it is, never "corrected"
             parts, corrected = list(parsed.parts), None
@@ -714,7 +714,7 @@ class SearchIndex:
             if as_typed and plain.best_cover(as_typed) > run.best_cover(ranked):
                 run, ranked, corrected = plain, as_typed, None
         hits = tuple(run.hit(aid, score, docnum, also) for aid, score, docnum, also in ranked)
-        message = None if hits else "No articles match. Try fewer or other words."
+        message = None if hits else N_("No articles match. Try fewer or other words.")
         if notice:
             message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from guide.core.i18n import N_
+
 MAX_QUERY_CHARS = 1000  # longer input is cut: nobody types more, and it keeps search fast
 MAX_TERMS = 32  # at most this many words, phrases and prefixes are searched
 
@@ -115,7 +117,7 @@ def parse(raw: str) -> Parsed:
     raw = raw if isinstance(raw, str) else str(raw)
     text = clean(raw)
     if not text:
-        return Parsed("", (), "Type a word to search.")
+        return Parsed("", (), N_("Type a word to search."))
     parts: list[Part] = []
     typed = len(raw.strip()) if len(" ".join(raw.split())) > MAX_QUERY_CHARS else 0
     for match in _PART.finditer(text.replace("“", '"').replace("”", '"')):
@@ -144,8 +146,8 @@ def parse(raw: str) -> Parsed:
             parts.extend(Part((w,), "word") for w in words)
     if not any(not p.excluded for p in parts):
         if parts:
-            return Parsed(text, tuple(parts), "Add a word to look for, not only words to leave out.")
-        return Parsed(text, (), "Type a word to search: letters or numbers, not only punctuation.")
+            return Parsed(text, tuple(parts), N_("Add a word to look for, not only words to leave out."))
+        return Parsed(text, (), N_("Type a word to search: letters or numbers, not only punctuation."))
     return Parsed(text, tuple(parts), typed=typed)
 
 
@@ -153,7 +155,7 @@ def long_query_notice(parsed: Parsed) -> str | None:
     """One line saying a long paste was searched by its first words only (None for a query)."""
     if not parsed.typed:
         return None
-    return f"Long text: searched its first {len(parsed.parts)} words."  # one line in a narrow pane
+    return N_("Long text: searched its first {count} words.").format(count=len(parsed.parts))  # one line: a narrow pane
 
 
 def unparse(parts: Iterable[Part]) -> str:
