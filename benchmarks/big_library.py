@@ -127,6 +127,36 @@ print(json.dumps({"first_s": first_s, "times": times, "live": live, "peak_mb": p
 )
 
 
+_FTS5 = """
+import json, re, sqlite3, sys, time
+from pathlib import Path
+from guide.core.content import load_library
+# search_quality.Fts5Baseline: FTS5 over title and body, porter stemmer, bm25() with title weight 10
+root, path, queries = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+library = load_library([root])
+db = sqlite3.connect(path)
+db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter unicode61')")
+db.executemany("INSERT INTO docs (id, title, body) VALUES (?, ?, ?)",
+               ((a.id, a.title, library.body(a)) for a in library.articles()))
+db.commit()
+def search(text):
+    words = re.findall(r"\\w+", text.lower())
+    match = " OR ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
+    try:
+        return [r[0] for r in db.execute(
+            "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0.0, 10.0, 1.0) LIMIT 10", (match,))]
+    except sqlite3.Error:
+        return []
+search(queries[0])
+times = []
+for text in queries:
+    t = time.perf_counter()
+    search(text)
+    times.append((time.perf_counter() - t) * 1000)
+print(json.dumps(times))
+"""
+
+
 def make_corpus(source: Path, scale: int) -> Path:
     """``scale`` renamed copies of ``source`` in a new folder under /tmp."""
     target = Path(tempfile.mkdtemp(prefix=f"guide-big-x{scale}-", dir="/tmp"))
@@ -176,6 +206,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="window starts to take the median of")
     parser.add_argument("--skip-window-build", action="store_true")
     parser.add_argument("--skip-start", action="store_true", help="do not measure window starts")
+    parser.add_argument("--skip-baseline", action="store_true", help="no FTS5 search baseline")
     parser.add_argument("--update-runs", type=int, default=5, help="one-article updates to take the median of")
     args = parser.parse_args()
     queries = [q.text for q in load_queries(HERE / "queries" / "legacy.tsv")]  # the 170 queries measured before
@@ -223,6 +254,20 @@ def main() -> None:
             f"search ({len(times)} queries, top 10 with snippets): p50 {percentile(times, 0.5):.1f} ms, "
             f"p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms (goal p95 <= 40 ms)"
         )
+        if not args.skip_baseline:
+            fts5 = json.loads(
+                subprocess.run(
+                    [sys.executable, "-c", _FTS5, str(root), str(work / "fts5.db"), json.dumps(queries)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                ).stdout.splitlines()[-1]
+            )
+            print(
+                f"  baseline beside it, SQLite FTS5 bm25 (ids only, no snippets; search_quality.py's): "
+                f"p50 {percentile(fts5, 0.5):.1f} ms, p95 {percentile(fts5, 0.95):.1f} ms, max {max(fts5):.1f} ms"
+            )
         print(f"searching process: peak {result['peak_mb']} MB (goal <= 250 MB)")
         print(f"first query in a fresh process (open + search, in-process): {result['first_s'] * 1000:.0f} ms")
         print(
