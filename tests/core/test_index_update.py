@@ -8,6 +8,7 @@ from the store answer as tables made from the articles would.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from test_search_helpers import small_library, write_article
 from guide.core import paths
 from guide.core.search import SearchIndex
 from guide.core.search.query import tokenize
+from guide.core.search.ranking import name_lookups
 from guide.core.search.sidestore import SIDE_FILE, SideStore
 from guide.core.search.spelling import Speller, Suggester
 
@@ -203,3 +205,20 @@ def test_after_updates_the_names_search_knows_are_those_of_a_fresh_opening(tmp_p
     assert ("acid reflux", "heartburn", "gord") in fresh._open.thesaurus.groups()
     fresh.close()
     index.close()
+
+
+def test_the_stored_name_tables_are_those_ranking_makes_from_the_articles(tmp_path: Path) -> None:
+    root = small_library(tmp_path / "lib")
+    write_article(root, "gut/reflux", "Acid reflux", "Burning.", aliases=("heartburn", "Diabetes", "GORD"))
+    index = SearchIndex([root, paths.bundled_content()], tmp_path / "ix")
+    index.update()
+    index.close()
+    store = SideStore(tmp_path / "ix" / SIDE_FILE, readonly=True)
+    about = store.about()
+    articles = {aid: store.articles()[aid] for aid in store.articles()}
+    made = name_lookups(articles, {aid: about[aid] for aid in articles})
+    assert store.groups() == list({json.dumps(g): g for g in made["groups"]}.values())  # the same groups, once each
+    assert sorted(store.title_words()) == made["title_words"]
+    exact = store.exact()
+    assert {k: exact[k] for k in exact} == {k: [tuple(v) for v in rows] for k, rows in made["exact"].items()}
+    store.close()
