@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -105,7 +106,11 @@ def load_sources(
 
     def make() -> Index:
         made: Index = open_index(  # type: ignore[assignment]
-            roots, packs, readonly_dir=paths.bundled_index(), source_of=library.source_of if packs else None
+            roots,
+            packs,
+            readonly_dir=paths.bundled_index(),
+            source_of=library.source_of if packs else None,
+            language=i18n.current_language(),  # queries are analysed in the interface's language first
         )
         return made
 
@@ -217,11 +222,24 @@ class AfterFirstPaint(QObject):
             then()
 
 
+def collect_after_start() -> None:
+    """Turn Python's cycle collector back on once the window has painted.
+
+    The start makes tens of thousands of objects that live as long as the program (modules,
+    classes, Qt wrappers, a library's articles); the collector walked them dozens of times before
+    the first paint (15-20 ms of a 200 ms start), so it is paused until then (:func:`run`, and
+    ``python -m guide`` before its imports). They are not frozen (``gc.freeze``): a library the
+    window replaces later must still be collected.
+    """
+    gc.enable()
+
+
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     """Open the reader window on the given roots (the bundled content by default)."""
     from guide.core.render import Renderer
     from guide.ui.main_window import MainWindow
 
+    gc.disable()  # until the first paint: see collect_after_start
     platform_fallback()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -244,11 +262,13 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
-    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles())
+    checks = paths.cache_dir() / "checks"
+    window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles(), check_cache=checks)
     if notice:  # in the window, not a message box that holds the window back until it is dismissed
         window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
 
     def finish_start() -> None:
+        collect_after_start()
         if os.environ.get("GUIDE_QUIT_WHEN_SHOWN"):  # for benchmarks/window_startup.py: shown and painted
             save_missing_catalogs(roots, clinic)  # so that the next start reads the catalog, as after a session
             app.quit()

@@ -7,6 +7,7 @@ PySide6; only the window and ``handout`` (which lays out pages with Qt) do.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -186,7 +187,8 @@ def _open_index(args: argparse.Namespace) -> SearchIndex:
 
     roots = window_roots(content_roots(args), SettingsStore().settings)  # the window's: one index for both
     bundled = paths.bundled_index() if not args.content else None
-    index: SearchIndex = open_index(roots, _packs(args), args.index_dir, bundled)  # type: ignore[assignment]
+    language = i18n.current_language()  # queries are analysed in the interface's language first
+    index: SearchIndex = open_index(roots, _packs(args), args.index_dir, bundled, language=language)  # type: ignore[assignment]
     return index
 
 
@@ -401,6 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     use_interface_language()
     args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
+    if args.command is not None or args.self_test:
+        gc.enable()  # paused by __main__ for a window's start only
     try:
         if args.self_test:
             return cmd_self_test(args)

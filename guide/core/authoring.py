@@ -34,7 +34,6 @@ from guide.core.content import (
     read_file,
     split_front_matter,
 )
-from guide.core.drafts import compose, decompose
 from guide.core.i18n import N_
 from guide.core.links import IMAGE_SUFFIXES, make_url
 from guide.core.models import Article, Problem, Rendered
@@ -295,6 +294,8 @@ def clinic_copy(library: Library, article: Article, root: Path) -> tuple[str, Pa
     addresses and its images are copied into the library, so they keep working from there.
     """
     text, _ = read_file(article.path)
+    from guide.core.drafts import decompose  # the editor's: not imported at every window start
+
     fields, _ = decompose(text, article.path)
     article_id, path = new_location(library, root, CLINIC_TOPIC, article.path.stem)
 
@@ -320,4 +321,6 @@ def clinic_copy(library: Library, article: Article, root: Path) -> tuple[str, Pa
 
     body = _INLINE_LINK.sub(rewrite, fields.body)
     extra = {**fields.extra, "copied_from": article.id}
+    from guide.core.drafts import compose
+
     return article_id, path, compose(dataclasses.replace(fields, body=body, extra=extra))

@@ -19,14 +19,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from guide.core import atomic
 from guide.core.content import INDEX_NAME, Library, humanize, parse_article, read_file, scan, split_front_matter
 from guide.core.content import _Fields as Fields
 from guide.core.i18n import N_
 from guide.core.models import Article, Problem, Topic
 
 FORMAT = "health-guide-catalog"
-VERSION = 1
+VERSION = 2  # what :func:`write` writes (guide.core.catalog_file); version 1 (one JSON object) is still read
 
 
 class CatalogError(Exception):
@@ -42,6 +41,7 @@ class Catalog:
     topics: tuple[Topic, ...]  # one per folder holding articles (children/articles left empty)
     problems: tuple[Problem, ...]
     stamps: Mapping[str, tuple[int, int]]  # article id -> (size, mtime_ns) when parsed
+    folders: Mapping[str, tuple[Article, ...]] | None = None  # each folder's articles in sibling order, if known
 
     def with_topic_title(self, topic_id: str, title: str) -> Catalog:
         """The same catalog with one topic renamed (a pack names its top topic after itself)."""
@@ -97,36 +97,16 @@ def _topic_info(root: Path, topic_id: str, problems: list[Problem]) -> Topic:
 
 # -- the file --------------------------------------------------------------------------------
 def to_json(catalog: Catalog) -> dict[str, Any]:
-    """The catalog as a JSON-ready object (see README for each field)."""
+    """The catalog as a JSON-ready object in the format's version 1 (see README for each field).
+
+    :func:`write` writes version 2 (:mod:`guide.core.catalog_file`), whose article records are these same objects.
+    """
     root = catalog.root
 
     def rel(path: Path | None) -> str | None:
         return None if path is None else path.relative_to(root).as_posix()
 
-    articles = []
-    for a in catalog.articles:
-        size, mtime = catalog.stamps.get(a.id, (0, 0))
-        articles.append(
-            {
-                "id": a.id,
-                "path": rel(a.path),
-                "size": size,
-                "mtime_ns": mtime,
-                "title": a.title,
-                "summary": a.summary,
-                "tags": list(a.tags),
-                "aliases": list(a.aliases),
-                "reviewed": a.reviewed.isoformat() if a.reviewed else None,
-                "review_due": a.review_due.isoformat() if a.review_due else None,
-                "reviewed_by": a.reviewed_by,
-                "sources": list(a.sources),
-                "language": a.language,
-                "order": a.order,
-                "body_line": a.body_line,
-                "translation_of": a.translation_of,
-                "translation_reviewed": a.translation_reviewed,
-            }
-        )
+    articles = [record(a, catalog.stamps.get(a.id, (0, 0))) for a in catalog.articles]
     topics = [
         {
             "id": t.id,
@@ -142,7 +122,30 @@ def to_json(catalog: Catalog) -> dict[str, Any]:
         {"path": _rel_problem(root, p.path), "line": p.line, "message": p.message, "severity": p.severity}
         for p in catalog.problems
     ]
-    return {"format": FORMAT, "version": VERSION, "articles": articles, "topics": topics, "problems": problems}
+    return {"format": FORMAT, "version": 1, "articles": articles, "topics": topics, "problems": problems}
+
+
+def record(a: Article, stamp: tuple[int, int]) -> dict[str, Any]:
+    """One article's record, as versions 1 and 2 of the format store it."""
+    return {
+        "id": a.id,
+        "path": a.path.relative_to(a.root).as_posix(),
+        "size": stamp[0],
+        "mtime_ns": stamp[1],
+        "title": a.title,
+        "summary": a.summary,
+        "tags": list(a.tags),
+        "aliases": list(a.aliases),
+        "reviewed": a.reviewed.isoformat() if a.reviewed else None,
+        "review_due": a.review_due.isoformat() if a.review_due else None,
+        "reviewed_by": a.reviewed_by,
+        "sources": list(a.sources),
+        "language": a.language,
+        "order": a.order,
+        "body_line": a.body_line,
+        "translation_of": a.translation_of,
+        "translation_reviewed": a.translation_reviewed,
+    }
 
 
 def _rel_problem(root: Path, path: Path) -> str:
@@ -153,19 +156,43 @@ def _rel_problem(root: Path, path: Path) -> str:
 
 
 def write(catalog: Catalog, path: Path) -> None:
-    """Write the catalog atomically (a crash leaves the old file or the new one)."""
-    atomic.write_text(path, json.dumps(to_json(catalog), ensure_ascii=False, separators=(",", ":")))
+    """Write the catalog atomically in the format's version 2 (a crash leaves the old file or the new one)."""
+    from guide.core import catalog_file
+
+    catalog_file.write(catalog, path)
 
 
 def read(path: Path, root: Path) -> Catalog:
-    """Read a catalog written by :func:`write`, for the files now under ``root``.
+    """Read a catalog written by :func:`write` (or a version-1 file), for the files now under ``root``.
 
-    Raises :class:`CatalogError` with a sentence naming the file when it cannot be used.
+    A version-2 file's head is read now and its article records when first needed
+    (:mod:`guide.core.catalog_file`). Raises :class:`CatalogError` with a sentence naming
+    the file when it cannot be used.
     """
+    from guide.core import catalog_file
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError) as exc:
+        with open(path, "rb") as handle:
+            first = handle.readline()
+            more = bool(handle.read(1))
+        with catalog_file.collector_paused():
+            head = json.loads(first)
+    except OSError as exc:
         raise CatalogError(f"{path}: catalog cannot be read ({exc.__class__.__name__}: {exc})") from exc
+    except (ValueError, RecursionError):
+        head = None  # not a whole object on its first line: version 1 written over several lines, or damage
+    if isinstance(head, dict) and head.get("format") == FORMAT and head.get("version") == catalog_file.VERSION:
+        try:
+            return catalog_file.read(path, root, head, len(first))
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise CatalogError(f"{path}: catalog is damaged ({exc.__class__.__name__}: {exc})") from exc
+    if isinstance(head, dict) and (not more or head.get("version") != 1):
+        data = head  # version 1 on one line as write() made it, or a later version (refused below by name)
+    else:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError) as exc:
+            raise CatalogError(f"{path}: catalog cannot be read ({exc.__class__.__name__}: {exc})") from exc
     try:
         return from_json(data, root)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -173,37 +200,18 @@ def read(path: Path, root: Path) -> Catalog:
 
 
 def from_json(data: Any, root: Path) -> Catalog:
-    """The catalog of a JSON object (:func:`to_json`); wrong shapes raise ValueError/KeyError/TypeError."""
+    """The catalog of a version-1 JSON object (:func:`to_json`); wrong shapes raise ValueError/KeyError/TypeError."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a health-guide catalog")
-    if data.get("version") != VERSION:
-        raise ValueError(f"catalog version {data.get('version')!r}; this app reads version {VERSION}")
+    if data.get("version") != 1:
+        raise ValueError(f"catalog version {data.get('version')!r}; this app reads versions 1 and {VERSION}")
     root = Path(root).absolute()
     articles: list[Article] = []
     stamps: dict[str, tuple[int, int]] = {}
     folders: dict[str, Path] = {}  # each folder's Path made once: 55,000 articles spent a second in pathlib
     for item in data["articles"]:
         path = _inside(root, item["path"], folders)
-        articles.append(
-            Article(
-                id=_text(item["id"]),
-                path=path,
-                root=root,
-                title=_text(item["title"]),
-                summary=_text(item.get("summary", "")),
-                tags=_texts(item.get("tags", [])),
-                aliases=_texts(item.get("aliases", [])),
-                reviewed=_date(item.get("reviewed")),
-                review_due=_date(item.get("review_due")),
-                reviewed_by=_text(item.get("reviewed_by", "")),
-                sources=_texts(item.get("sources", [])),
-                language=_text(item.get("language", "en")),
-                order=_int(item.get("order")),
-                body_line=_int(item.get("body_line")) or 1,
-                translation_of=_text(item.get("translation_of", "")),
-                translation_reviewed=_bool(item.get("translation_reviewed")),
-            )
-        )
+        articles.append(Article(id=_text(item["id"]), path=path, root=root, **record_values(item)))
         stamps[articles[-1].id] = (int(item.get("size", 0)), int(item.get("mtime_ns", 0)))
     topics = []
     for item in data["topics"]:
@@ -229,6 +237,25 @@ def from_json(data: Any, root: Path) -> Catalog:
         for p in data.get("problems", [])
     )
     return Catalog(root, tuple(articles), tuple(topics), problems, stamps)
+
+
+def record_values(item: Mapping[str, Any]) -> dict[str, Any]:
+    """An article record's fields (all but id, path and root), checked; wrong shapes raise TypeError/ValueError."""
+    return {
+        "title": _text(item["title"]),
+        "summary": _text(item.get("summary", "")),
+        "tags": _texts(item.get("tags", [])),
+        "aliases": _texts(item.get("aliases", [])),
+        "reviewed": _date(item.get("reviewed")),
+        "review_due": _date(item.get("review_due")),
+        "reviewed_by": _text(item.get("reviewed_by", "")),
+        "sources": _texts(item.get("sources", [])),
+        "language": _text(item.get("language", "en")),
+        "order": _int(item.get("order")),
+        "body_line": _int(item.get("body_line")) or 1,
+        "translation_of": _text(item.get("translation_of", "")),
+        "translation_reviewed": _bool(item.get("translation_reviewed")),
+    }
 
 
 def _text(value: Any) -> str:
@@ -305,27 +332,31 @@ def load_library(
     articles: list[Article] = []
     problems: list[Problem] = []
     topics: dict[str, Topic] = {}
-    seen: dict[str, Path] = {}
+    seen: dict[str, Article] = {}
     plain = [Path(r) for r in roots if Path(r).absolute() not in catalogs]
     parsed = build_many(plain, progress) if plain else []
     by_root = {c.root: c for c in parsed} | catalogs
-    for root in roots:
-        catalog = by_root.get(Path(root).absolute())
-        if catalog is None:
-            continue
+    used = [c for c in (by_root.get(Path(root).absolute()) for root in roots) if c is not None]
+    for catalog in used:
         problems.extend(catalog.problems)
-        for article in catalog.articles:
-            if article.id in seen:
-                message = N_("article id '{id}' is already used by {path}; this copy is hidden").format(
-                    id=article.id, path=seen[article.id]
-                )
-                problems.append(Problem(article.path, 1, message, "warning"))
-                continue
-            seen[article.id] = article.path
-            articles.append(article)
+        if not seen:  # the first with articles: no id is taken yet (55,000 lookups saved)
+            seen = {a.id: a for a in catalog.articles}
+            articles.extend(catalog.articles)
+        else:
+            for article in catalog.articles:
+                if article.id in seen:
+                    message = N_("article id '{id}' is already used by {path}; this copy is hidden").format(
+                        id=article.id, path=seen[article.id].path
+                    )
+                    problems.append(Problem(article.path, 1, message, "warning"))
+                    continue
+                seen[article.id] = article
+                articles.append(article)
         for topic in catalog.topics:
             topics.setdefault(topic.id, topic)
-    return Library(roots, articles, problems, topic_infos=topics)
+    with_articles = [c for c in used if c.articles]
+    folders = with_articles[0].folders if len(with_articles) == 1 else None  # one catalog's folders are the tree's
+    return Library(roots, articles, problems, topic_infos=topics, folders=folders)
 
 
 def build_many(roots: Iterable[Path], progress: Callable[[int, int], None] | None = None) -> list[Catalog]:

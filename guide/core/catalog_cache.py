@@ -19,7 +19,7 @@ from pathlib import Path
 
 from guide.core import catalog, paths
 from guide.core.catalog import Catalog, CatalogError
-from guide.core.content import INDEX_NAME, parse_article, scan
+from guide.core.content import ARTICLE_SUFFIX, INDEX_NAME, parse_article, scan
 from guide.core.models import Article, Problem, Topic
 
 log = logging.getLogger(__name__)
@@ -64,13 +64,13 @@ def refresh(
     old = {a.id: a for a in cached.articles}
     articles: list[Article] = []
     problems: list[Problem] = list(scan_problems)
-    kept_paths: set[Path] = set()
+    kept: set[str] = set()
     changed = False
     for done, entry in enumerate(entries, start=1):
         previous = old.get(entry.id)
         if previous is not None and cached.stamps.get(entry.id) == (entry.size, entry.mtime_ns):
-            articles.append(previous)
-            kept_paths.add(previous.path)
+            articles.append(previous)  # its record is not read (a version-2 catalog reads records when asked)
+            kept.add(entry.id)
         else:
             article, found = parse_article(root, entry.path, entry.id)
             articles.append(article)
@@ -80,6 +80,7 @@ def refresh(
             progress(done, len(entries))
     if len(articles) != len(old):
         changed = True  # articles were removed (or added: already counted)
+    kept_paths = {root / f"{i}{ARTICLE_SUFFIX}" for i in {_article_id(root, p.path) for p in cached.problems} & kept}
     problems.extend(p for p in cached.problems if p.path in kept_paths)  # an unchanged file's own problems
     topic_problems: list[Problem] = []
     topics = _topics(root, articles, topic_problems)
@@ -88,9 +89,18 @@ def refresh(
         changed = True
     stamps = {e.id: (e.size, e.mtime_ns) for e in entries}
     fresh = Catalog(root, tuple(articles), topics, tuple(problems), stamps)
-    if changed or stamps != dict(cached.stamps):
+    if changed or stamps != dict(cached.stamps) or cached.folders is None:  # None: a version-1 file, rewritten
         _save(fresh)
     return fresh, changed
+
+
+def _article_id(root: Path, path: Path) -> str:
+    """The id of the article file ``path`` under ``root`` ("" for any other file)."""
+    try:
+        rel = Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return ""
+    return rel[: -len(ARTICLE_SUFFIX)] if rel.endswith(ARTICLE_SUFFIX) else ""
 
 
 def _topics(root: Path, articles: Sequence[Article], problems: list[Problem]) -> tuple[Topic, ...]:

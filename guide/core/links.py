@@ -9,7 +9,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from guide.core.content import INDEX_NAME, Library
+from guide.core.content import ARTICLE_SUFFIX, INDEX_NAME, Library
 from guide.core.i18n import N_
 from guide.core.models import Article, Problem, Topic
 from guide.core.text import split_sections
@@ -105,6 +105,7 @@ class PageLinks:
     problems: list[Problem] = field(default_factory=list)
     cursor: dict[str, int] = field(default_factory=dict)
     verify: bool = False  # also check that linked sections exist (guide check)
+    files: set[Path] | None = None  # a set: every file or folder a link or image was checked against
 
 
 class Links:
@@ -152,11 +153,19 @@ class Links:
     def _exists(self, ctx: PageLinks, link: GuideLink) -> bool:
         if ctx.base is None:  # no page to resolve against
             return True
+        self._note(ctx, link)
         if link.kind == "article":
             return self.library.article(link.target) is not None
         if link.kind == "topic":
             return self.library.topic(link.target) is not None
         return image_file(self.library, make_url(link.kind, link.target)) is not None
+
+    def _note(self, ctx: PageLinks, link: GuideLink) -> None:
+        """Add where a ``guide:`` link's target is or would be, in each root, to ``ctx.files``."""
+        if ctx.files is not None:
+            name = link.target.partition("/")[2] if link.kind == "image" else link.target
+            suffix = ARTICLE_SUFFIX if link.kind == "article" else ""
+            ctx.files.update(root / f"{name}{suffix}" for root in self.library.roots)
 
     def _relative_link(self, ctx: PageLinks, raw: str) -> str | None:
         assert ctx.base is not None
@@ -167,6 +176,8 @@ class Links:
         if resolved is None or root is None:
             self._problem(ctx, raw, N_("link leaves the content root: {target}").format(target=short(raw)))
             return None
+        if ctx.files is not None:
+            ctx.files.add(resolved)
         try:
             url, message = self._internal(resolved, root, unquote(anchor) or None, ctx.verify)
         except (OSError, ValueError):
@@ -222,6 +233,8 @@ class Links:
                     ctx, raw, N_("image from the internet is not shown: {target}").format(target=short(raw)), "warning"
                 )
                 return None, N_("image not loaded")
+            if name == "guide" and (link := parse_url(probe)) is not None:
+                self._note(ctx, link)
             if name == "guide" and image_file(self.library, probe) is not None:
                 return probe, ""
             self._problem(ctx, raw, N_("unsafe or unknown image source removed: {target}").format(target=short(raw)))
@@ -240,6 +253,8 @@ class Links:
         if resolved is None or root is None:
             self._problem(ctx, raw, N_("image leaves the content root: {target}").format(target=short(raw)))
             return None, ""
+        if ctx.files is not None:
+            ctx.files.add(resolved)
         try:
             is_file = resolved.is_file()
         except OSError:

@@ -12,6 +12,7 @@ matter parser's messages); :func:`for_people` lays one out with its file and lin
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from guide.core.content import Library
 from guide.core.i18n import _, ngettext, translate_message
@@ -25,20 +26,35 @@ def content_problems(
     renderer: Renderer | None = None,
     progress: Callable[[int, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    cache: Path | None = None,
 ) -> list[Problem]:
     """Every problem of a library: loading first, then each article's links and images.
 
     ``renderer`` defaults to a new one (a Renderer is not thread-safe: make one per thread);
-    ``stop`` is asked between articles, so a window that closes need not wait for the rest."""
+    ``stop`` is asked between articles, so a window that closes need not wait for the rest.
+    With ``cache`` (a folder), an article whose files are unchanged since it was last checked
+    is not rendered again (:mod:`guide.core.check_cache`)."""
+    from guide.core.check_cache import CheckCache, cache_file
+
     renderer = renderer or Renderer(library)
     problems = list(library.problems) + translation_problems(library)
     articles = library.articles()
+    kept = CheckCache(cache_file(cache, library.roots)) if cache is not None else None
     for done, article in enumerate(articles, 1):
         if stop is not None and stop():
             break
-        problems.extend(renderer.check(article))
+        found = kept.get(article) if kept is not None else None
+        if found is None:
+            found, files = renderer.check_files(article)
+            if kept is not None:
+                kept.put(article, found, files)
+        problems.extend(found)
         if progress is not None:
             progress(done, len(articles))
+    if kept is not None:
+        if stop is None or not stop():
+            kept.keep_only({a.id for a in articles})
+        kept.save()
     return problems
 
 

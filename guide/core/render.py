@@ -242,11 +242,21 @@ class Renderer:
 
     def check(self, article: Article) -> list[Problem]:
         """The link and image problems of an article, for ``guide check``."""
-        return self._render_body(article, self.library.body(article), verify=True)[1].problems
+        return self.check_files(article)[0]
+
+    def check_files(self, article: Article) -> tuple[list[Problem], set[Path]]:
+        """:meth:`check`'s problems, and every file and folder its links and images were checked against."""
+        files: set[Path] = set()
+        return self._render_body(article, self.library.body(article), verify=True, files=files)[1].problems, files
 
     # -- the pipeline -----------------------------------------------------------------------
     def _render_body(
-        self, base: Article | Topic, body: str, only: set[str] | None = None, verify: bool = False
+        self,
+        base: Article | Topic,
+        body: str,
+        only: set[str] | None = None,
+        verify: bool = False,
+        files: set[Path] | None = None,
     ) -> tuple[str, _Context]:
         sections = split_sections(body)
         path: Path | None = base.path if isinstance(base, Article) else base.index_path
@@ -259,7 +269,7 @@ class Renderer:
         if only is not None:
             sections, source = _select(source, sections, only)
         expected = [s for s in sections if s.level in (2, 3)]
-        ctx = _Context(base, path, body, body_line, verify=verify, expected=expected)
+        ctx = _Context(base, path, body, body_line, verify=verify, expected=expected, files=files)
         return self._convert(ctx, source), ctx
 
     def _convert(self, ctx: _Context, source: str) -> str:

@@ -64,6 +64,7 @@ class StateStore:
     def __init__(self, path: Path, legacy: Mapping[str, Any] | None = None) -> None:
         self.path = path
         self.values: dict[str, Any] = {}
+        self._saved: dict[str, Any] | None = None  # what the file holds, as read or last written
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -82,6 +83,7 @@ class StateStore:
         if isinstance(raw.get("version"), int) and raw["version"] > VERSION:
             log.info("window state %s is from a newer version (%s); reading what this one knows", path, raw["version"])
         self.values = _checked(path, raw)
+        self._saved = dict(self.values)
         atomic.sweep_stale(path)
 
     @property
@@ -94,7 +96,8 @@ class StateStore:
             if name not in _DEFAULTS:
                 raise KeyError(name)
         self.values = {**self.values, **changes}
-        self.save()
+        if self.values != self._saved:  # a window closed as it was opened writes nothing (and waits for no disk)
+            self.save()
         return self.state
 
     def save(self) -> bool:
@@ -103,4 +106,5 @@ class StateStore:
         except OSError as exc:
             log.warning("could not save window state to %s: %s", self.path, exc)
             return False
+        self._saved = dict(self.values)
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
@@ -135,7 +136,10 @@ def app_icon() -> QIcon:
     folder = resources.files("guide.resources") / "icons"
     for size in APP_ICON_SIZES:
         entry = folder / f"health-guide-{size}.png"
-        if entry.is_file():
+        if isinstance(entry, Path):  # a file: Qt reads it when that size is first drawn, not at start
+            if entry.is_file():
+                icon.addFile(str(entry), QSize(size, size))
+        elif entry.is_file():
             pixmap = QPixmap()
             pixmap.loadFromData(entry.read_bytes())
             icon.addPixmap(pixmap)

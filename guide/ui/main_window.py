@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
@@ -78,8 +79,10 @@ class MainWindow(QMainWindow):
         levels: ReadingLevels,
         parent: QWidget | None = None,
         recent: RecentArticles | None = None,  # None: the welcome page lists no recently read
+        check_cache: Path | None = None,  # folder of the content check's results (guide.core.check_cache)
     ) -> None:
         super().__init__(parent)
+        self.check_cache = check_cache
         self.library = library
         self.renderer = renderer
         self.index = index
@@ -572,7 +575,8 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             log.warning("content check failed: %s", exc)
 
-        self.tasks.run(lambda _progress: content_problems(library, stop=closing.is_set), done, failed)
+        cache = self.check_cache
+        self.tasks.run(lambda _progress: content_problems(library, stop=closing.is_set, cache=cache), done, failed)
 
     def _tell_about_user_files(self) -> None:
         """A settings or bookmarks file that could not be read was kept aside: say so in the status

@@ -3,9 +3,11 @@ files picks up what changed on disk."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+from guide.core import catalog
 from guide.core.catalog_cache import cache_file, read_cached, refresh
 from guide.core.packs.mount import load_library
 
@@ -60,3 +62,15 @@ def test_a_damaged_cache_is_ignored_and_replaced(sample_root: Path) -> None:
     assert read_cached([sample_root]) == {}
     refresh(sample_root, None)
     assert sample_root.absolute() in read_cached([sample_root])
+
+
+def test_a_version_1_cache_is_rewritten_in_version_2_by_the_check(sample_root: Path) -> None:
+    """A cache left by an older version is still used, and the first check makes it the quick kind."""
+    path = cache_file(sample_root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(catalog.to_json(catalog.build(sample_root))))
+    cached = read_cached([sample_root])[sample_root.absolute()]
+    assert cached.folders is None and len(cached.articles) > 0
+    assert not refresh(sample_root, cached)[1]
+    assert json.loads(path.read_bytes().split(b"\n")[0])["version"] == 2
+    assert read_cached([sample_root])[sample_root.absolute()].folders is not None

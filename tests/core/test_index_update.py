@@ -8,8 +8,10 @@ from the store answer as tables made from the articles would.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -213,10 +215,20 @@ def test_the_stored_name_tables_are_those_ranking_makes_from_the_articles(tmp_pa
     index = SearchIndex([root, paths.bundled_content()], tmp_path / "ix")
     index.update()
     index.close()
+    prepare = index._prepare()  # each article's names as its language matches them
+    assert prepare is not None
+    with contextlib.closing(sqlite3.connect(tmp_path / "ix" / SIDE_FILE)) as db:
+        codes = dict(db.execute("SELECT id, lang FROM article WHERE lang IS NOT NULL").fetchall())
+    assert codes  # the bundled guide has articles in Spanish and French
     store = SideStore(tmp_path / "ix" / SIDE_FILE, readonly=True)
     about = store.about()
     articles = {aid: store.articles()[aid] for aid in store.articles()}
-    made = name_lookups(articles, {aid: about[aid] for aid in articles})
+    made = name_lookups(
+        articles,
+        {aid: about[aid] for aid in articles},
+        lambda aid, t: prepare(codes.get(aid), t),
+        lambda aid: aid not in codes,
+    )
     assert store.groups() == list({json.dumps(g): g for g in made["groups"]}.values())  # the same groups, once each
     assert sorted(store.title_words()) == made["title_words"]
     exact = store.exact()

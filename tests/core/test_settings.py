@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from guide.core.settings import Settings, SettingsStore
@@ -188,3 +189,17 @@ def test_every_site_key_is_read_from_the_site_file_with_no_code_of_its_own(tmp_p
     for key in SITE_KEYS:
         value = _sample(OPTIONS[key])
         assert getattr(settings, key) == (tuple(value) if isinstance(value, list) else value), key
+
+
+def test_window_state_unchanged_since_it_was_read_is_not_written_again(tmp_path: Path) -> None:
+    from guide.core.state import StateStore
+
+    path = tmp_path / "state.json"
+    StateStore(path).update(last_scroll=7)
+    before = path.stat().st_mtime_ns
+    os.utime(path, ns=(before - 10_000_000_000, before - 10_000_000_000))
+    again = StateStore(path)
+    again.update(last_scroll=7)  # as it was: the file is left alone
+    assert path.stat().st_mtime_ns == before - 10_000_000_000
+    again.update(last_scroll=8)
+    assert StateStore(path).state.last_scroll == 8

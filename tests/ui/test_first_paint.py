@@ -28,7 +28,8 @@ window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmark
 window.show()
 app.processEvents()
 topics = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
-print(json.dumps({"loaded": [m for m in json.loads(sys.argv[2]) if m in sys.modules], "topics": topics}))
+read = sum("summary" in vars(a) for a in library.articles())  # records read from the catalog
+print(json.dumps({"loaded": [m for m in json.loads(sys.argv[2]) if m in sys.modules], "topics": topics, "read": read}))
 """
 
 
@@ -46,3 +47,14 @@ def test_window_shows_its_topics_before_loading_heavy_modules(sample_root: Path)
     found = json.loads(out.splitlines()[-1])
     assert "Heart and circulation" in found["topics"]
     assert found["loaded"] == []
+    assert found["read"] == 0  # the tree and the welcome page come from the catalog's head alone
+
+
+def test_no_pack_store_or_draft_code_at_a_start_without_packs() -> None:
+    script = (
+        "import json, sys; from guide.core.packs.mount import installed_packs; import guide.core.authoring; "
+        "print(json.dumps([installed_packs(), [m for m in ('guide.core.packs.store', 'guide.core.packs.archive', "
+        "'guide.core.drafts') if m in sys.modules]]))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout
+    assert json.loads(out) == [[], []]

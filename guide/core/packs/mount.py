@@ -10,14 +10,18 @@ index in the cache as before.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide.core import catalog, paths
 from guide.core.content import Library
 from guide.core.i18n import N_
 from guide.core.models import Problem
-from guide.core.packs.store import InstalledPack, all_installed
+
+if TYPE_CHECKING:
+    from guide.core.packs.store import InstalledPack
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +35,22 @@ def site_packs_dir() -> str:
 
 
 def installed_packs() -> list[InstalledPack]:
-    return all_installed(site_packs_dir())
+    """The installed packs; with none installed (the packs folders missing or empty) the pack store,
+    with its archive and signature modules, is not imported at all (a window start saves that)."""
+    site = site_packs_dir()
+    if not any(_has_entries(folder) for folder in (paths.user_packs_dir(), paths.system_packs_dir(site))):
+        return []
+    from guide.core.packs.store import all_installed
+
+    return all_installed(site)
+
+
+def _has_entries(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return any(not entry.name.startswith(".") for entry in entries)
+    except OSError:  # missing, or not a folder
+        return False
 
 
 def load_library(
@@ -67,15 +86,20 @@ def open_index(
     index_dir: Path | None = None,
     readonly_dir: Path | None = None,
     source_of: Callable[[str], str] | None = None,
+    language: str = "en",
 ) -> object:
     """A search over the plain roots and every pack: a :class:`SearchIndex` when there are no packs,
-    else a :class:`~guide.core.search.combined.CombinedIndex` (same interface)."""
+    else a :class:`~guide.core.search.combined.CombinedIndex` (same interface). Queries are analysed
+    in ``language`` (the interface's) first."""
     from guide.core.search import SearchIndex
     from guide.core.search.combined import CombinedIndex
 
-    plain = SearchIndex(roots, index_dir, readonly_dir=readonly_dir)
+    plain = SearchIndex(roots, index_dir, readonly_dir=readonly_dir, language=language)
     if not packs:
         return plain
     parts = [(plain, "")] if roots else []
-    parts += [(SearchIndex([p.content], readonly_dir=p.index, trusted=True), p.manifest.title) for p in packs]
+    parts += [
+        (SearchIndex([p.content], readonly_dir=p.index, trusted=True, language=language), p.manifest.title)
+        for p in packs
+    ]
     return CombinedIndex(parts, source_of)

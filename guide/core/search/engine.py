@@ -9,6 +9,16 @@ widened with the thesaurus in Whoosh-free modules (query, spelling, thesaurus); 
 made of it, and how its per-word scores combine into a ranking, are in
 :mod:`guide.core.search.ranking`. Hits leave as plain :class:`SearchHit` values.
 
+Languages (:mod:`guide.core.search.analysis`): each article's words are indexed as its own
+``language`` analyses them (English Porter, Spanish and French Snowball with stop words,
+others unstemmed; accents folded in all), non-English terms tagged with their language.
+A query is analysed first in the interface's language (``SearchIndex(language=…)``). It
+"finds little" when that gives fewer than ``FALLBACK_HITS`` (3) articles, or when none of
+the best three matches every concept of the query (:meth:`_Run.best_cover` below 1); then
+it is analysed again in each other language the index holds, and all hits are ranked
+together by score (a tie goes to the interface's language). A library in one language
+never searches twice. ``per_language=False`` analyses everything as English did before.
+
 The index lives in a folder of its own, stamped with ``SCHEMA_VERSION`` and the content
 stamps from :func:`guide.core.content.scan`; a full build goes into a temporary folder
 beside it that is renamed into place, under a lock file, so a crash or a second process
@@ -45,13 +55,16 @@ from whoosh import index as windex
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec
 from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from guide.core.content import FileEntry, Library, bytes_digest, decode, parse_article, scan
 from guide.core.i18n import N_
+from guide.core.languages import primary
 from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
+from guide.core.search.analysis import STEMMED, Analysis, fold, spanish_accents, stop_set
 from guide.core.search.indexfiles import (
     META_FILE,
     default_index_dir,
@@ -66,19 +79,21 @@ from guide.core.search.query import FILLER, Part, content_words, long_query_noti
 from guide.core.search.ranking import Plan, common_limit, correct, leading, name_bonus
 from guide.core.search.sidestore import SIDE_FILE, SideStore
 from guide.core.search.spelling import Speller, Suggester
-from guide.core.search.thesaurus import Thesaurus, load_default
-from guide.core.search.vocabulary import english_words, names_in_text
+from guide.core.search.thesaurus import Thesaurus, load_default, load_language
+from guide.core.search.vocabulary import english_words, names_in_text, words_of
 from guide.core.text import plain_text, split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources;
-# 6: side data in SQLite, sidestore)
+SCHEMA_VERSION = 7  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources;
+# 6: each article analysed in its own language, accents folded; 7: side data in SQLite, sidestore)
+ENGLISH_ONLY = 1000  # added to the stamped schema of an index analysed as before languages (per_language=False)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
 NAMES_WEIGHT = 3.0  # a word in an article's title or aliases counts this many times one in the text
 MAX_PREFIX_TERMS = 30  # indexed words tried for one prefix*
 WAITING = N_("Preparing the search index… your search runs as soon as it is ready.")
+FALLBACK_HITS = 3  # fewer articles than this in the interface's language: other languages are searched too
 
 _STEMS: dict[str, str] = {}
 
@@ -94,13 +109,53 @@ def stem(word: str) -> str:
     return found
 
 
+class Analyses:
+    """The :class:`~guide.core.search.analysis.Analysis` of each language, made when first asked for.
+
+    English is Porter on folded words (unchanged otherwise), Spanish and French Snowball with
+    their stop words (both from ``whoosh.lang``), any other language folded and not stemmed.
+    With ``per_language`` off every article and query is analysed as before languages
+    existed: English Porter, no folding, no stop words (the baseline to compare with).
+    """
+
+    def __init__(self, per_language: bool = True) -> None:
+        self.per_language = per_language
+        self._made: dict[str, Analysis] = {}
+
+    def __call__(self, language: str) -> Analysis:
+        code = (primary(language) or "en") if self.per_language else "en"
+        found = self._made.get(code)
+        if found is None:
+            found = self._made.setdefault(code, self._make(code))
+        return found
+
+    def _make(self, code: str) -> Analysis:
+        if code == "en":
+            return Analysis("en", porter_stem, folds=self.per_language, query_filter=content_words)
+        if code in STEMMED:
+            return Analysis(
+                code,
+                stemmer_for_language(code),
+                stop_set(stopwords_for_language(code)),
+                tag=f"{code}:",
+                prepare_word=spanish_accents if code == "es" else None,
+                elisions=code == "fr",
+            )
+        return Analysis(code, None, tag=f"{code}:")  # folded, lower-cased, not stemmed
+
+    def prepare(self, language: str) -> Callable[[str], str] | None:
+        """How names in this language are matched (folded, stop words out); None: as written."""
+        return self(language).prepare if self.per_language else None
+
+
 class _Parts(TEXT):
     """Several texts indexed as one field, each word weighted by the part it is in (BM25F).
 
-    The value is a tuple of texts (or of word lists), one for each weight. Tokens come from
-    :func:`guide.core.search.query.tokenize`, so queries and the index always agree. No
-    positions are kept (they cost a third of the build time): quoted phrases are
-    checked against the stored section text instead.
+    The value is a tuple of texts or of term lists (already analysed in the article's
+    language: :meth:`Analysis.terms`), one for each weight; a text is cut with
+    :func:`guide.core.search.query.tokenize` and stemmed as English. No positions are
+    kept (they cost a third of the build time): quoted phrases are checked against the
+    stored section text instead.
     """
 
     def __init__(self, *weights: float) -> None:
@@ -130,8 +185,10 @@ class _Parts(TEXT):
 
     @staticmethod
     def _stems(text: str | list[str]) -> list[str]:
+        if isinstance(text, list):
+            return text  # terms: analysed by _article_docs in the article's language
         known = _STEMS
-        return [known.get(w) or stem(w) for w in (tokenize(text) if isinstance(text, str) else text)]
+        return [known.get(w) or stem(w) for w in tokenize(text)]
 
 
 def make_schema() -> Schema:
@@ -171,11 +228,15 @@ class _Open:
     suggester: Suggester
     exact: Mapping[str, list[tuple[str, int]]]  # key -> (id, tier)
     about: Mapping[str, tuple[str, list[str]]]  # id -> (source, mined names)
+    analyses: Analyses = field(default_factory=Analyses)
+    languages: tuple[str, ...] = ("en",)  # the languages of the indexed articles, English first
+    name_groups: list[Any] = field(default_factory=list)  # every article's names, as thesaurus groups
     names_version: int = 0  # changes whenever a title, alias or mined name does (SideStore.names_version)
     groups: list[Any] = field(default_factory=list)  # the names groups the thesaurus has beside its own
     readonly: bool = False
 
-    _names: dict[str, tuple[frozenset[str], list[frozenset[str]]]] = field(default_factory=dict)
+    _names: dict[tuple[str, str], tuple[frozenset[str], list[frozenset[str]]]] = field(default_factory=dict)
+    _thesauri: dict[str, tuple[Thesaurus, Thesaurus]] = field(default_factory=dict)
     _stamps: dict[str, str] | None = None
 
     @property
@@ -189,13 +250,30 @@ class _Open:
     def stamps(self, value: dict[str, str]) -> None:
         self._stamps = value
 
-    def name_stems(self, aid: str) -> tuple[frozenset[str], list[frozenset[str]]]:
-        """The stems of an article's title and of each alias (content words only), cached."""
-        found = self._names.get(aid)
+    def name_stems(self, aid: str, analysis: Analysis) -> tuple[frozenset[str], list[frozenset[str]]]:
+        """The terms of an article's title and of each alias (content words only) in one language, cached."""
+        found = self._names.get((aid, analysis.language))
         if found is None:
             title, aliases = self.articles.get(aid, ("", []))
-            found = (_name_stems(title), [_name_stems(a) for a in aliases])
-            self._names[aid] = found
+            found = (_name_stems(title, analysis), [_name_stems(a, analysis) for a in aliases])
+            self._names[(aid, analysis.language)] = found
+        return found
+
+    def thesauri(self, analysis: Analysis) -> tuple[Thesaurus, Thesaurus]:
+        """(the thesaurus with every article's names, the curated groups alone) for queries in a language.
+
+        English queries use the curated English groups; a language with a vocabulary of its own
+        (resources/thesaurus-es.txt) uses that, folded; any other only the articles' names.
+        """
+        if analysis.language == "en" or not self.analyses.per_language:
+            return self.thesaurus, self.base_thesaurus
+        found = self._thesauri.get(analysis.language)
+        if found is None:
+            base = load_language(analysis.language, analysis.prepare)
+            full = base.copy()
+            for group in self.name_groups:
+                full.add_parsed(group)
+            found = self._thesauri.setdefault(analysis.language, (full, base))
         return found
 
     def close(self) -> None:
@@ -228,9 +306,18 @@ class SearchIndex:
         *,
         readonly_dir: Path | None = None,
         trusted: bool = False,
+        language: str = "en",
+        per_language: bool = True,
     ):
         """``trusted``: the shipped index is used without hashing the articles (an installed pack,
-        whose every file was checked against its manifest when it was installed)."""
+        whose every file was checked against its manifest when it was installed).
+
+        ``language``: the interface's language, in which queries are analysed first (the library's
+        other languages are searched too when that finds little). ``per_language=False`` analyses
+        every article and query as English, unfolded, as before languages (a baseline to compare
+        with; its index is stamped apart, so the two never read each other's)."""
+        self.language = language
+        self.analyses = Analyses(per_language)
         self.roots = [Path(r) for r in roots]
         self.trusted = trusted and readonly_dir is not None
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.roots)
@@ -241,7 +328,7 @@ class SearchIndex:
         self._open: _Open | None = None
         self._lock = threading.RLock()  # guards the open index: searches and swaps
         self._update_lock = threading.Lock()  # one update at a time; searches go on meanwhile
-        self._base_thesaurus = load_default()
+        self._base_thesaurus = load_default(fold if per_language else None)
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -253,7 +340,12 @@ class SearchIndex:
 
     def _read_meta(self, folder: Path, shipped: bool = False) -> dict[str, Any] | None:
         """The stamped metadata of a complete, unmodified index in ``folder``; None otherwise."""
-        return read_meta(folder, SCHEMA_VERSION, self._roots_key, shipped)
+        return read_meta(folder, self.schema, self._roots_key, shipped)
+
+    @property
+    def schema(self) -> int:
+        """The schema stamped on this index: ``SCHEMA_VERSION``, apart for the English-only analysis."""
+        return SCHEMA_VERSION + (0 if self.analyses.per_language else ENGLISH_ONLY)
 
     def _load(self, folder: Path, readonly: bool = False, previous: _Open | None = None) -> _Open | None:
         """Open a checked index folder, or None if it is missing, stale in schema or damaged.
@@ -279,7 +371,13 @@ class SearchIndex:
             reader = searcher.reader()
             ids = reader.column_reader("id") if reader.doc_count_all() else {}  # an empty library has no column
             scorer = _Scorer(searcher)
-            same = previous is not None and previous.folder == folder and previous.names_version == version
+            languages = store.languages()
+            same = (
+                previous is not None
+                and previous.folder == folder
+                and previous.names_version == version
+                and previous.languages == languages
+            )
             groups = previous.groups if previous is not None and same else store.groups()
             kept = previous.groups if previous is not None and previous.folder == folder else None
             added = kept is not None and groups[: len(kept)] == kept
@@ -297,11 +395,13 @@ class SearchIndex:
                 suggester = previous.suggester  # made already, of the same names
             else:
                 suggester = Suggester(store.all_names, prebuilt=lambda: store.prebuilt("suggester"))
+            counts = store.counts()
+            known, words = self._known_words(counts, languages)
             speller = Speller(
-                store.counts(),
+                counts,
                 store.title_words(),
-                known=thesaurus.words | FILLER,
-                english=english_words,
+                known=thesaurus.words | FILLER | known,
+                english=words,
                 tables=store.speller_tables(),
             )
             return _Open(
@@ -318,6 +418,9 @@ class SearchIndex:
                 suggester,
                 store.exact(),
                 store.about(),
+                self.analyses,
+                languages,
+                groups if len(languages) > 1 else [],  # kept for other languages' thesauri only
                 names_version=version,
                 readonly=readonly,
                 groups=groups,
@@ -327,6 +430,23 @@ class SearchIndex:
             if store is not None:
                 store.close()
             return None
+
+    def _known_words(
+        self, counts: dict[str, int], languages: Sequence[str]
+    ) -> tuple[set[str], Callable[[], frozenset[str]]]:
+        """Words spelling never replaces beside the index's own and the thesaurus's: each indexed word
+        without its accents ("depresion"), the stop words and vocabulary of every indexed language,
+        and (when first needed) the packaged word lists of those languages (:func:`words_of`)."""
+        if not self.analyses.per_language:
+            return set(), english_words
+        known = {fold(w) for w in counts if not w.isascii()}
+        for language in languages:
+            analysis = self.analyses(language)
+            known |= analysis.stop
+            if analysis.language != "en":
+                known |= load_language(analysis.language, analysis.prepare).words
+        codes = tuple(sorted({self.analyses(language).language for language in languages} | {"en"}))
+        return known, lambda: words_of(codes)
 
     def _ensure_open(self) -> _Open | None:
         with self._lock:
@@ -582,7 +702,7 @@ class SearchIndex:
                 return IndexReport(unchanged=total, location=target, notes=tuple(notes))
             self._release(target)
             redo = removed + [e.id for e in changed]
-            write_meta(target, SCHEMA_VERSION, self._roots_key(), None)  # sizes unknown until the end
+            write_meta(target, self.schema, self._roots_key(), None)  # sizes unknown until the end
             ix = windex.open_dir(str(target))
             writer = ix.writer(compound=False)
             articles: dict[str, tuple[str, list[str]]] = {}
@@ -594,7 +714,10 @@ class SearchIndex:
                 for aid in redo + [e.id for e in added]:  # added too: a crash may have left their documents
                     writer.delete_by_term("id", aid)
                 for entry in changed + added:
-                    for doc in _article_docs(entry, articles, counts, about, parsed, digests=new_digests):
+                    docs = _article_docs(
+                        entry, articles, counts, about, parsed, digests=new_digests, analyses=self.analyses
+                    )
+                    for doc in docs:
                         writer.add_document(**doc)
             except BaseException:
                 writer.cancel()
@@ -602,9 +725,18 @@ class SearchIndex:
             writer.commit(mergetype=_merge_updates)
             ix.close()
             self._name_sources(parsed, about)
-            store.replace(removed, {e.id: e.stamp for e in changed + added}, new_digests, articles, about, counts)
+            store.replace(
+                removed,
+                {e.id: e.stamp for e in changed + added},
+                new_digests,
+                articles,
+                about,
+                counts,
+                self._codes(parsed),
+                self._prepare(),
+            )
             store.groups()  # the names groups stored whole again (when they changed), for the next opening
-            write_meta(target, SCHEMA_VERSION, self._roots_key(), _sizes(target))
+            write_meta(target, self.schema, self._roots_key(), _sizes(target))
         finally:
             store.close()
         return IndexReport(
@@ -638,7 +770,8 @@ class SearchIndex:
             total = len(entries)
             digests: dict[str, str] = {}
             for done, entry in enumerate(entries, start=1):
-                for doc in _article_docs(entry, articles, counts, about, parsed, digests=digests):
+                docs = _article_docs(entry, articles, counts, about, parsed, digests=digests, analyses=self.analyses)
+                for doc in docs:
                     pool.add_document(writer, doc)
                 if progress is not None and (done % 100 == 0 or done == total):
                     progress(done * 9 // 10, total)  # reading is nine tenths of the work
@@ -652,13 +785,13 @@ class SearchIndex:
             (folder / SIDE_FILE).unlink(missing_ok=True)
             store = SideStore(folder / SIDE_FILE, create=True)
             try:
-                store.write_all(stamps, digests, articles, about, counts)
+                store.write_all(stamps, digests, articles, about, counts, self._codes(parsed), self._prepare())
                 suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
                 store.save_prebuilt("suggester", store.names_version(), suggester.tables())  # packs ship it
                 store.groups()  # stored whole too
             finally:
                 store.close()
-            write_meta(folder, SCHEMA_VERSION, self._roots_key(), _sizes(folder))  # last: marks it complete
+            write_meta(folder, self.schema, self._roots_key(), _sizes(folder))  # last: marks it complete
             if swap:
                 self._release(target)
                 replace_dir(folder, target)
@@ -667,6 +800,23 @@ class SearchIndex:
                 shutil.rmtree(folder, ignore_errors=True)
             raise
         return IndexReport(added=len(stamps), rebuilt=True, location=target, notes=tuple(notes))
+
+    def _codes(self, parsed: list[Article]) -> dict[str, str]:
+        """The language of each of these articles that is not in English, as the index analyses it."""
+        found = {article.id: self.analyses(article.language).language for article in parsed}
+        return {aid: code for aid, code in found.items() if code != "en"}
+
+    def _prepare(self) -> Callable[[str | None, str], str] | None:
+        """How an article's names are matched in its language (``None``: English), for the side store's
+        name tables (as ``ranking.name_lookups`` is given them); None when not analysed per language."""
+        if not self.analyses.per_language:
+            return None
+        analyses = self.analyses
+
+        def prepare(code: str | None, text: str) -> str:
+            return fold(text) if code is None else analyses(code).prepare(text)  # English: folded
+
+        return prepare
 
     def _name_sources(self, parsed: list[Article], about: dict[str, tuple[str, list[str]]]) -> None:
         """Record where each newly indexed article comes from (:meth:`Library.source_of`)."""
@@ -698,26 +848,52 @@ class SearchIndex:
         if not state.searcher.doc_count():  # an empty library (the clinic's, before its first article)
             return SearchResults(text, message=N_("No articles match. Try fewer or other words."))
         notice = long_query_notice(parsed)
+        first = state.analyses(self.language)
+        if first.elisions:
+            parsed = parse(first.text(text))
         if notice:  # pasted text, not typed words: searched as it is, never "corrected"
             parts, corrected = list(parsed.parts), None
         else:
             parts, corrected = correct(parsed.parts, state.speller)
-        run = _Run(parts, state)
+        run = _Run(parts, state, first)
         ranked = run.run(limit)
         kept = {w for p in parts for w in p.words}
         replaced = [w for p in parsed.parts for w in p.words if w not in kept]
         if corrected is not None and any(state.speller.counts.get(w) for w in replaced):
             # a correction that covers less of the query than the words as typed is not applied
             # (only a word the index has, rarely, can match as typed: unknown words match nothing)
-            plain = _Run(parsed.parts, state)
+            plain = _Run(parsed.parts, state, first)
             as_typed = plain.run(limit)
             if as_typed and plain.best_cover(as_typed) > run.best_cover(ranked):
-                run, ranked, corrected = plain, as_typed, None
-        hits = tuple(run.hit(aid, score, docnum, also) for aid, score, docnum, also in ranked)
+                run, ranked, corrected, parts = plain, as_typed, None, list(parsed.parts)
+        found = [(score, 0, aid, docnum, also, run) for aid, score, docnum, also in ranked]
+        others = [a for a in dict.fromkeys(map(state.analyses, state.languages)) if a is not first]
+        if others and (len(ranked) < FALLBACK_HITS or run.best_cover(ranked) < 1.0):
+            found += self._elsewhere(text, parts, state, others, limit)
+        best: dict[str, tuple[float, int, str, int, tuple[str, ...], _Run]] = {}
+        for item in sorted(found, key=lambda f: (-f[0], f[1], f[2])):  # by score; a tie: the first language
+            best.setdefault(item[2], item)
+        chosen = list(best.values())[:limit]
+        hits = tuple(r.hit(aid, score, docnum, also) for score, _, aid, docnum, also, r in chosen)
         message = None if hits else N_("No articles match. Try fewer or other words.")
         if notice:
             message = notice if hits else f"{notice} {message}"
         return SearchResults(text, hits, corrected, message)
+
+    @staticmethod
+    def _elsewhere(
+        text: str, parts: Sequence[Part], state: _Open, analyses: Sequence[Analysis], limit: int
+    ) -> list[tuple[float, int, str, int, tuple[str, ...], _Run]]:
+        """The query analysed in the library's other languages (when the interface's finds little):
+        hits ranked by the same score, to be merged with the first language's."""
+        found: list[tuple[float, int, str, int, tuple[str, ...], _Run]] = []
+        for number, analysis in enumerate(analyses, start=1):
+            own = parts
+            if analysis.elisions and ("'" in text or "’" in text):
+                own = parse(analysis.text(text)).parts
+            run = _Run(own, state, analysis)
+            found += [(score, number, aid, docnum, also, run) for aid, score, docnum, also in run.run(limit)]
+        return found
 
     def warm(self) -> bool:
         """Open the index and make the suggestion and spelling tables now (in the background, as
@@ -888,19 +1064,33 @@ class _Run:
     otherwise adds to the score of sections that rarer words selected.
     """
 
-    def __init__(self, parts: Sequence[Part], state: _Open) -> None:
+    def __init__(self, parts: Sequence[Part], state: _Open, analysis: Analysis | None = None) -> None:
         self.state = state
         self.searcher = state.searcher
         self.scorer = state.scorer
         self.common = common_limit(self.searcher.doc_count())
         self._stored: dict[int, dict[str, Any]] = {}
-        self.plan = Plan(parts, state.thesaurus, state.base_thesaurus, stem, self._expand)
+        self.analysis = analysis = analysis or state.analyses("en")
+        if analysis.folds:
+            parts = [Part(tuple(fold(w) for w in p.words), p.kind, p.excluded) for p in parts]
+        thesaurus, base = state.thesauri(analysis)
+        self.plan = Plan(
+            parts,
+            thesaurus,
+            base,
+            analysis.term,
+            self._expand,
+            content=analysis.content,
+            indexed=analysis.indexed,
+            untag=analysis.surface,
+            loose=analysis.folds,
+        )
 
     def _expand(self, prefix: str) -> list[str]:
         """The commonest indexed stems starting with ``prefix`` (or with its own stem)."""
         reader = self.searcher.reader()
         terms: set[str] = set()
-        for start in {prefix, stem(prefix)}:
+        for start in {self.analysis.tag + prefix, self.analysis.term(prefix)}:
             for number, term in enumerate(reader.expand_prefix("words", start)):
                 if number >= 2000:
                     break
@@ -989,7 +1179,7 @@ class _Run:
         """How much of the query an article's names name (:meth:`Plan.named`); no stems needed without concepts."""
         if not self.plan.concept_alts:
             return 0.0
-        return self.plan.named(*self.state.name_stems(aid))
+        return self.plan.named(*self.state.name_stems(aid, self.analysis))
 
     def stored(self, docnum: int) -> dict[str, Any]:
         if docnum not in self._stored:
@@ -1002,7 +1192,8 @@ class _Run:
         title, aliases = self.state.articles.get(aid, ("", []))
         stored = self.stored(docnum)
         pieces = [title, *aliases, stored.get("section") or "", stored.get("text") or ""]
-        stemmed = [" " + " ".join(stem(w) for w in tokenize(p)) + " " for p in pieces]
+        term, cut = self.analysis.term, self.analysis.text
+        stemmed = [" " + " ".join(term(w) for w in tokenize(cut(p))) + " " for p in pieces]
         return all(any(" " + " ".join(ph) + " " in s for s in stemmed) for ph in self.plan.phrases)
 
     def hit(self, aid: str, score: float, docnum: int, also: Sequence[str] = ()) -> SearchHit:
@@ -1022,11 +1213,13 @@ def _article_docs(
     parsed: list[Article],
     *,
     digests: dict[str, str] | None = None,
+    analyses: Analyses | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The documents of one article (one per section), recording its title, words, digest, the names
     its first text gives it ("also called …") and the article itself (for its source).
 
-    The file is read once; text is cut into words once here; the fields take the word lists as they are.
+    The file is read once; text is cut into words once here, and the words are analysed in the
+    article's language (``analyses``; by default each language its own); the fields take the terms as they are.
     """
     try:
         data = entry.path.read_bytes()
@@ -1037,10 +1230,13 @@ def _article_docs(
     article, _ = parse_article(entry.root, entry.path, entry.id, data)
     articles[article.id] = (article.title, list(article.aliases))
     parsed.append(article)
-    names = (tokenize(article.title), tokenize(" ; ".join(article.aliases)))
-    tags = tokenize(" ".join(article.tags))
+    analysis = (analyses or _ANALYSES)(article.language)
+    cut = analysis.text
+    names = (tokenize(cut(article.title)), tokenize(cut(" ; ".join(article.aliases))))
+    tags = analysis.terms(tokenize(cut(" ".join(article.tags))))
     counts.update(names[0])
     counts.update(names[1])
+    name_terms = (analysis.terms(names[0]), analysis.terms(names[1]))
     text = decode(entry.path, data)[0] if data is not None else ""  # the body is what follows the front matter
     sections = split_sections("".join(text.splitlines(keepends=True)[article.body_line - 1 :]))
     for number, section in enumerate(sections):
@@ -1051,8 +1247,8 @@ def _article_docs(
                 about[article.id] = ("", mined)
         if number == 0 and not plain and len(sections) > 1:
             continue  # an empty lead: the sections carry the title
-        heading = tokenize(section.title or "")
-        words = tokenize(f"{article.summary} {plain}" if number == 0 else plain)
+        heading = tokenize(cut(section.title or ""))
+        words = tokenize(cut(f"{article.summary} {plain}" if number == 0 else plain))
         counts.update(heading)
         counts.update(words)
         yield {
@@ -1060,9 +1256,12 @@ def _article_docs(
             "anchor": section.slug,
             "section": section.title,
             "text": plain,
-            "names": names,
-            "words": (heading, tags, words),
+            "names": name_terms,
+            "words": (analysis.terms(heading), tags, analysis.terms(words)),
         }
+
+
+_ANALYSES = Analyses()  # each language its own: for callers that pass none
 
 
 UPDATES_MERGED = 5000  # section documents: updated articles' segments up to this many are kept as one
@@ -1280,9 +1479,9 @@ def _first_with(roots: Sequence[Path], aid: str) -> Path | None:
     return None
 
 
-def _name_stems(text: str) -> frozenset[str]:
-    words = tokenize(text)
-    return frozenset(stem(w) for w in (content_words(words) or words))
+def _name_stems(text: str, analysis: Analysis) -> frozenset[str]:
+    words = tokenize(analysis.text(text))
+    return frozenset(analysis.term(w) for w in (analysis.content(words) or words))
 
 
 def _with(report: IndexReport, **changes: Any) -> IndexReport:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from guide.core.models import SearchHit
+from guide.core.search.analysis import fold, fold_chars
 from guide.core.search.query import FILLER, Part, content_words, key, snippet, tokenize, unparse
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus
@@ -59,14 +60,20 @@ def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | 
 
 
 def name_lookups(
-    articles: Mapping[str, tuple[str, list[str]]], about: Mapping[str, tuple[str, list[str]]] | None = None
+    articles: Mapping[str, tuple[str, list[str]]],
+    about: Mapping[str, tuple[str, list[str]]] | None = None,
+    prepare: Callable[[str, str], str] | None = None,
+    english: Callable[[str], bool] | None = None,
 ) -> dict[str, Any]:
     """What the articles' names give search, made once at index time (JSON-ready): the exact
     table (a title's or alias's key -> [article id, tier]: 2 for a title, 1 for an alias), the
     groups of each article's names (title, aliases, names mined from its text) as words with
     their thesaurus keys, and the words used in titles and aliases.
 
-    ``articles`` is id -> (title, aliases), ``about`` id -> (source, mined names).
+    ``articles`` is id -> (title, aliases), ``about`` id -> (source, mined names);
+    ``prepare(id, name)`` gives a name as the article's language matches it (accents folded,
+    stop words out: :meth:`~guide.core.search.analysis.Analysis.prepare`); ``english(id)`` says
+    that an article's names are prepared as English ones (so their keys are shared).
     """
     about = about or {}
     exact: dict[str, list[tuple[str, int]]] = {}
@@ -81,18 +88,39 @@ def name_lookups(
             title_words.update(tokenize(text))
         return found
 
-    title_keys = {k(title) for title, _ in articles.values()}
+    prepared: dict[str, str] = {}  # name as written -> its key, for names in English (most of them)
+
+    def k_of(aid: str, text: str) -> str:
+        if prepare is None:
+            return k(text)
+        found = prepared.get(text)
+        if found is None:
+            ready = prepare(aid, text)
+            found = k(text)  # its words are title words as written
+            if ready != text:
+                found = key(ready)
+            if english is not None and english(aid):
+                prepared[text] = found
+        return found
+
+    title_keys = {k_of(aid, title) for aid, (title, _) in articles.items()}
     for aid, (title, aliases) in articles.items():
-        exact.setdefault(k(title), []).append((aid, 2))
+        title_key = k_of(aid, title)
+        exact.setdefault(title_key, []).append((aid, 2))
         for alias in aliases:
-            exact.setdefault(k(alias), []).append((aid, 1))
+            exact.setdefault(k_of(aid, alias), []).append((aid, 1))
         # an alias that is another article's title ("Diabetes" on "Type 1 diabetes") names
         # a wider subject: it would send every search for that subject here
         mined = about.get(aid, ("", []))[1]
         own = [
-            a for a in (*aliases, *mined) if len(a.split()) <= 6 and (k(a) not in title_keys or k(a) == k(title))
+            a
+            for a in (*aliases, *mined)
+            if len(a.split()) <= 6 and ((ka := k_of(aid, a)) not in title_keys or ka == title_key)
         ]
         group = tuple(dict.fromkeys([title, *own]))
+        plain = english is not None and english(aid) and all(map(str.isascii, group))  # folding changes nothing
+        if len(group) > 1 and prepare is not None and not plain:
+            group = tuple(dict.fromkeys(prepare(aid, name) for name in group))
         if len(group) > 1:
             groups[group] = None
     return {
@@ -107,15 +135,21 @@ def build_lookups(
     counts: dict[str, int],
     base_thesaurus: Thesaurus,
     names: Mapping[str, Any],
+    *,
+    known: Iterable[str] = (),
+    words: Callable[[], frozenset[str]] = english_words,
 ) -> tuple[Speller, Thesaurus, Suggester, dict[str, list[tuple[str, int]]]]:
     """The speller, the thesaurus with every article's names, suggestions and exact titles, from
     :func:`name_lookups` (read from the index) and the indexed word ``counts``. Quick: the first
-    search of a fresh process waits for it; the speller and suggester make their tables later."""
+    search of a fresh process waits for it; the speller and suggester make their tables later.
+
+    ``known`` and ``words`` (read when first needed) are more words spelling never replaces:
+    those of every indexed language (see ``SearchIndex._known_words``)."""
     thesaurus = base_thesaurus.copy()
     for group in names["groups"]:
         thesaurus.add_parsed(group)
     exact: dict[str, list[tuple[str, int]]] = names["exact"]  # [id, tier] lists as read: no copy
-    speller = Speller(counts, names["title_words"], known=thesaurus.words | FILLER, english=english_words)
+    speller = Speller(counts, names["title_words"], known=thesaurus.words | FILLER | set(known), english=words)
     suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
     return speller, thesaurus, suggester, exact
 
@@ -155,11 +189,24 @@ class Plan:
         base_thesaurus: Thesaurus,
         stem: Callable[[str], str],
         expand: Callable[[str], list[str]],
+        *,
+        content: Callable[[Sequence[str]], list[str]] = content_words,
+        indexed: Callable[[Sequence[str]], list[str]] = list,
+        untag: Callable[[str], str] = str,
+        loose: bool = False,
     ) -> None:
+        """``stem`` gives a word's indexed term, ``content`` the words of a query that count (English:
+        filler out), ``indexed`` the words of a phrase that the index holds (stop words are not),
+        ``untag`` a term's letters (without a language tag), ``loose``: words are matched with or
+        without accents (the query's words come folded, and hits' text is folded to find the words
+        to highlight); all from the language's analysis."""
         self.thesaurus = thesaurus  # the curated groups and every article's names
         self.base_thesaurus = base_thesaurus  # the curated groups alone: what may name a title
         self._stem = stem
         self._expand = expand
+        self._content = content
+        self._untag = untag
+        self._loose = loose
         self.highlight: set[str] = set()
         self.prefixes: list[str] = []
         self.alt_keys: list[str] = []
@@ -173,13 +220,13 @@ class Plan:
         positive = [p for p in parts if not p.excluded]
         words = [w for p in positive if p.kind == "word" for w in p.words]
         self.surface.update(w for p in positive for w in p.words)
-        content = content_words(words) or words
-        self.key = key(" ".join(content))
+        meant = self._content(words) or words
+        self.key = key(" ".join(meant))
         self.phrases = [tuple(self._stem(w) for w in p.words) for p in positive if p.kind == "phrase"]
-        self._concepts(content)
+        self._concepts(meant)
         for part in positive:
             if part.kind == "phrase":
-                alt = Alt(tuple(self._stem(w) for w in part.words), 1.0, True)
+                alt = Alt(tuple(self._stem(w) for w in indexed(part.words)), 1.0, True)
                 self.musts.append([alt])
                 self.concepts.append([alt])
                 self.highlight.update(alt.stems)
@@ -189,7 +236,7 @@ class Plan:
                 self.concepts.append(alts)
                 self.prefixes.append(part.words[0])
         self.excluded = [
-            Alt((t,)) if p.kind == "prefix" else Alt(tuple(self._stem(w) for w in p.words), 1.0, True)
+            Alt((t,)) if p.kind == "prefix" else Alt(tuple(self._stem(w) for w in indexed(p.words)), 1.0, True)
             for p in parts
             if p.excluded
             for t in (self._expand(p.words[0]) if p.kind == "prefix" else [""])
@@ -291,8 +338,14 @@ class Plan:
         section = stored.get("section")
         words = self._candidates()
         matches = self._matches
-        head = [m.group().casefold() for m in words.finditer(f"{title} {section or ''}")]
-        spans = [(m.start(), m.end()) for m in words.finditer(body) if matches(m.group().casefold())]
+        named = f"{title} {section or ''}"
+        if self._loose:  # the candidates are folded: look in folded text, at the same places
+            head = [named[m.start() : m.end()].casefold() for m in words.finditer(fold_chars(named))]
+            scan = fold_chars(body)
+        else:
+            head = [m.group().casefold() for m in words.finditer(named)]
+            scan = body
+        spans = [(m.start(), m.end()) for m in words.finditer(scan) if matches(m.group().casefold())]
         found = [*head, *(body[a:b].casefold() for a, b in spans)]
         seen = [w for w in dict.fromkeys(found) if matches(w)]
         text = snippet(body, matches, spans=spans)
@@ -303,7 +356,8 @@ class Plan:
         found = self._known.get(word)
         if found is None:
             prefixes = tuple(self.prefixes)
-            found = self._stem(word) in self.highlight or (bool(prefixes) and word.startswith(prefixes))
+            plain = fold(word) if self._loose and prefixes else word
+            found = self._stem(word) in self.highlight or (bool(prefixes) and plain.startswith(prefixes))
             self._known[word] = found
         return found
 
@@ -311,7 +365,7 @@ class Plan:
         """Words that may match (they start like a stem, a prefix* or a word searched for): found by
         one regular expression, so a hit's text is not walked word by word in Python."""
         if self._pattern is None:
-            starts = {*self.highlight, *self.prefixes, *self.surface}
+            starts = {*map(self._untag, self.highlight), *self.prefixes, *self.surface}
             starts |= {s[:-1] for s in starts if s.endswith("i") and len(s) > 2}  # happi: happy
             alternation = "|".join(sorted((re.escape(s) for s in starts if s), key=len, reverse=True))
             self._pattern = re.compile(rf"(?<![^\W_])(?:{alternation or '(?!)'})[^\W_]*", re.IGNORECASE)

@@ -36,7 +36,7 @@ MAX_GROUP_WORDS = 6  # a mined name or alias longer than this is not a name (as 
 _TABLES = """
 CREATE TABLE article(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL,
     digest TEXT NOT NULL, title TEXT NOT NULL, aliases TEXT NOT NULL, source TEXT NOT NULL,
-    mined TEXT NOT NULL, grp TEXT);
+    mined TEXT NOT NULL, grp TEXT, lang TEXT);
 CREATE TABLE vocab(word TEXT PRIMARY KEY, count INTEGER NOT NULL, length INTEGER, sound TEXT) WITHOUT ROWID;
 CREATE INDEX vocab_length ON vocab(length);
 CREATE INDEX vocab_sound ON vocab(sound);
@@ -51,15 +51,21 @@ INSERT INTO state VALUES ('names', 0);
 """
 
 
+Prepare = Callable[[str | None, str], str]  # (language code, None for English; a name) -> the name as matched
+
+
 class Names:
     """What one article's names give search (the per-article part of :func:`ranking.name_lookups`).
 
+    ``prepare(code, name)`` gives a name as its article's language matches it (None: as written);
     ``is_title`` tells whether a key is the title key of any article: an alias that is another
     article's title names a wider subject and stays out of the article's group.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, prepare: Prepare | None = None) -> None:
         self._keys: dict[str, str] = {}
+        self._prepared: dict[str, str] = {}  # English names as written -> key (as name_lookups keeps them)
+        self.prepare = prepare
         self.words: set[str] = set()
 
     def key(self, text: str) -> str:
@@ -69,19 +75,41 @@ class Names:
             self.words.update(tokenize(text))
         return found
 
+    def key_of(self, code: str | None, text: str) -> str:
+        """The key of a name of an article in language ``code`` (ranking.name_lookups' ``k_of``)."""
+        if self.prepare is None:
+            return self.key(text)
+        found = self._prepared.get(text)
+        if found is None:
+            ready = self.prepare(code, text)
+            found = self.key(text)  # its words are title words as written
+            if ready != text:
+                found = text_key(ready)
+            if code is None:
+                self._prepared[text] = found
+        return found
+
     def of(
-        self, aid: str, title: str, aliases: Sequence[str], mined: Sequence[str], is_title: Callable[[str], bool]
+        self,
+        aid: str,
+        code: str | None,
+        title: str,
+        aliases: Sequence[str],
+        mined: Sequence[str],
+        is_title: Callable[[str], bool],
     ) -> tuple[list[tuple[str, str, int]], str | None]:
         """(key, id, tier) exact rows and the JSON of the parsed names group (None without one)."""
-        k = self.key
-        own_title = k(title)
-        rows = [(own_title, aid, 2)] + [(k(a), aid, 1) for a in aliases]
+        title_key = self.key_of(code, title)
+        rows = [(title_key, aid, 2)] + [(self.key_of(code, a), aid, 1) for a in aliases]
         own = [
             a
             for a in (*aliases, *mined)
-            if len(a.split()) <= MAX_GROUP_WORDS and (k(a) == own_title or not is_title(k(a)))
+            if len(a.split()) <= MAX_GROUP_WORDS and ((ka := self.key_of(code, a)) == title_key or not is_title(ka))
         ]
         group = tuple(dict.fromkeys([title, *own]))
+        plain = code is None and all(map(str.isascii, group))  # folding changes nothing
+        if len(group) > 1 and self.prepare is not None and not plain:
+            group = tuple(dict.fromkeys(self.prepare(code, name) for name in group))
         if len(group) < 2:
             return rows, None
         return rows, json.dumps(Thesaurus.parse_group(group), ensure_ascii=False)
@@ -184,6 +212,11 @@ class SideStore:
     def count(self) -> int:
         return int(self._one("SELECT count(*) FROM article"))
 
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the indexed articles, English first (codes of the others sorted)."""
+        rows = self._rows("SELECT DISTINCT lang FROM article WHERE lang IS NOT NULL ORDER BY lang")
+        return ("en", *(r[0] for r in rows))
+
     def names_version(self) -> int:
         return int(self._one("SELECT value FROM state WHERE name = 'names'"))
 
@@ -269,24 +302,28 @@ class SideStore:
         articles: Mapping[str, tuple[str, list[str]]],
         about: Mapping[str, tuple[str, list[str]]],
         counts: Mapping[str, int],
+        codes: Mapping[str, str] | None = None,
+        prepare: Prepare | None = None,
     ) -> None:
-        """Fill a new store for a full build (articles in index order)."""
-        names = Names()
-        title_keys = {names.key(title) for title, _ in articles.values()}
+        """Fill a new store for a full build (articles in index order); ``codes``: the language of each
+        article not in English, ``prepare`` how names are matched (see :class:`Names`)."""
+        codes = codes or {}
+        names = Names(prepare)
+        title_keys = {names.key_of(codes.get(aid), title) for aid, (title, _) in articles.items()}
         rows: list[tuple[Any, ...]] = []
         exact: list[tuple[str, str, int]] = []
         groups: dict[str, int] = {}
         for aid, (title, aliases) in articles.items():
             mined = about.get(aid, ("", []))[1]
-            found, group = names.of(aid, title, aliases, mined, title_keys.__contains__)
+            found, group = names.of(aid, codes.get(aid), title, aliases, mined, title_keys.__contains__)
             exact += found
             if group is not None:
                 groups[group] = groups.get(group, 0) + 1
             rows.append((aid, stamps.get(aid, ""), digests.get(aid, ""), title, json.dumps(aliases, ensure_ascii=False),
-                         about.get(aid, ("", []))[0], json.dumps(mined, ensure_ascii=False), group))
+                         about.get(aid, ("", []))[0], json.dumps(mined, ensure_ascii=False), group, codes.get(aid)))
         with self.transaction() as db:
-            db.executemany("INSERT INTO article(id, stamp, digest, title, aliases, source, mined, grp) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO article(id, stamp, digest, title, aliases, source, mined, grp, lang) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             db.executemany("INSERT INTO exact VALUES (?, ?, ?)", exact)
             db.executemany("INSERT INTO name_group(grp, refs) VALUES (?, ?)", groups.items())
             db.executemany("INSERT INTO title_word VALUES (?)", ((w,) for w in sorted(names.words)))
@@ -304,22 +341,25 @@ class SideStore:
         articles: Mapping[str, tuple[str, list[str]]],
         about: Mapping[str, tuple[str, list[str]]],
         counts: Counter[str],
+        codes: Mapping[str, str] | None = None,
+        prepare: Prepare | None = None,
     ) -> bool:
         """Take out the ``removed`` articles and put in the new ones (``articles``, some of them
         replacing an article of the same id); add ``counts`` to the vocabulary. True when any
         title, alias or mined name changed (the thesaurus and suggestions must then be made again)."""
-        names = Names()
+        codes = codes or {}
+        names = Names(prepare)
         with self.transaction() as db:
             changed = False
             for aid in [*removed, *articles]:
-                old = db.rows("SELECT title, aliases, mined, grp FROM article WHERE id = ?", (aid,))
+                old = db.rows("SELECT title, aliases, mined, grp, lang FROM article WHERE id = ?", (aid,))
                 if not old:
                     changed = True
                     continue
-                title, aliases, mined, group = old[0]
+                title, aliases, mined, group, lang = old[0]
                 new = articles.get(aid)
-                before = (title, json.loads(aliases), json.loads(mined))
-                if new is None or (new[0], new[1], about.get(aid, ("", []))[1]) != before:
+                before = (title, json.loads(aliases), json.loads(mined), lang)
+                if new is None or (new[0], new[1], about.get(aid, ("", []))[1], codes.get(aid)) != before:
                     changed = True
                 db.execute("DELETE FROM article WHERE id = ?", (aid,))
                 db.execute("DELETE FROM exact WHERE id = ?", (aid,))
@@ -327,22 +367,22 @@ class SideStore:
                     db.execute("UPDATE name_group SET refs = refs - 1 WHERE grp = ?", (group,))
             db.execute("DELETE FROM name_group WHERE refs <= 0")
             for aid, (title, _) in articles.items():  # titles first: a later alias may name one
-                db.execute("INSERT INTO exact VALUES (?, ?, 2)", (names.key(title), aid))
+                db.execute("INSERT INTO exact VALUES (?, ?, 2)", (names.key_of(codes.get(aid), title), aid))
 
             def is_title(k: str) -> bool:
                 return db.rows("SELECT 1 FROM exact WHERE key = ? AND tier = 2 LIMIT 1", (k,)) != []
 
             for aid, (title, aliases) in articles.items():
                 source, mined = about.get(aid, ("", []))
-                exact, group = names.of(aid, title, aliases, mined, is_title)
+                exact, group = names.of(aid, codes.get(aid), title, aliases, mined, is_title)
                 db.executemany("INSERT INTO exact VALUES (?, ?, ?)", exact[1:])
                 if group is not None:
                     db.execute("INSERT INTO name_group(grp, refs) VALUES (?, 1) "
                                "ON CONFLICT(grp) DO UPDATE SET refs = refs + 1", (group,))
-                db.execute("INSERT INTO article(id, stamp, digest, title, aliases, source, mined, grp) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                db.execute("INSERT INTO article(id, stamp, digest, title, aliases, source, mined, grp, lang) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            (aid, stamps[aid], digests.get(aid, ""), title, json.dumps(aliases, ensure_ascii=False),
-                            source, json.dumps(mined, ensure_ascii=False), group))
+                            source, json.dumps(mined, ensure_ascii=False), group, codes.get(aid)))
             db.executemany("INSERT OR IGNORE INTO title_word VALUES (?)", ((w,) for w in names.words))
             db.executemany(
                 "INSERT INTO vocab VALUES (?, ?, ?, ?) ON CONFLICT(word) DO UPDATE SET count = count + excluded.count",

@@ -7,12 +7,15 @@ query naming an alias also finds the other articles about the same subject.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from guide.core.search.query import content_words, light_stem, tokenize
 
 MAX_PHRASE = 6  # longest term, in content words, that is looked for in a query
+_REGION = re.compile(r"\s*\([^)]*\)")
 
 
 def term_key(words: Sequence[str]) -> tuple[str, ...]:
@@ -122,9 +125,12 @@ def parse_lines(lines: Iterable[str]) -> list[list[str]]:
     return groups
 
 
-def load_default() -> Thesaurus:
+def load_default(prepare: Callable[[str], str] | None = None) -> Thesaurus:
     """The thesaurus shipped with the program: the generated lay <-> medical vocabulary
-    (WordNet) and the hand-written groups for what it lacks (:mod:`.vocabulary`)."""
+    (WordNet) and the hand-written groups for what it lacks (:mod:`.vocabulary`).
+
+    ``prepare`` gives each term as queries are matched (accents folded: "Ménière" -> "Meniere").
+    """
     from guide.core.search.vocabulary import LAY_MEDICAL, THESAURUS, read_resource
 
     groups: list[list[str]] = []
@@ -133,4 +139,27 @@ def load_default() -> Thesaurus:
             groups += parse_lines(read_resource(name).splitlines())
         except OSError:  # a damaged install still searches, without the groups
             continue
+    if prepare is not None:
+        groups = [[prepare(t) for t in group] if not all(map(str.isascii, group)) else group for group in groups]
     return Thesaurus(groups)
+
+
+@lru_cache(maxsize=8)
+def load_language(language: str, prepare: Callable[[str], str]) -> Thesaurus:
+    """The lay vocabulary of a language other than English (``resources/thesaurus-LANG.txt``, e.g.
+    the Spanish "azúcar en la sangre | diabetes"), each term as that language's queries are matched
+    (``prepare``: accents folded, stop words out); empty when the language has none.
+
+    Its ``words`` hold the terms' words both as written and folded: spelling never replaces them.
+    """
+    from guide.core.search.vocabulary import read_resource
+
+    try:
+        groups = parse_lines(read_resource(f"thesaurus-{language}.txt").splitlines())
+    except (OSError, ValueError):
+        return Thesaurus()
+    # "(México, Colombia)" after a term says where it is usual: a note, not words to search for
+    groups = [[_REGION.sub("", t).strip() for t in group] for group in groups]
+    thesaurus = Thesaurus([[prepare(t) for t in group] for group in groups])
+    thesaurus.words.update(w for group in groups for t in group for w in tokenize(t))
+    return thesaurus

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from guide.core.search.analysis import fold
 from guide.core.search.query import tokenize
 
 THESAURUS = "thesaurus.txt"
@@ -53,6 +54,31 @@ def english_words() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# Word lists of the other languages whose articles search analyses with a stemmer of its own.
+LANGUAGE_WORDS = {"en": ENGLISH_WORDS, "es": "vocabulary/spanish-words.txt", "fr": "vocabulary/french-words.txt"}
+
+
+@lru_cache(maxsize=8)
+def words_of(languages: tuple[str, ...]) -> frozenset[str]:
+    """The words spelling never replaces for a library in these languages: each language's packaged
+    list (:data:`LANGUAGE_WORDS`), as written and without accents ("niño", "nino")."""
+    if languages == ("en",):
+        return english_words()
+    found: set[str] = set()
+    for language in languages:
+        if language == "en":
+            found |= english_words()
+            continue
+        try:
+            text = read_resource(LANGUAGE_WORDS[language])
+        except (KeyError, OSError):
+            continue
+        words = [line for line in text.splitlines() if line and not line.startswith("#")]
+        found.update(words)
+        found.update(fold(w) for w in words if not w.isascii())
+    return frozenset(found)
 
 
 def _names(phrase: str) -> list[str]:
