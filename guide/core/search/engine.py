@@ -46,6 +46,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, ClassVar
@@ -854,7 +855,7 @@ class SearchIndex:
         if notice:  # pasted text, not typed words: searched as it is, never "corrected"
             parts, corrected = list(parsed.parts), None
         else:
-            parts, corrected = correct(parsed.parts, state.speller)
+            parts, corrected = correct(parsed.parts, state.speller, self._own_words(state, first))
         run = _Run(parts, state, first)
         ranked = run.run(limit)
         kept = {w for p in parts for w in p.words}
@@ -869,9 +870,9 @@ class SearchIndex:
         found = [(score, 0, aid, docnum, also, run) for aid, score, docnum, also in ranked]
         others = [a for a in dict.fromkeys(map(state.analyses, state.languages)) if a is not first]
         if others and (len(ranked) < FALLBACK_HITS or run.best_cover(ranked) < 1.0):
-            found += self._elsewhere(text, parts, state, others, limit)
+            found = _merge(found, self._elsewhere(text, first.content, parts, state, others, limit))
         best: dict[str, tuple[float, int, str, int, tuple[str, ...], _Run]] = {}
-        for item in sorted(found, key=lambda f: (-f[0], f[1], f[2])):  # by score; a tie: the first language
+        for item in found:
             best.setdefault(item[2], item)
         chosen = list(best.values())[:limit]
         hits = tuple(r.hit(aid, score, docnum, also) for score, _, aid, docnum, also, r in chosen)
@@ -882,18 +883,60 @@ class SearchIndex:
 
     @staticmethod
     def _elsewhere(
-        text: str, parts: Sequence[Part], state: _Open, analyses: Sequence[Analysis], limit: int
+        text: str,
+        content: Callable[[Sequence[str]], list[str]],
+        parts: Sequence[Part],
+        state: _Open,
+        analyses: Sequence[Analysis],
+        limit: int,
     ) -> list[tuple[float, int, str, int, tuple[str, ...], _Run]]:
-        """The query analysed in the library's other languages (when the interface's finds little):
-        hits ranked by the same score, to be merged with the first language's."""
+        """The query analysed in the library's other languages (when the interface's finds little),
+        each language's hits in its own order, by score.
+
+        The query is written in the interface's language, so its grammar words (``content``
+        drops them: Spanish "de", "la", "todo") are not searched for in another language, where
+        they may be words ("de" in "Cornelia de Lange syndrome") or match nothing and so lower
+        the share of the query a hit covers."""
         found: list[tuple[float, int, str, int, tuple[str, ...], _Run]] = []
         for number, analysis in enumerate(analyses, start=1):
-            own = parts
+            own = list(parts)
             if analysis.elisions and ("'" in text or "’" in text):
-                own = parse(analysis.text(text)).parts
-            run = _Run(own, state, analysis)
+                own = list(parse(analysis.text(text)).parts)
+            said = [p for p in own if p.excluded or p.kind != "word" or content(p.words)]
+            if not any(not p.excluded for p in said):
+                continue  # only grammar words: nothing to look for in another language
+            run = _Run(said, state, analysis)
             found += [(score, number, aid, docnum, also, run) for aid, score, docnum, also in run.run(limit)]
         return found
+
+    def _own_words(self, state: _Open, analysis: Analysis) -> Callable[[str], bool] | None:
+        """Whether a word is one of the query language's, when that is not English and the library
+        holds articles in it (None otherwise: spelling as before).
+
+        A word is the language's when its packaged word list or stop words have it (as written or
+        without accents), or when its stem is that of a listed word ("drogas" as "droga") or is
+        indexed in the language while the word's English stem is not (English "depression" stems
+        in Spanish as nothing Spanish has, but "depresión" does). Spelling never replaces such a
+        word and replaces others only by one (:func:`~guide.core.search.ranking.correct`).
+        """
+        code = analysis.language
+        if code == "en" or not self.analyses.per_language:
+            return None
+        if all(state.analyses(language) is not analysis for language in state.languages):
+            return None
+        listed = words_of((code,))
+        stop, term, english = analysis.stop, analysis.term, state.analyses("en").term
+        df, names_df = state.scorer.df, state.scorer.names_df
+
+        def own(word: str) -> bool:
+            if word in listed or word in stop or fold(word) in listed:
+                return True
+            stemmed = term(word)
+            if (df(stemmed) or names_df(stemmed)) and not df(english(word)):
+                return True
+            return stemmed in _listed_stems(code)
+
+        return own
 
     def warm(self) -> bool:
         """Open the index and make the suggestion and spelling tables now (in the background, as
@@ -907,6 +950,8 @@ class SearchIndex:
             state.suggester.warm()
             state.save_suggestions()  # made from the articles (their names changed since the build): kept
             state.speller.correct("warmup")  # builds its tables
+            if self._own_words(state, state.analyses(self.language)) is not None:
+                _listed_stems(state.analyses(self.language).language)
             return True
         except Exception:
             log.exception("opening the search index failed")
@@ -1140,6 +1185,12 @@ class _Run:
         best = max(self.plan.cover.get(d, 0.0) for _, _, d, _ in ranked[:3])
         return best / max(1, len(self.plan.concepts))
 
+    def share(self, docnum: int) -> float:
+        """The share of the query's concepts one section matches (1 with no concepts to match)."""
+        if not self.plan.cover:
+            return 1.0
+        return min(1.0, self.plan.cover.get(docnum, 0.0) / max(1, len(self.plan.concepts)))
+
     def run(self, limit: int) -> list[tuple[str, float, int, tuple[str, ...]]]:
         """(article id, score, best section document, ids of same-titled articles) for the best
         ``limit`` articles; articles of the same title from several collections are one hit."""
@@ -1205,6 +1256,40 @@ class _Run:
 
 
 # -- documents and files -----------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _listed_stems(code: str) -> frozenset[str]:
+    """The stems of a language's packaged word list (a quarter of a second for Spanish: made when
+    first needed, or by :meth:`SearchIndex.warm`), so that any form of a listed word is known."""
+    analysis = Analyses()(code)
+    return frozenset(analysis.term(w) for w in words_of((code,)))
+
+
+def _merge(
+    first: list[tuple[float, int, str, int, tuple[str, ...], _Run]],
+    others: list[tuple[float, int, str, int, tuple[str, ...], _Run]],
+) -> list[tuple[float, int, str, int, tuple[str, ...], _Run]]:
+    """The interface language's hits and other languages' in one ranking.
+
+    Scores of different analyses do not compare: another language's terms have other
+    statistics (a big English library beside five Spanish articles), and its analysis of
+    the query has other words. What does compare is the share of the query a hit matches
+    (:meth:`_Run.share`). So each language keeps its own order, and a hit of another
+    language is put before an interface-language hit only when it matches more of the
+    query; another language's hits among themselves: by share, then score.
+    """
+    rest = sorted(others, key=lambda f: (-f[5].share(f[3]), -f[0], f[1], f[2]))
+    merged: list[tuple[float, int, str, int, tuple[str, ...], _Run]] = []
+    i = j = 0
+    while i < len(first) or j < len(rest):
+        if j == len(rest) or (i < len(first) and first[i][5].share(first[i][3]) >= rest[j][5].share(rest[j][3])):
+            merged.append(first[i])
+            i += 1
+        else:
+            merged.append(rest[j])
+            j += 1
+    return merged
+
+
 def _article_docs(
     entry: FileEntry,
     articles: dict[str, tuple[str, list[str]]],

@@ -40,8 +40,15 @@ COMMON_MAX = 2500  # ... or in more sections than this, which keeps very large l
 SNIPPET_SCAN = 3000  # characters of a section searched for the snippet and the words to highlight (~1 ms a hit)
 
 
-def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | None]:
-    """Replace words that the index does not know by their nearest known spelling."""
+def correct(
+    parts: Sequence[Part], speller: Speller, own: Callable[[str], bool] | None = None
+) -> tuple[list[Part], str | None]:
+    """Replace words that the index does not know by their nearest known spelling.
+
+    ``own`` (a query in a language other than English, in a library holding articles in it)
+    says whether a word is one of that language's: such a word is never replaced ("drogas" is
+    Spanish, not a typo of "drugs"), and a word is replaced by one of them when one is near
+    ("depresoin" -> "depresión", not "depression"), by another language's word only when none is."""
     out: list[Part] = []
     changed = False
     for part in parts:
@@ -50,8 +57,13 @@ def correct(parts: Sequence[Part], speller: Speller) -> tuple[list[Part], str | 
             continue
         words: list[str] = []
         for word in part.words:
-            fixed = speller.correct(word)
-            if fixed is None and (pair := speller.split(word)):
+            if own is not None and own(word):
+                words.append(word)
+                continue
+            fixed = speller.correct(word, only=own)
+            if fixed is None and own is not None:
+                fixed = speller.correct(word)  # none of the language's words is near: the library's
+            if fixed is None and (pair := speller.split(word)) and (own is None or all(map(own, pair))):
                 fixed = " ".join(pair)
             words.extend(fixed.split() if fixed else [word])
             changed = changed or fixed is not None

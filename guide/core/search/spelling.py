@@ -123,11 +123,12 @@ class Speller:
             return False
         return len(word) >= MIN_LENGTH and word.isalpha() and not self.is_known(word)
 
-    def correct(self, word: str) -> str | None:
+    def correct(self, word: str, only: Callable[[str], bool] | None = None) -> str | None:
         """The best replacement for an unknown word, or None (known words give None too).
 
         A word the index holds only once or twice ("symtoms") is replaced only when a word
-        one edit away is a hundred times as common: the text itself has typos.
+        one edit away is a hundred times as common: the text itself has typos. With ``only``,
+        a word is replaced only by a word that ``only`` accepts (one of the query's language).
         """
         if not self.needs_correction(word):
             if word in self.known or word in self.english or not word.isalpha() or self.counts.get(word, 0) > RARE:
@@ -139,14 +140,14 @@ class Speller:
                 for w, _, _ in process.extract(
                     word, self._by_length.get(length, []), scorer=OSA.distance, score_cutoff=1, limit=None
                 )
-                if self.counts.get(w, 0) >= common and w != word
+                if self.counts.get(w, 0) >= common and w != word and (only is None or only(w))
             ]
             return max(near, key=lambda w: self.counts[w]) if near else None
         limit = max_edits(word)
         best: tuple[float, str] | None = None
         for candidate in self._by_sound.get(sound(word), []):
             distance = OSA.distance(word, candidate)
-            if distance <= limit + 1:
+            if distance <= limit + 1 and (only is None or only(candidate)):
                 rank = self._rank(word, candidate, distance) - 1.5
                 if spoken(candidate) == spoken(word):
                     # written as it sounds ("sirosis" for cirrhosis): the letters differ, the word does
@@ -160,6 +161,8 @@ class Speller:
                 continue
             found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
             for candidate, distance, _ in found:
+                if only is not None and not only(candidate):
+                    continue
                 rank = self._rank(word, candidate, int(distance))
                 if best is None or rank < best[0]:
                     best = (rank, candidate)
