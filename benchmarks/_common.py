@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import re
+import sqlite3
 import statistics
 import tarfile
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide.core.content import Library
 from guide.core.search.query import key
 
 HERE = Path(__file__).resolve().parent
@@ -105,3 +109,93 @@ def by_category(items: Iterable[tuple[str, list[str], set[str]]]) -> dict[str, S
         for name in (category, "ALL"):
             table.setdefault(name, Scores.empty()).add(ranked, good)
     return table
+
+
+Search = Callable[[str], list[str]]  # a query -> ranked article ids, best first
+Row = tuple[str, list[str], set[str]]  # category, ranked ids, accepted ids
+
+
+class Fts5Baseline:
+    """SQLite FTS5 over title and body, ranked by bm25() with title weight 10 and body weight 1.
+
+    ``tokenize`` is FTS5's tokenizer spec: 'porter unicode61' (English stemming) by default."""
+
+    def __init__(self, library: Library, path: Path, tokenize: str = "porter unicode61") -> None:
+        started = time.perf_counter()
+        self.db = sqlite3.connect(path)
+        self.db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='{tokenize}')")
+        self.db.executemany(
+            "INSERT INTO docs (id, title, body) VALUES (?, ?, ?)",
+            ((article.id, article.title, library.body(article)) for article in library.articles()),
+        )
+        self.db.commit()
+        self.build_seconds = time.perf_counter() - started
+
+    def search(self, text: str) -> list[str]:
+        words = re.findall(r"\w+", text.lower())
+        if not words:
+            return []
+        match = " OR ".join('"' + word.replace('"', '""') + '"' for word in dict.fromkeys(words))
+        try:
+            rows = self.db.execute(
+                "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0.0, 10.0, 1.0) LIMIT 10", (match,)
+            )
+            return [row[0] for row in rows]
+        except sqlite3.Error:
+            return []
+
+
+def run_set(
+    queries: list[Query], systems: dict[str, Search], good: list[set[str]]
+) -> dict[str, tuple[list[Row], list[float]]]:
+    runs: dict[str, tuple[list[Row], list[float]]] = {}
+    for name, search in systems.items():
+        rows, times = [], []
+        for query, accepted_ids in zip(queries, good, strict=True):
+            started = time.perf_counter()
+            ranked = search(query.text)
+            times.append((time.perf_counter() - started) * 1000)
+            rows.append((query.category, ranked, accepted_ids))
+        runs[name] = (rows, times)
+    return runs
+
+
+def report_set(
+    label: str, count: int, runs: dict[str, tuple[list[Row], list[float]]], order: Sequence[str] = (), width: int = 21
+) -> None:
+    """A table of MRR@10, R@1 and R@10 per category (in ``order``, then the rest) and ALL, per system."""
+    tables = {name: by_category(rows) for name, (rows, _) in runs.items()}
+    names = list(runs)
+    first = tables[names[0]]
+    categories = [c for c in order if c in first] + sorted(set(first) - {*order, "ALL"}) + ["ALL"]
+    print(f"\n== {label}: {count} queries; MRR@10 R@1 R@10 per system")
+    print((f"{'category':13s}{'n':>4s}  " + "".join(f"{name:{width}s}" for name in names)).rstrip())
+    for category in categories:
+        cells = []
+        for name in names:
+            mrr, r1, r10 = tables[name][category].figures()
+            cells.append(f"{mrr:.3f} {r1:.3f} {r10:.3f}".ljust(width))
+        line = f"{category:13s}{len(first[category].at1):4d}  " + "".join(cells)
+        if "guide" in tables and "fts5" in tables:
+            below = tables["guide"][category].figures()[0] < tables["fts5"][category].figures()[0]
+            line += "<- guide MRR below fts5" if below else ""
+        print(line.rstrip())
+
+
+def latency(label: str, texts: list[str], systems: dict[str, Search], passes: int) -> None:
+    """p50/p95 over the queries of each system's per-query median of several passes.
+
+    The systems take turns on each query, so that a busy moment on the shared machine falls on
+    all of them alike rather than on whichever ran then."""
+    times: dict[str, list[list[float]]] = {name: [[] for _ in texts] for name in systems}
+    for _ in range(passes):
+        for number, text in enumerate(texts):
+            for name, search in systems.items():
+                started = time.perf_counter()
+                search(text)
+                times[name][number].append((time.perf_counter() - started) * 1000)
+    print(f"\nquery latency over the {label} set ({len(texts)} queries, top 10, in process, median of {passes} passes)")
+    width = max(7, *map(len, times))
+    for name, runs in times.items():
+        medians = [statistics.median(run) for run in runs]
+        print(f"    {name:{width}s} p50 {percentile(medians, 0.5):6.1f} ms   p95 {percentile(medians, 0.95):6.1f} ms")

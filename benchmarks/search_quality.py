@@ -32,28 +32,29 @@ import argparse
 import atexit
 import json
 import os
-import re
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (
     HERE,
+    Fts5Baseline,
     Query,
+    Row,
+    Search,
     accepted,
-    by_category,
     corpus_argument,
     corpus_root,
+    latency,
     load_queries,
-    percentile,
+    report_set,
+    run_set,
     titles_of,
 )
 
@@ -66,8 +67,6 @@ SYSTEMS = ("guide", "whoosh", "fts5")
 CATEGORY_ORDER = ("lay", "question", "misspelling", "abbreviation", "topic")
 FIRST_QUERY = "high blood pressure"
 WORK = Path(tempfile.mkdtemp(prefix="guide-quality-"))  # every index and the guide's cache go here
-
-Search = Callable[[str], list[str]]
 
 
 class WhooshBaseline:
@@ -98,34 +97,6 @@ class WhooshBaseline:
             return []
 
 
-class Fts5Baseline:
-    """SQLite FTS5 over title and body (porter stemmer), ranked by bm25() with title weight 10."""
-
-    def __init__(self, library: Library, path: Path) -> None:
-        started = time.perf_counter()
-        self.db = sqlite3.connect(path)
-        self.db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter unicode61')")
-        self.db.executemany(
-            "INSERT INTO docs (id, title, body) VALUES (?, ?, ?)",
-            ((article.id, article.title, library.body(article)) for article in library.articles()),
-        )
-        self.db.commit()
-        self.build_seconds = time.perf_counter() - started
-
-    def search(self, text: str) -> list[str]:
-        words = re.findall(r"\w+", text.lower())
-        if not words:
-            return []
-        match = " OR ".join('"' + word.replace('"', '""') + '"' for word in dict.fromkeys(words))
-        try:
-            rows = self.db.execute(
-                "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0.0, 10.0, 1.0) LIMIT 10", (match,)
-            )
-            return [row[0] for row in rows]
-        except sqlite3.Error:
-            return []
-
-
 class Guide:
     """The guide's own search, ranked article ids (first occurrence) and what it says it searched."""
 
@@ -151,43 +122,6 @@ class Guide:
         return None
 
 
-Row = tuple[str, list[str], set[str]]
-
-
-def run_set(
-    queries: list[Query], systems: dict[str, Search], good: list[set[str]]
-) -> dict[str, tuple[list[Row], list[float]]]:
-    runs: dict[str, tuple[list[Row], list[float]]] = {}
-    for name, search in systems.items():
-        rows, times = [], []
-        for query, accepted_ids in zip(queries, good, strict=True):
-            started = time.perf_counter()
-            ranked = search(query.text)
-            times.append((time.perf_counter() - started) * 1000)
-            rows.append((query.category, ranked, accepted_ids))
-        runs[name] = (rows, times)
-    return runs
-
-
-def report_set(label: str, count: int, runs: dict[str, tuple[list[Row], list[float]]]) -> None:
-    tables = {name: by_category(rows) for name, (rows, _) in runs.items()}
-    names = list(runs)
-    first = tables[names[0]]
-    categories = [c for c in CATEGORY_ORDER if c in first] + sorted(set(first) - {*CATEGORY_ORDER, "ALL"}) + ["ALL"]
-    print(f"\n== {label}: {count} queries; MRR@10 R@1 R@10 per system")
-    print((f"{'category':13s}{'n':>4s}  " + "".join(f"{name:21s}" for name in names)).rstrip())
-    for category in categories:
-        cells = []
-        for name in names:
-            mrr, r1, r10 = tables[name][category].figures()
-            cells.append(f"{mrr:.3f} {r1:.3f} {r10:.3f}    ")
-        line = f"{category:13s}{len(first[category].at1):4d}  " + "".join(cells)
-        if "guide" in tables and "fts5" in tables:
-            below = tables["guide"][category].figures()[0] < tables["fts5"][category].figures()[0]
-            line += "<- guide MRR below fts5" if below else ""
-        print(line.rstrip())
-
-
 def print_misses(label: str, queries: list[Query], rows: list[Row], guide: Guide, titles: dict[str, str]) -> None:
     """Each query whose expected article is not first: where it came, and what came first."""
     missed = 0
@@ -204,24 +138,6 @@ def print_misses(label: str, queries: list[Query], rows: list[Row], guide: Guide
         shown = f"{first} ({titles.get(first, '?')})" if first else "nothing"
         print(f"    first:    {shown}" + (f"; searched for {corrected!r}" if corrected else ""))
     print(f"{missed} of {len(queries)} missed first place")
-
-
-def latency(label: str, texts: list[str], systems: dict[str, Search], passes: int) -> None:
-    """p50/p95 over the queries of each system's per-query median of several passes.
-
-    The systems take turns on each query, so that a busy moment on the shared machine falls on
-    all of them alike rather than on whichever ran then."""
-    times: dict[str, list[list[float]]] = {name: [[] for _ in texts] for name in systems}
-    for _ in range(passes):
-        for number, text in enumerate(texts):
-            for name, search in systems.items():
-                started = time.perf_counter()
-                search(text)
-                times[name][number].append((time.perf_counter() - started) * 1000)
-    print(f"\nquery latency over the {label} set ({len(texts)} queries, top 10, in process, median of {passes} passes)")
-    for name, runs in times.items():
-        medians = [statistics.median(run) for run in runs]
-        print(f"    {name:7s} p50 {percentile(medians, 0.5):6.1f} ms   p95 {percentile(medians, 0.95):6.1f} ms")
 
 
 def first_query_latency(root: Path, index_dir: Path, runs: int = 3) -> None:
@@ -323,7 +239,7 @@ def main() -> None:
     for name, queries in query_sets.items():
         good = [accepted(query, titles, by_title) for query in queries]
         runs = run_set(queries, systems, good)
-        report_set(name, len(queries), runs)
+        report_set(name, len(queries), runs, CATEGORY_ORDER)
         if args.misses == name and "guide" in runs:
             print_misses(name, queries, runs["guide"][0], guide, shown_titles)
 

@@ -2,6 +2,7 @@
 
     python benchmarks/window_startup.py [--corpus DIR] [--big DIR] [--runs 5] [--command "dist/…/health-guide"]
     python benchmarks/window_startup.py --frozen dist/health-guide/health-guide [--runs 5]
+    python benchmarks/window_startup.py --language es [...]   # the bundled guide in Spanish beside English
 
 The baseline is a bare window (a ``QMainWindow`` with a ``QTextBrowser``, shown, then quit),
 started in turn with the guide in the same run, so both see the same machine load. The guide
@@ -9,6 +10,9 @@ is started with ``GUIDE_QUIT_WHEN_SHOWN=1`` and the offscreen platform: it quits
 its window is shown. Each library gets its own fresh user folders, so the first (uncounted)
 run of each also fills the user's cache (the catalog of a large folder), as a second start would
 find it. ``--big`` adds a large library (see benchmarks/big_library.py, which makes one).
+
+The guide's interface is English (GUIDE_LANGUAGE=en) unless ``--language`` adds a row: the
+bundled guide with its interface in that language (Qt's and the guide's translators loaded).
 
 With ``--frozen``, the bundled guide is timed from source and as the frozen app, in turn in
 the same process, and the ratio is printed (MedQuAD is left out).
@@ -53,9 +57,9 @@ def corpus(path: str | None) -> Path:
     return target / "medquad"
 
 
-def user_env() -> dict[str, str]:
+def user_env(language: str = "en") -> dict[str, str]:
     """The environment of a measured start: offscreen, quit when shown, fresh user folders."""
-    env = dict(os.environ, GUIDE_QUIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, GUIDE_QUIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen", GUIDE_LANGUAGE=language)
     for name in ("GUIDE_CONFIG_DIR", "GUIDE_CACHE_DIR", "GUIDE_DATA_DIR"):
         env[name] = tempfile.mkdtemp()
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode: the warm-up run writes it
@@ -74,10 +78,12 @@ def time_start(command: list[str], runs: int) -> float:
     return statistics.median(times[1:])
 
 
-def against_bare(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+def against_bare(
+    commands: dict[str, list[str]], runs: int, languages: dict[str, str] | None = None
+) -> dict[str, list[float]]:
     """Each command and the bare window, started in turn ``runs`` times after one warm-up each."""
     bare = [sys.executable, "-c", BARE_WINDOW]
-    envs = {name: user_env() for name in commands}
+    envs = {name: user_env((languages or {}).get(name, "en")) for name in commands}
     once(bare, envs[next(iter(commands))])
     for name, command in commands.items():
         once(command, envs[name])
@@ -115,6 +121,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--command", default=f"{shlex.quote(sys.executable)} -m guide")
     parser.add_argument("--frozen", metavar="EXE", help="compare this frozen app with running from source")
+    parser.add_argument("--language", help="also time the bundled guide with its interface in this language (es, fr)")
     args = parser.parse_args()
     base = shlex.split(args.command)
     if args.frozen:
@@ -122,12 +129,18 @@ def main() -> None:
         return
     commands = {"bundled guide": base, "MedQuAD 5,487 articles": [*base, "--content", str(corpus(args.corpus))]}
     goals = dict(GOALS)
+    languages: dict[str, str] = {}
+    if args.language:
+        name = f"bundled guide, {args.language} interface"
+        commands = {"bundled guide": base, name: base, **{k: v for k, v in commands.items() if k != "bundled guide"}}
+        languages[name] = args.language
+        goals[name] = GOALS["bundled guide"]
     if args.big:
         count = sum(1 for p in Path(args.big).rglob("*.md") if p.name != "index.md")
         name = f"big library {count:,} articles"
         commands[name] = [*base, "--content", args.big]
         goals[name] = 4.0
-    times = against_bare(commands, args.runs)
+    times = against_bare(commands, args.runs, languages)
     bare = statistics.median(times["bare window"])
     width = max(map(len, times))
     print(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
@@ -152,7 +152,10 @@ def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool, clin
 
             library, index = found
             window.replace_library(library, Renderer(library), index)
-            window.statusBar().showMessage("Articles changed on disk since the last start: topics updated.", 6000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Articles changed on disk since the last start: topics updated."),
+                6000,
+            )
 
     window.tasks.run(op, done, lambda exc: log.warning("catalog check failed: %s", exc))
 
@@ -278,7 +281,11 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     store = SettingsStore()
     # The core's words (topic and welcome pages, problem lists) in the interface language; a
     # Renderer made from here on takes it as its language (guide.core.render.Renderer).
-    i18n.set_interface_language(i18n.interface_language(store.settings.language))
+    language = i18n.interface_language(store.settings.language)
+    i18n.set_interface_language(language)
+    from guide.ui.translation import install_translators
+
+    install_translators(app, language)  # Qt's side (menus, dialogs): before any widget takes its words
     roots, notice = usable_roots(content_roots, store.settings.extra_roots)
     if notice:
         print(f"guide: {notice}", file=sys.stderr)
@@ -291,7 +298,9 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     checks = paths.cache_dir() / "checks"
     window = MainWindow(library, Renderer(library), index, *services, recent=RecentArticles(), check_cache=checks)
     if notice:  # in the window, not a message box that holds the window back until it is dismissed
-        window.notice.show_message(notice, "Open content folder…", window.open_content_folder)
+        window.notice.show_message(
+            notice, QCoreApplication.translate("App", "Open content folder…"), window.open_content_folder
+        )
 
     def finish_start() -> None:
         collect_after_start()

@@ -109,6 +109,28 @@ def run_self_test(roots: list[Path]) -> int:
             raise RuntimeError("the PDF is empty or broken")
         return f"{pages} page{'s' if pages != 1 else ''}, {len(data)} bytes of PDF written and read back"
 
+    def interface_languages() -> str:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QCoreApplication, QLocale
+        from PySide6.QtWidgets import QApplication
+
+        from guide.ui.translation import install_translators, remove_translators
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        found = []
+        for language, menu, cancel in (("es", "&Archivo", "Cancelar"), ("fr", "&Fichier", "Annuler")):
+            installed = install_translators(app, language)
+            try:
+                ours = QCoreApplication.translate("MainWindow", "&File")
+                qts = QCoreApplication.translate("QPlatformTheme", "Cancel")
+                if (ours, qts) != (menu, cancel):
+                    raise RuntimeError(f"{language}: the menus say {ours!r} and Qt's buttons {qts!r}")
+            finally:
+                remove_translators(app, installed)
+                QLocale.setDefault(QLocale.system())
+            found.append(f"{language} ({ours.replace('&', '')}, {qts})")
+        return "the window's and Qt's own words in " + ", ".join(found)
+
     def signatures() -> str:
         import nacl.signing
 
@@ -152,6 +174,7 @@ def run_self_test(roots: list[Path]) -> int:
         steps.run("render", render)
         steps.run("reading level", reading_level)
         steps.run("handout PDF", handout)
+    steps.run("interface languages", interface_languages)
     steps.run("import documents", import_documents)
     if steps.ok:  # nothing of the check is left behind; on failure the folder is kept to look at
         shutil.rmtree(scratch, ignore_errors=True)

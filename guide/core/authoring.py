@@ -33,7 +33,7 @@ from guide.core.content import (
     read_file,
     split_front_matter,
 )
-from guide.core.i18n import N_
+from guide.core.i18n import N_, SUPPORTED_LANGUAGES, current_language, translator
 from guide.core.links import IMAGE_SUFFIXES, make_url
 from guide.core.models import Article, Problem, Rendered
 from guide.core.render import Renderer
@@ -41,19 +41,16 @@ from guide.core.settings import Settings
 
 CLINIC_FOLDER = "clinic-articles"  # the default library, in the user's data folder
 CLINIC_TOPIC = "clinic"  # topic folder of new articles inside the library
-CLINIC_TITLE = "Clinic articles"
+CLINIC_TITLE = N_("Clinic articles")
 IMAGES_FOLDER = "images"  # where inserted images are copied, inside the library
 MAX_IMAGE_BYTES = 20_000_000
 MAX_NAME = 60  # characters of a file name made from a title
-CLINIC_INDEX = f"""---
-title: {CLINIC_TITLE}
-order: 0
-summary: Articles written by this clinic.
----
-To write one, choose **Article → New article** (Ctrl+N). **Article → Import document…** brings in a
-Word document, a saved web page or a text file as a draft, and **Edit this article** on any article
-of the guide makes a clinic copy to change.
-"""
+_CLINIC_SUMMARY = N_("Articles written by this clinic.")
+_CLINIC_BODY = N_(
+    "To write one, choose **Article → New article** (Ctrl+N). **Article → Import document…** brings in a "
+    "Word document, a saved web page or a text file as a draft, and **Edit this article** on any article "
+    "of the guide makes a clinic copy to change."
+)
 _RESERVED = frozenset(
     {"con", "prn", "aux", "nul", "index"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
@@ -74,14 +71,46 @@ def clinic_root(settings: Settings) -> Path:
     return paths.data_dir() / CLINIC_FOLDER
 
 
-def prepare_clinic(root: Path) -> str | None:
-    """Create the library and its "Clinic articles" topic on first use; a sentence on failure."""
+def clinic_index(language: str = "en") -> str:
+    """The clinic topic's ``index.md`` as first written, in the interface ``language``."""
+    _ = translator(language)
+    title, summary, body = _(CLINIC_TITLE), _(_CLINIC_SUMMARY), _(_CLINIC_BODY)
+    return f"---\ntitle: {title}\norder: 0\nsummary: {summary}\n---\n{body}\n"
+
+
+CLINIC_INDEX = clinic_index()  # the English one (kept for callers and tests)
+# The page as versions before the translated one wrote it (same words, other line breaks).
+_OLD_CLINIC_INDEX = """---
+title: Clinic articles
+order: 0
+summary: Articles written by this clinic.
+---
+To write one, choose **Article → New article** (Ctrl+N). **Article → Import document…** brings in a
+Word document, a saved web page or a text file as a draft, and **Edit this article** on any article
+of the guide makes a clinic copy to change.
+"""
+
+
+def prepare_clinic(root: Path, language: str | None = None) -> str | None:
+    """Create the library and its "Clinic articles" topic on first use; a sentence on failure.
+
+    The topic page is written in the interface ``language``; a page still exactly as the program
+    wrote it in another language (nobody edited it) is written again in this one, so the tree's
+    first topic follows a change of language. An edited page is the clinic's and is left alone."""
     index = root / CLINIC_TOPIC / INDEX_NAME
+    wanted = clinic_index(language or current_language())
     try:
         if index.exists():
+            try:
+                current = index.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            as_written = {_OLD_CLINIC_INDEX, *(clinic_index(code) for code in SUPPORTED_LANGUAGES)}
+            if current != wanted and current in as_written:
+                atomic.write_text(index, wanted)
             return None
         index.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write_text(index, CLINIC_INDEX)
+        atomic.write_text(index, wanted)
     except OSError as exc:
         return f"The clinic library {root} cannot be written ({exc.strerror or exc})."
     return None
@@ -139,7 +168,8 @@ def new_location(library: Library, root: Path, topic_id: str, title: str) -> tup
 
 def topic_choices(library: Library) -> list[tuple[str, str]]:
     """(label, topic id) for the editor's topic field: "Clinic articles" first, then every topic."""
-    choices = [(CLINIC_TITLE, CLINIC_TOPIC)]
+    _ = translator(current_language())
+    choices = [(_(CLINIC_TITLE), CLINIC_TOPIC)]
     titles: dict[str, str] = {}
     for topic in library.topics():
         if not topic.id or topic.id == CLINIC_TOPIC:

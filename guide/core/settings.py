@@ -50,10 +50,16 @@ log = logging.getLogger(__name__)
 
 # -- the allowed values, declared once ------------------------------------------------------
 
-THEMES = {"system": "System default", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
-PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
-PAPER_CHOICES = {"": "Follow the language setting", **PAPER_SIZES}
-LANGUAGES = {"system": "System language", **LANGUAGE_NAMES}  # the interface language
+# The labels are shown to people: marked N_ for the catalogs, translated where shown (i18n._).
+THEMES = {
+    "system": N_("System default"),
+    "light": N_("Light"),
+    "dark": N_("Dark"),
+    "high-contrast": N_("High contrast"),
+}
+PAPER_SIZES = {"a4": "A4", "letter": N_("Letter")}
+PAPER_CHOICES = {"": N_("Follow the language setting"), **PAPER_SIZES}
+LANGUAGES = {"system": N_("System language"), **LANGUAGE_NAMES}  # the interface language
 ZOOM_LIMITS = (-5, 10)  # text size in steps of 10 % from normal: 50 % to 200 %
 
 

@@ -12,13 +12,14 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from guide.core import authoring
 from guide.core.content import file_digest, read_file
 from guide.core.drafts import ArticleText, DraftStore, SavedDraft, decompose
+from guide.core.i18n import translate_message
 from guide.ui.editor import EditorWindow, Target, open_fields
 from guide.ui.navigation import Place
 
@@ -41,7 +42,7 @@ class Authoring(QObject):
     # -- the menu ------------------------------------------------------------------------
     def _build_menu(self) -> QMenu:
         w = self.window
-        menu = QMenu("&Article", w)
+        menu = QMenu(self.tr("&Article"), w)
         menu.setObjectName("article-menu")
 
         def add(text: str, slot: Any, keys: str | None = None, tip: str = "") -> QAction:
@@ -54,25 +55,31 @@ class Authoring(QObject):
             w.addAction(action)
             return action
 
-        self.new_action = add("&New article", self.new_article, "Ctrl+N", "Write a new clinic article")
-        self.edit_action = add("&Edit this article", self.edit_current, "Ctrl+E", "Change the open clinic article")
+        self.new_action = add(
+            self.tr("&New article"), self.new_article, "Ctrl+N", self.tr("Write a new clinic article")
+        )
+        self.edit_action = add(
+            self.tr("&Edit this article"), self.edit_current, "Ctrl+E", self.tr("Change the open clinic article")
+        )
         self.copy_action = add(
-            "Make a clinic &copy", self.copy_current, None, "An editable copy of this article in the clinic library"
+            self.tr("Make a clinic &copy"), self.copy_current, None,
+            self.tr("An editable copy of this article in the clinic library"),
         )
         self.import_action = add(
-            "&Import document…", lambda: self.import_documents(), None, "Word, web pages and text as new drafts"
+            self.tr("&Import document…"), lambda: self.import_documents(), None,
+            self.tr("Word, web pages and text as new drafts"),
         )
         menu.addSeparator()
         self.export_action = add(
-            "E&xport clinic articles…", lambda: self.export_clinic(), None,
-            "The Clinic articles library as one content pack, to install on other workstations",
+            self.tr("E&xport clinic articles…"), lambda: self.export_clinic(), None,
+            self.tr("The Clinic articles library as one content pack, to install on other workstations"),
         )
         self.menu_anchor = menu.addSeparator()
         menu.aboutToShow.connect(self._update_actions)
         bar = w.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+        help_menu = w.acts.menus.get("help")  # by key: its title is in the interface's language
         if help_menu is not None:
-            bar.insertMenu(help_menu, menu)
+            bar.insertMenu(help_menu.menuAction(), menu)
         else:
             bar.addMenu(menu)
         return menu
@@ -95,7 +102,9 @@ class Authoring(QObject):
     # -- opening editors -------------------------------------------------------------------
     def _no_clinic(self) -> bool:
         if self.clinic is None:
-            QMessageBox.information(self.window, "Clinic articles", "No clinic library is set up in this window.")
+            QMessageBox.information(
+                self.window, self.tr("Clinic articles"), self.tr("No clinic library is set up in this window.")
+            )
             return True
         return False
 
@@ -109,14 +118,16 @@ class Authoring(QObject):
     def edit_current(self) -> EditorWindow | None:
         article = self.current_article()
         if article is None:
-            self.window.statusBar().showMessage("Open an article to edit it.", 4000)
+            self.window.statusBar().showMessage(self.tr("Open an article to edit it."), 4000)
             return None
         if not authoring.writable(article, self.writable_roots()):
             answer = QMessageBox.question(
                 self.window,
-                "Edit this article",
-                f"“{article.title}” is part of a library that cannot be changed.\n\n"
-                "Make a clinic copy to edit? The copy is saved in Clinic articles and says where it came from.",
+                self.tr("Edit this article"),
+                self.tr(
+                    "“{title}” is part of a library that cannot be changed.\n\n"
+                    "Make a clinic copy to edit? The copy is saved in Clinic articles and says where it came from."
+                ).format(title=article.title),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
@@ -142,7 +153,7 @@ class Authoring(QObject):
             topic_id=article.topic_id,
         )
         if warning or problems:
-            editor.statusBar().showMessage(warning or problems[0].message)
+            editor.statusBar().showMessage(warning or translate_message(problems[0].message))
         return editor
 
     def copy_current(self) -> EditorWindow | None:
@@ -153,7 +164,9 @@ class Authoring(QObject):
         _article_id, path, text = authoring.clinic_copy(self.window.library, article, self.clinic)
         fields, _ = decompose(text, path)
         editor = self.open_editor(Target(self.clinic), fields, saved_text="", topic_id=authoring.CLINIC_TOPIC)
-        editor.statusBar().showMessage(f"A copy of “{article.title}”: save it to keep it in Clinic articles.")
+        editor.statusBar().showMessage(
+            self.tr("A copy of “{title}”: save it to keep it in Clinic articles.").format(title=article.title)
+        )
         return editor
 
     def open_editor(
@@ -204,15 +217,19 @@ class Authoring(QObject):
 
             patterns = " ".join(f"*{s}" for s in SUFFIXES)
             files, _ = QFileDialog.getOpenFileNames(
-                self.window, "Import document", "", f"Documents ({patterns});;All files (*)"
+                self.window, self.tr("Import document"), "",
+                self.tr("Documents ({patterns});;All files (*)").format(patterns=patterns)
             )
         if not files:
             return
         if message := authoring.prepare_clinic(self.clinic):
-            QMessageBox.warning(self.window, "Import document", message)
+            QMessageBox.warning(self.window, self.tr("Import document"), message)
             return
         clinic = self.clinic
-        self.window.statusBar().showMessage(f"Importing {len(files)} document{'s' if len(files) > 1 else ''}…")
+        self.window.statusBar().showMessage(
+            self.tr("Importing {count} documents…").format(count=len(files)) if len(files) > 1
+            else self.tr("Importing 1 document…")
+        )
 
         def op(progress: Any) -> list[Any]:
             from guide.core.importing import ImportFailed, import_file
@@ -240,14 +257,22 @@ class Authoring(QObject):
             editor = self.edit(article.id) if article is not None else None
             if editor is not None:
                 notes = "; ".join(result.warnings)
-                editor.statusBar().showMessage(f"Imported as a draft: check it, review it and save. {notes}".strip())
-        self.window.statusBar().showMessage(f"{len(made)} document{'s' if len(made) != 1 else ''} imported.", 5000)
+                editor.statusBar().showMessage(
+                    (self.tr("Imported as a draft: check it, review it and save.") + f" {notes}").strip()
+                )
+        self.window.statusBar().showMessage(
+            self.tr("1 document imported.") if len(made) == 1
+            else self.tr("{count} documents imported.").format(count=len(made)),
+            5000,
+        )
         if failures:
             self._import_failed("\n".join(failures))
 
     def _import_failed(self, message: str) -> None:
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, "Import document", f"Could not import:\n{message}")
+        QMessageBox.warning(
+            self.window, self.tr("Import document"), self.tr("Could not import:\n{problems}").format(problems=message)
+        )
 
     # -- sharing the clinic library -------------------------------------------------------
     def export_clinic(self, target: str | None = None) -> None:
@@ -262,15 +287,15 @@ class Authoring(QObject):
 
             name = f"clinic-articles-{dt.date.today().isoformat()}.guidepack"
             target, _ = QFileDialog.getSaveFileName(
-                self.window, "Export clinic articles", str(SaveFolder().start() / name),
-                "Content packs (*.guidepack);;Zip archives (*.zip)",
+                self.window, self.tr("Export clinic articles"), str(SaveFolder().start() / name),
+                self.tr("Content packs (*.guidepack);;Zip archives (*.zip)"),
             )
         if not target:
             return
         clinic, out = self.clinic, Path(target)
         if not out.name.lower().endswith((".guidepack", ".zip")):
             out = out.with_name(out.name + ".guidepack")
-        self.window.statusBar().showMessage("Exporting the clinic articles…")
+        self.window.statusBar().showMessage(self.tr("Exporting the clinic articles…"))
 
         def op(progress: Any) -> Any:
             from guide.core.export import export_library
@@ -281,17 +306,22 @@ class Authoring(QObject):
             from guide.ui.handout_dialog import tell_saved
 
             self.window.statusBar().clearMessage()
-            count = f"{result.articles} article{'' if result.articles == 1 else 's'}"
-            where = (
-                "Install it on another workstation with File > Libraries… > Install from file…"
-                if out.name.lower().endswith(".guidepack")
-                else "Unpack it on another workstation and add the folder with File > Open content folder…"
+            count = (
+                self.tr("1 article.") if result.articles == 1
+                else self.tr("{count} articles.").format(count=result.articles)
             )
-            tell_saved(self.window, out, "Clinic articles exported", f"{count}. {where}")
+            where = (
+                self.tr("Install it on another workstation with File > Libraries… > Install from file…")
+                if out.name.lower().endswith(".guidepack")
+                else self.tr("Unpack it on another workstation and add the folder with File > Open content folder…")
+            )
+            tell_saved(self.window, out, self.tr("Clinic articles exported"), f"{count} {where}")
 
         def failed(exc: BaseException) -> None:
             self.window.statusBar().clearMessage()
-            QMessageBox.warning(self.window, "Export clinic articles", f"Could not export:\n{exc}")
+            QMessageBox.warning(
+                self.window, self.tr("Export clinic articles"), self.tr("Could not export:\n{error}").format(error=exc)
+            )
 
         self.window.tasks.run(op, done, failed)
 
@@ -311,8 +341,10 @@ class Authoring(QObject):
             return
         w.tasks.run(
             lambda progress: index.update(),
-            lambda _report: w.statusBar().showMessage("Saved article is in the search.", 3000),
-            lambda exc: w.statusBar().showMessage(f"The saved article could not be indexed: {exc}"),
+            lambda _report: w.statusBar().showMessage(self.tr("Saved article is in the search."), 3000),
+            lambda exc: w.statusBar().showMessage(
+                self.tr("The saved article could not be indexed: {error}").format(error=exc)
+            ),
         )
 
     # -- drafts left by a crash ------------------------------------------------------------------
@@ -322,18 +354,23 @@ class Authoring(QObject):
         if not orphans:
             return None
         lines = "\n".join(
-            f"• {d.title} (autosaved {dt.datetime.fromtimestamp(d.saved).strftime('%d %b %H:%M')})" for d in orphans
+            "• " + self.tr("{title} (autosaved {when})").format(
+                title=d.title, when=QLocale().toString(QDateTime.fromSecsSinceEpoch(int(d.saved)), "d MMM HH:mm")
+            )
+            for d in orphans
         )
         box = QMessageBox(self.window)
         box.setObjectName("draft-offer")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved articles")
-        box.setText(f"The guide closed before {'these articles were' if len(orphans) > 1 else 'this article was'} "
-                    f"saved:\n\n{lines}")
-        box.setInformativeText("Open to finish and save, or keep them for later.")
-        reopen = box.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setWindowTitle(self.tr("Unsaved articles"))
+        box.setText(
+            (self.tr("The guide closed before these articles were saved:") if len(orphans) > 1
+             else self.tr("The guide closed before this article was saved:")) + f"\n\n{lines}"
+        )
+        box.setInformativeText(self.tr("Open to finish and save, or keep them for later."))
+        reopen = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(reopen)
 
         def answered(_result: int) -> None:
@@ -360,7 +397,7 @@ class Authoring(QObject):
             Target(root, draft.article_id, path, draft.base), fields, saved_text=saved_text, topic_id=topic,
             draft_key=draft.key,
         )
-        editor.statusBar().showMessage("Recovered from an autosaved draft: save it to keep it.")
+        editor.statusBar().showMessage(self.tr("Recovered from an autosaved draft: save it to keep it."))
         return editor
 
     # -- closing the main window -------------------------------------------------------------

@@ -48,8 +48,8 @@ class ContentsPanel(QListWidget):
         self._aimed: str | None = None  # a section gone to: highlighted while its heading is in sight
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the whole heading
-        self.setAccessibleName("Contents")
-        self.setAccessibleDescription("Sections of the open page; Enter scrolls the reading pane there")
+        self.setAccessibleName(self.tr("Contents"))
+        self.setAccessibleDescription(self.tr("Sections of the open page; Enter scrolls the reading pane there"))
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         reader.verticalScrollBar().valueChanged.connect(self.track)
@@ -75,7 +75,7 @@ class ContentsPanel(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, heading.text)
             item.setToolTip(heading.text)
         if not self.count():
-            item = QListWidgetItem("This page has no sections.", self)
+            item = QListWidgetItem(self.tr("This page has no sections."), self)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.track()
 
@@ -159,7 +159,8 @@ class ContentsDock(QDockWidget):
     """
 
     def __init__(self, reader: QTextBrowser, parent: QWidget | None = None) -> None:
-        super().__init__("Contents", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Contents"))
         self.setObjectName("contents")  # saveState/restoreState find it by this name
         self.panel = ContentsPanel(reader, self)
         self.panel.setObjectName("contents")  # the focus outline's style sheet selects on it
@@ -168,10 +169,10 @@ class ContentsDock(QDockWidget):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.for_articles = False  # the page shown is an article
-        self.choice = QAction("&Contents", self)
+        self.choice = QAction(self.tr("&Contents"), self)
         self.choice.setCheckable(True)
         self.choice.setChecked(True)
-        self.choice.setStatusTip("Show the sections of an article beside it")
+        self.choice.setStatusTip(self.tr("Show the sections of an article beside it"))
         self.choice.toggled.connect(self._apply)
 
     def show_for(self, article: bool) -> None:

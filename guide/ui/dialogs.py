@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -70,10 +70,35 @@ def keys_text(action: QAction) -> str:
     )
 
 
-WIDGET_KEYS = (
-    ("Search results", (("Open the result", "Enter"), ("Clear the search", "Esc"))),
-    ("Find in page", (("Next / previous match", "Enter / Shift+Enter / F3"), ("Close the find bar", "Esc"))),
-    ("Topics", (("Open the highlighted item", "Arrow keys, then a moment's pause; or Enter"),)),
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+WIDGET_KEYS = (  # shown through translate("Shortcuts", …)
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Search results"),
+        (
+            (QT_TRANSLATE_NOOP("Shortcuts", "Open the result"), QT_TRANSLATE_NOOP("Shortcuts", "Enter")),
+            (QT_TRANSLATE_NOOP("Shortcuts", "Clear the search"), QT_TRANSLATE_NOOP("Shortcuts", "Esc")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Find in page"),
+        (
+            (
+                QT_TRANSLATE_NOOP("Shortcuts", "Next / previous match"),
+                QT_TRANSLATE_NOOP("Shortcuts", "Enter / Shift+Enter / F3"),
+            ),
+            (QT_TRANSLATE_NOOP("Shortcuts", "Close the find bar"), QT_TRANSLATE_NOOP("Shortcuts", "Esc")),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Topics"),
+        (
+            (
+                QT_TRANSLATE_NOOP("Shortcuts", "Open the highlighted item"),
+                QT_TRANSLATE_NOOP("Shortcuts", "Arrow keys, then a moment's pause; or Enter"),
+            ),
+        ),
+    ),
 )
 
 
@@ -92,7 +117,13 @@ def shortcut_groups(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]
                 rows.append((action.text().replace("&", ""), keys))
         if rows:
             groups.append((menu.title().replace("&", ""), rows))
-    groups += [(title, list(rows)) for title, rows in WIDGET_KEYS]
+    groups += [
+        (
+            translate("Shortcuts", str(title)),
+            [(translate("Shortcuts", str(a)), translate("Shortcuts", str(k))) for a, k in rows],
+        )
+        for title, rows in WIDGET_KEYS
+    ]
     return groups
 
 
@@ -114,22 +145,28 @@ def shortcuts_dialog(parent: QWidget, menus: list[QMenu]) -> None:
         view.setHtml(shortcuts_html(shortcut_groups(menus)))
         return view
 
-    _view_dialog(parent, "Keyboard shortcuts", make, 560, 560)
+    _view_dialog(parent, translate("Shortcuts", "Keyboard shortcuts"), make, 560, 560)
 
 
 def problems_text(problems: Sequence[Problem]) -> str:
     """The problems as people read them (what is wrong, then file and line), errors first."""
     ordered = sorted(problems, key=lambda p: p.severity != "error")  # stable: file order kept within each
     text = "\n\n".join(for_people(p) for p in ordered)
-    return f"{count_text(problems)}:\n\n{text}" if problems else "No problems found in the content."
+    return (
+        f"{count_text(problems)}:\n\n{text}" if problems else translate("Problems", "No problems found in the content.")
+    )
 
 
 def about_html(library: Library) -> str:
     dates = [a.reviewed for a in library.articles() if a.reviewed]
-    newest = max(dates).isoformat() if dates else "unknown"
+    newest = max(dates).isoformat() if dates else translate("About", "unknown")
     return (
-        f"<b>Health guide</b> {html.escape(__version__)}<br>"
-        f"{len(library)} articles; newest review {newest}.<br>Works without a network."
+        f"<b>{html.escape(translate('MainWindow', 'Health guide'))}</b> {html.escape(__version__)}<br>"
+        + html.escape(
+            translate("About", "{count} articles; newest review {date}.").format(count=len(library), date=newest)
+        )
+        + "<br>"
+        + html.escape(translate("About", "Works without a network."))
     )
 
 
@@ -149,15 +186,15 @@ class BookmarksDialog(QDialog):
         self.bookmarks = bookmarks
         self.open_article = open_article
         self.changed = changed
-        self.setWindowTitle("Bookmarks")
+        self.setWindowTitle(self.tr("Bookmarks"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Enter opens a bookmark; Delete removes it.", self))
+        layout.addWidget(QLabel(self.tr("Enter opens a bookmark; Delete removes it."), self))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Bookmarks")
+        self.list.setAccessibleName(self.tr("Bookmarks"))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(self)
-        self.open_button = buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.delete_button = buttons.addButton("Delete", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.delete_button = buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.open_button.clicked.connect(self.open_current)
@@ -174,7 +211,7 @@ class BookmarksDialog(QDialog):
         self.list.clear()
         for article_id in self.bookmarks.ids:
             article = self.library.article(article_id)
-            self.list.addItem(article.title if article else f"{article_id} (missing)")
+            self.list.addItem(article.title if article else self.tr("{id} (missing)").format(id=article_id))
             self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, article_id)
         if self.list.count():
             self.list.setCurrentRow(0)

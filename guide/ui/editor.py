@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from guide.core import authoring
 from guide.core.content import Library
 from guide.core.drafts import ArticleText, DraftStore, SavedDraft, compose, decompose, editor_line
+from guide.core.i18n import translate_message
 from guide.core.models import Article, Problem, SearchResults
 from guide.core.settings import SettingsStore
 from guide.ui import icons, themes
@@ -74,14 +75,14 @@ class LinkPicker(QDialog):
 
     def __init__(self, library: Library, searcher: Searcher | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link to an article")
+        self.setWindowTitle(self.tr("Link to an article"))
         self.library = library
         self.searcher = searcher
         self.box = QLineEdit(self)
-        self.box.setPlaceholderText("Type words from the title or the text")
-        self.box.setAccessibleName("Find article to link to")
+        self.box.setPlaceholderText(self.tr("Type words from the title or the text"))
+        self.box.setAccessibleName(self.tr("Find article to link to"))
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Articles")
+        self.results.setAccessibleName(self.tr("Articles"))
         self.box.textChanged.connect(self._fill)
         self.box.returnPressed.connect(self._accept_first)
         self.results.itemActivated.connect(lambda _item: self.accept())
@@ -89,7 +90,7 @@ class LinkPicker(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        caption = QLabel("&Article:", self)
+        caption = QLabel(self.tr("&Article:"), self)
         caption.setBuddy(self.box)
         layout.addWidget(caption)
         layout.addWidget(self.box)
@@ -169,17 +170,17 @@ class EditorWindow(QMainWindow):
         self._build_fields(library(), topic_id)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("markdown")
-        self.text.setAccessibleName("Article text (Markdown)")
+        self.text.setAccessibleName(self.tr("Article text (Markdown)"))
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText("Write the article here. ## starts a section; - starts a list item.")
+        self.text.setPlaceholderText(self.tr("Write the article here. ## starts a section; - starts a list item."))
         self.preview = Reader(library().roots, self)
         self.preview.setObjectName("preview")
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(self.tr("Preview"))
         theme = themes.effective_theme(store.settings.theme)
         self.preview.document().setDefaultStyleSheet(themes.reader_css(theme))
         self.problem_list = QListWidget(self)
         self.problem_list.setObjectName("problems")
-        self.problem_list.setAccessibleName("Problems")
+        self.problem_list.setAccessibleName(self.tr("Problems"))
         self.problem_list.setMaximumHeight(110)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
@@ -226,24 +227,30 @@ class EditorWindow(QMainWindow):
             edit = QLineEdit(self)
             edit.setAccessibleName(name)
             edit.setPlaceholderText(hint)
+            edit.setToolTip(hint)  # the whole hint, where a narrow field cuts it short
             return edit
 
-        self.title_edit = line("Title")
-        self.summary = line("Summary", "One or two plain sentences, shown under the title and on handouts")
-        self.aliases = line("Aliases", "Other names people search for, separated by commas")
-        self.tags = line("Tags", "Keywords, separated by commas")
-        self.reviewed_by = line("Reviewed by", "Name of the health worker who checked it")
-        self.reviewed = line("Reviewed on", "YYYY-MM-DD")
-        self.review_due = line("Review due", "YYYY-MM-DD")
+        self.title_edit = line(self.tr("Title"))
+        self.summary = line(
+            self.tr("Summary"), self.tr("One or two plain sentences, shown under the title and on handouts")
+        )
+        self.aliases = line(self.tr("Aliases"), self.tr("Other names people search for, separated by commas"))
+        self.tags = line(self.tr("Tags"), self.tr("Keywords, separated by commas"))
+        self.reviewed_by = line(self.tr("Reviewed by"), self.tr("Name of the health worker who checked it"))
+        self.reviewed = line(self.tr("Reviewed on"), self.tr("YYYY-MM-DD"))
+        self.review_due = line(self.tr("Review due"), self.tr("YYYY-MM-DD"))
         self.sources = QPlainTextEdit(self)
-        self.sources.setAccessibleName("Sources")
-        self.sources.setPlaceholderText("One source per line (a title or a web address)")
+        self.sources.setAccessibleName(self.tr("Sources"))
+        self.sources.setPlaceholderText(self.tr("One source per line (a title or a web address)"))
         self.sources.setTabChangesFocus(True)
         self.sources.setFixedHeight(46)
         self.topic = QComboBox(self)
         self.topic.setEditable(True)
-        self.topic.setAccessibleName("Topic")
-        self.topic.setToolTip("Where the article appears in the tree; type a name to make a new topic")
+        self.topic.setAccessibleName(self.tr("Topic"))
+        # a long topic path must not widen its column and squeeze the fields beside it
+        self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.topic.setMinimumContentsLength(16)
+        self.topic.setToolTip(self.tr("Where the article appears in the tree; type a name to make a new topic"))
         for label, tid in authoring.topic_choices(library):
             self.topic.addItem(label, tid)
         found = self.topic.findData(topic_id)
@@ -253,19 +260,21 @@ class EditorWindow(QMainWindow):
         self.topic.setCurrentIndex(found)
         if self.target.path is not None:  # the topic is the folder: fixed once saved, so links keep working
             self.topic.setEnabled(False)
-            self.topic.setToolTip("An article's topic is its folder; it stays fixed once saved so links keep working")
-        self.today = today = QPushButton("&Today", self)
-        today.setToolTip("Reviewed today")
+            self.topic.setToolTip(
+                self.tr("An article's topic is its folder; it stays fixed once saved so links keep working")
+            )
+        self.today = today = QPushButton(self.tr("&Today"), self)
+        today.setToolTip(self.tr("Reviewed today"))
         today.clicked.connect(lambda: self.reviewed.setText(dt.date.today().isoformat()))
         self.form = QGridLayout()
         self.form.setHorizontalSpacing(8)
         self.form.setVerticalSpacing(4)
         rows: list[list[tuple[str, QWidget]]] = [
-            [("T&itle:", self.title_edit), ("To&pic:", self.topic)],
-            [("&Summary:", self.summary)],
-            [("&Aliases:", self.aliases), ("Ta&gs:", self.tags)],
-            [("Reviewed &by:", self.reviewed_by), ("Reviewed &on:", self.reviewed)],
-            [("Sour&ces:", self.sources), ("Review d&ue:", self.review_due)],
+            [(self.tr("T&itle:"), self.title_edit), (self.tr("To&pic:"), self.topic)],
+            [(self.tr("&Summary:"), self.summary)],
+            [(self.tr("&Aliases:"), self.aliases), (self.tr("Ta&gs:"), self.tags)],
+            [(self.tr("Reviewed &by:"), self.reviewed_by), (self.tr("Reviewed &on:"), self.reviewed)],
+            [(self.tr("Sour&ces:"), self.sources), (self.tr("Review d&ue:"), self.review_due)],
         ]
         for r, row in enumerate(rows):
             for c, (caption, widget) in enumerate(row):
@@ -303,40 +312,49 @@ class EditorWindow(QMainWindow):
         return action
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Editing", self)
+        bar = QToolBar(self.tr("Editing"), self)
         bar.setObjectName("editing")
-        bar.setAccessibleName("Editing")
-        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save, "Save the article",
+        bar.setAccessibleName(bar.windowTitle())
+        self.save_action = self._action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save,
+                                        self.tr("Save the article"),
                                         name="save")
-        self.undo_action = self._action("Undo", self.text.undo, QKeySequence.StandardKey.Undo, name="undo")
-        self.redo_action = self._action("Redo", self.text.redo, QKeySequence.StandardKey.Redo, name="redo")
+        self.undo_action = self._action(self.tr("Undo"), self.text.undo, QKeySequence.StandardKey.Undo, name="undo")
+        self.redo_action = self._action(self.tr("Redo"), self.text.redo, QKeySequence.StandardKey.Redo, name="redo")
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.text.undoAvailable.connect(self.undo_action.setEnabled)
         self.text.redoAvailable.connect(self.redo_action.setEnabled)
         self.heading_action = self._action(
-            "Heading", lambda: self._edit(md.heading, 2), "Ctrl+2", "Section heading (##)", name="heading"
+            self.tr("Heading"), lambda: self._edit(md.heading, 2), "Ctrl+2", self.tr("Section heading (##)"),
+            name="heading",
         )
         self.subheading_action = self._action(
-            "Subheading", lambda: self._edit(md.heading, 3), "Ctrl+3", "Subsection heading (###)", name="subheading"
+            self.tr("Subheading"), lambda: self._edit(md.heading, 3), "Ctrl+3", self.tr("Subsection heading (###)"),
+            name="subheading",
         )
-        self.bold_action = self._action("Bold", lambda: self._edit(md.wrap, "**"), QKeySequence.StandardKey.Bold,
+        self.bold_action = self._action(self.tr("Bold"), lambda: self._edit(md.wrap, "**"),
+                                        QKeySequence.StandardKey.Bold,
                                         name="bold")
-        self.bullets_action = self._action("• List", lambda: self._edit(md.bulleted), "Ctrl+Shift+8",
-                                           "Bulleted list", name="bullets")
-        self.numbers_action = self._action("1. List", lambda: self._edit(md.numbered), "Ctrl+Shift+7",
-                                           "Numbered list", name="numbers")
-        self.table_action = self._action("Table", lambda: self._edit(md.insert_block, md.TABLE), "Ctrl+Alt+T",
+        self.bullets_action = self._action(self.tr("• List"), lambda: self._edit(md.bulleted), "Ctrl+Shift+8",
+                                           self.tr("Bulleted list"), name="bullets")
+        self.numbers_action = self._action(self.tr("1. List"), lambda: self._edit(md.numbered), "Ctrl+Shift+7",
+                                           self.tr("Numbered list"), name="numbers")
+        self.table_action = self._action(self.tr("Table"), lambda: self._edit(md.insert_block, md.TABLE), "Ctrl+Alt+T",
                                          name="table")
-        self.link_action = self._action("Link…", self.insert_link, "Ctrl+K", "Link to another article",
+        self.link_action = self._action(self.tr("Link…"), self.insert_link, "Ctrl+K",
+                                        self.tr("Link to another article"),
                                         name="link")
-        self.image_action = self._action("Image…", self.insert_image, "Ctrl+Shift+I", "Picture from a file",
+        self.image_action = self._action(self.tr("Image…"), self.insert_image, "Ctrl+Shift+I",
+                                         self.tr("Picture from a file"),
                                          name="image")
-        self.print_action = self._action("Print…", lambda: self.handout("print"), QKeySequence.StandardKey.Print,
-                                         "Print as a handout", name="print")
-        self.pdf_action = self._action("Export PDF…", lambda: self.handout("save_pdf"), "Ctrl+Shift+E",
-                                       "Save the handout as a PDF", name="pdf")
-        self.close_action = self._action("Close", self.close, QKeySequence.StandardKey.Close, "Close the editor")
+        self.print_action = self._action(self.tr("Print…"), lambda: self.handout("print"),
+                                         QKeySequence.StandardKey.Print,
+                                         self.tr("Print as a handout"), name="print")
+        self.pdf_action = self._action(self.tr("Export PDF…"), lambda: self.handout("save_pdf"), "Ctrl+Shift+E",
+                                       self.tr("Save the handout as a PDF"), name="pdf")
+        self.close_action = self._action(
+            self.tr("Close"), self.close, QKeySequence.StandardKey.Close, self.tr("Close the editor")
+        )
         groups = [
             [self.save_action, self.undo_action, self.redo_action],
             [self.heading_action, self.subheading_action, self.bold_action, self.bullets_action,
@@ -432,8 +450,10 @@ class EditorWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        title = self.title_edit.text().strip() or "New article"
-        self.setWindowTitle(f"{title}{' *' if self.is_modified() else ''} — Article editor")
+        title = self.title_edit.text().strip() or self.tr("New article")
+        self.setWindowTitle(
+            self.tr("{title} — Article editor").format(title=f"{title}{' *' if self.is_modified() else ''}")
+        )
 
     # -- live preview and checks -------------------------------------------------------------
     def start_review(self) -> None:
@@ -455,7 +475,7 @@ class EditorWindow(QMainWindow):
 
     def _review_failed(self, exc: BaseException) -> None:
         self._reviewing = False
-        self.statusBar().showMessage(f"The preview could not be made: {exc}")
+        self.statusBar().showMessage(self.tr("The preview could not be made: {error}").format(error=exc))
 
     def _show_review(self, result: authoring.Review) -> None:
         self._reviewing = False
@@ -476,8 +496,13 @@ class EditorWindow(QMainWindow):
         marks: list[QTextEdit.ExtraSelection] = []
         for problem in result.problems:
             line = editor_line(problem.line, result.article.body_line)
-            where = f"Line {line}" if line is not None else "Fields"
-            item = QListWidgetItem(f"{where}: {problem.severity}: {problem.message}")
+            where = self.tr("Line {line}").format(line=line) if line is not None else self.tr("Fields")
+            severity = self.tr("error") if problem.severity == "error" else self.tr("warning")
+            item = QListWidgetItem(
+                self.tr("{where}: {severity}: {message}").format(
+                    where=where, severity=severity, message=translate_message(problem.message)
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, line or 0)
             item.setData(Qt.ItemDataRole.UserRole + 1, problem.message)
             self.problem_list.addItem(item)
@@ -487,7 +512,9 @@ class EditorWindow(QMainWindow):
         count = len(result.problems)
         self.problem_list.setVisible(count > 0)
         self.statusBar().showMessage(
-            "No problems found." if not count else f"{count} problem{'s' if count != 1 else ''} to look at."
+            self.tr("No problems found.") if not count
+            else self.tr("1 problem to look at.") if count == 1
+            else self.tr("{count} problems to look at.").format(count=count)
         )
 
     def _mark(self, line: int, error: bool) -> QTextEdit.ExtraSelection:
@@ -542,7 +569,7 @@ class EditorWindow(QMainWindow):
             from PySide6.QtWidgets import QFileDialog
 
             name, _ = QFileDialog.getOpenFileName(
-                self, "Insert picture", "", "Pictures (*.png *.jpg *.jpeg *.gif *.svg *.webp *.bmp)"
+                self, self.tr("Insert picture"), "", self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.svg *.webp *.bmp)")
             )
         if name:
             self.insert_image_file(Path(name))
@@ -552,11 +579,14 @@ class EditorWindow(QMainWindow):
         try:
             rel = authoring.copy_image(source, path, self.target.root)
         except ValueError as exc:
-            QMessageBox.warning(self, "Insert picture", str(exc))
+            QMessageBox.warning(self, self.tr("Insert picture"), str(exc))
             return False
         except OSError as exc:
             QMessageBox.warning(
-                self, "Insert picture", f"Could not copy {source.name} into the clinic library: {exc.strerror or exc}"
+                self, self.tr("Insert picture"),
+                self.tr("Could not copy {file} into the clinic library: {error}").format(
+                    file=source.name, error=exc.strerror or exc
+                ),
             )
             return False
         alt = self.text.textCursor().selectedText() or re.sub(r"[-_]+", " ", source.stem)
@@ -587,7 +617,7 @@ class EditorWindow(QMainWindow):
         return SavedDraft(
             key=self.draft_key,
             text=self.article_text(),
-            title=self.title_edit.text().strip() or "New article",
+            title=self.title_edit.text().strip() or self.tr("New article"),
             article_id=self.target.article_id,
             path=str(self.target.path or ""),
             root=str(self.target.root),
@@ -605,14 +635,14 @@ class EditorWindow(QMainWindow):
             self.drafts.save(self.draft())
             self.autosave_problem = None
         except OSError as exc:
-            self.autosave_problem = f"Autosave failed: {exc.strerror or exc}. Save soon."
+            self.autosave_problem = self.tr("Autosave failed: {error}. Save soon.").format(error=exc.strerror or exc)
             self.statusBar().showMessage(self.autosave_problem)
 
     def save(self) -> bool:
         """Save the article to its file; on any failure the text stays here and in the draft."""
         fields = self.fields()
         if not fields.title.strip():
-            QMessageBox.information(self, "Save article", "Give the article a title first.")
+            QMessageBox.information(self, self.tr("Save article"), self.tr("Give the article a title first."))
             self.title_edit.setFocus()
             return False
         library = self._library()
@@ -647,7 +677,7 @@ class EditorWindow(QMainWindow):
         self.saved_text = text
         self.drafts.discard(self.draft_key)
         self._update_title()
-        self.statusBar().showMessage(f"Saved as {path.name}.", 5000)
+        self.statusBar().showMessage(self.tr("Saved as {file}.").format(file=path.name), 5000)
         self.saved.emit(article_id, str(path))
         return True
 
@@ -655,13 +685,15 @@ class EditorWindow(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("changed-on-disk")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Article changed on disk")
+        box.setWindowTitle(self.tr("Article changed on disk"))
         box.setText(
-            f"{path.name} was changed since you opened it, perhaps in another window or on another computer."
+            self.tr("{file} was changed since you opened it, perhaps in another window or on another computer.").format(
+                file=path.name
+            )
         )
-        box.setInformativeText("Keep both: your version is saved as a second article beside it.")
-        both = box.addButton("&Keep both", QMessageBox.ButtonRole.AcceptRole)
-        replace = box.addButton("&Replace theirs", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(self.tr("Keep both: your version is saved as a second article beside it."))
+        both = box.addButton(self.tr("&Keep both"), QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(self.tr("&Replace theirs"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(both)
         box.exec()
@@ -670,14 +702,16 @@ class EditorWindow(QMainWindow):
 
     def _save_failed(self, path: Path, reason: str) -> bool:
         self.autosave()
-        kept = "Your text is kept here and in an autosaved draft" if not self.autosave_problem else (
-            "Your text is kept here (the autosave failed too: copy it somewhere safe)"
+        kept = self.tr("Your text is kept here and in an autosaved draft") if not self.autosave_problem else (
+            self.tr("Your text is kept here (the autosave failed too: copy it somewhere safe)")
         )
         QMessageBox.warning(
             self,
-            "Could not save",
-            f"Could not save {path.name} in {path.parent}: {reason}.\n\n"
-            f"The clinic folder may be read-only or full. {kept}; it is offered again at the next start.",
+            self.tr("Could not save"),
+            self.tr(
+                "Could not save {file} in {folder}: {reason}.\n\n"
+                "The clinic folder may be read-only or full. {kept}; it is offered again at the next start."
+            ).format(file=path.name, folder=path.parent, reason=reason, kept=kept),
         )
         return False
 
@@ -685,8 +719,10 @@ class EditorWindow(QMainWindow):
         if not self._closing_ok and self.is_modified():
             answer = QMessageBox.question(
                 self,
-                "Unsaved changes",
-                f"Save the changes to “{self.title_edit.text().strip() or 'New article'}” before closing?",
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes to “{title}” before closing?").format(
+                    title=self.title_edit.text().strip() or self.tr("New article")
+                ),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
@@ -708,6 +744,7 @@ def open_fields(text: str, path: Path) -> tuple[ArticleText, str]:
     """Fields for an article's text, and a warning when its front matter could not be read."""
     fields, problems = decompose(text, path)
     if problems:
-        return fields, f"{problems[0].message}; the front matter is kept in the text below."
+        note = QCoreApplication.translate("EditorWindow", "{problem}; the front matter is kept in the text below.")
+        return fields, note.format(problem=translate_message(problems[0].message))
     return fields, ""
 

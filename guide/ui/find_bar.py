@@ -17,16 +17,16 @@ class FindBar(QWidget):
         self.current = -1
         self.box = QLineEdit(self)
         self.box.setObjectName("find")
-        self.box.setPlaceholderText("Find in page")
-        self.box.setAccessibleName("Find in page")
+        self.box.setPlaceholderText(self.tr("Find in page"))
+        self.box.setAccessibleName(self.tr("Find in page"))
         self.count = QLabel("", self)
-        self.count.setAccessibleName("Matches")
-        prev_button = QPushButton("Previous", self)
-        next_button = QPushButton("Next", self)
-        close_button = QPushButton("Close", self)
+        self.count.setAccessibleName(self.tr("Matches"))
+        prev_button = QPushButton(self.tr("Previous"), self)
+        next_button = QPushButton(self.tr("Next"), self)
+        close_button = QPushButton(self.tr("Close"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        for widget in (QLabel("Find:", self), self.box, self.count, prev_button, next_button, close_button):
+        for widget in (QLabel(self.tr("Find:"), self), self.box, self.count, prev_button, next_button, close_button):
             layout.addWidget(widget)
         self.box.textChanged.connect(self.refresh)
         self.box.installEventFilter(self)
@@ -87,9 +87,9 @@ class FindBar(QWidget):
         if self.matches:
             self.view.setTextCursor(self.matches[self.current])
             self.view.ensureCursorVisible()
-            self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+            self.count.setText(self.tr("{number} of {count}").format(number=self.current + 1, count=len(self.matches)))
         else:
-            self.count.setText("No matches" if self.box.text() else "")
+            self.count.setText(self.tr("No matches") if self.box.text() else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from guide.core.settings import PAPER_SIZES, SettingsStore
 from guide.core.text import split_sections
 from guide.ui.actions import NEEDS_ARTICLE
 from guide.ui.printing import page_layout, print_document, write_pdf
+from guide.ui.themes import choice_label
 
 
 def _image_loader(library: Library) -> Callable[[str], QImage | None]:
@@ -55,30 +56,33 @@ class ClinicFields(QWidget):
         self.store = store
         settings = store.settings
         self.name = QLineEdit(settings.clinic_name)
-        self.name.setAccessibleName("Clinic name")
+        self.name.setAccessibleName(self.tr("Clinic name"))
         self.contact = QLineEdit(settings.clinic_contact)
-        self.contact.setPlaceholderText("Address or phone number")
-        self.contact.setAccessibleName("Contact line")
+        self.contact.setPlaceholderText(self.tr("Address or phone number"))
+        self.contact.setAccessibleName(self.tr("Contact line"))
+        # the hint is longer in French and Spanish: the field is at least as wide as it
+        hint = self.contact.fontMetrics().horizontalAdvance(self.contact.placeholderText())
+        self.contact.setMinimumWidth(hint + 4 * self.contact.fontMetrics().averageCharWidth())
         self.logo = QLineEdit(settings.clinic_logo)
-        self.logo.setAccessibleName("Logo file")
-        self.logo.setAccessibleDescription("A PNG, JPEG or SVG printed at the top of handouts; empty for none")
-        self.choose = QPushButton("C&hoose…")
-        self.choose.setAccessibleName("Choose logo file")
+        self.logo.setAccessibleName(self.tr("Logo file"))
+        self.logo.setAccessibleDescription(self.tr("A PNG, JPEG or SVG printed at the top of handouts; empty for none"))
+        self.choose = QPushButton(self.tr("C&hoose…"))
+        self.choose.setAccessibleName(self.tr("Choose logo file"))
         self.choose.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo)
         logo_row.addWidget(self.choose)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Clinic &name:", self.name)
-        form.addRow("&Contact line:", self.contact)
-        logo_label = QLabel("&Logo:", self)  # a row holding a layout gets no buddy by itself
+        form.addRow(self.tr("Clinic &name:"), self.name)
+        form.addRow(self.tr("&Contact line:"), self.contact)
+        logo_label = QLabel(self.tr("&Logo:"), self)  # a row holding a layout gets no buddy by itself
         logo_label.setBuddy(self.logo)
         form.addRow(logo_label, logo_row)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Clinic logo", self.logo.text(), "Images (*.png *.jpg *.jpeg *.svg)"
+            self, self.tr("Clinic logo"), self.logo.text(), self.tr("Images (*.png *.jpg *.jpeg *.svg)")
         )
         if path:
             self.logo.setText(path)
@@ -100,7 +104,7 @@ class ClinicSettingsDialog(QDialog):
     def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle("Clinic details")
+        self.setWindowTitle(self.tr("Clinic details"))
         self.fields = ClinicFields(store, self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -129,12 +133,16 @@ class SaveFolder:
         return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-def tell_saved(parent: QWidget, path: Path, title: str = "Handout saved", detail: str = "") -> QMessageBox:
+def tell_saved(parent: QWidget, path: Path, title: str = "", detail: str = "") -> QMessageBox:
     """ "Saved to …" with an Open folder button (shown without blocking; returned for tests)."""
-    text = f"Saved to {path}" + (f"\n\n{detail}" if detail else "")
+    title = title or QCoreApplication.translate("HandoutDialog", "Handout saved")
+    text = QCoreApplication.translate("HandoutDialog", "Saved to {path}").format(path=path)
+    text += f"\n\n{detail}" if detail else ""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     box.setObjectName("saved")
-    open_folder = box.addButton("&Open folder", QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(
+        QCoreApplication.translate("HandoutDialog", "&Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Ok)
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
     open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
@@ -161,7 +169,7 @@ class HandoutDialog(QDialog):
         self.renderer = renderer
         self.store = store
         self.article_ids = list(article_ids)
-        self.setWindowTitle("Print handout")
+        self.setWindowTitle(self.tr("Print handout"))
         settings = store.settings
         articles = [a for a in (library.article(i) for i in self.article_ids) if a is not None]
 
@@ -172,35 +180,35 @@ class HandoutDialog(QDialog):
                     continue
                 item = QListWidgetItem(section.title or section.slug)
                 if len(articles) > 1:
-                    item.setText(f"{article.title}: {item.text()}")
+                    item.setText(self.tr("{article}: {section}").format(article=article.title, section=item.text()))
                 item.setData(Qt.ItemDataRole.UserRole, section.slug)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
                 self.sections.addItem(item)
-        self.large_print = QCheckBox("&Large print")
+        self.large_print = QCheckBox(self.tr("&Large print"))
         self.large_print.setChecked(settings.large_print)
         self.paper = QComboBox()
         for value, label in PAPER_SIZES.items():
-            self.paper.addItem(label, value)
+            self.paper.addItem(choice_label(label), value)
         paper = settings.paper or default_paper(QLocale().name())
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
-        clinic = QPushButton("Clinic details…")
+        clinic = QPushButton(self.tr("Clinic details…"))
         clinic.clicked.connect(lambda: ClinicSettingsDialog(self.store, self).exec())
 
         titles = ", ".join(a.title for a in articles)
         form = QFormLayout()
-        form.addRow("Paper:", self.paper)
+        form.addRow(self.tr("Paper:"), self.paper)
         form.addRow("", self.large_print)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(titles))
-        layout.addWidget(QLabel("Choose sections:"))
+        layout.addWidget(QLabel(self.tr("Choose sections:")))
         layout.addWidget(self.sections)
         layout.addLayout(form)
         layout.addWidget(clinic, 0, Qt.AlignmentFlag.AlignLeft)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button = buttons.addButton("Pre&view…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.pdf_button = buttons.addButton("&Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button = buttons.addButton(self.tr("Pre&view…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = buttons.addButton(self.tr("&Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_)
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -241,12 +249,12 @@ class HandoutDialog(QDialog):
 
     def html(self, options: HandoutOptions) -> str | None:
         if options.sections == ():
-            QMessageBox.information(self, "Print handout", "Tick at least one section to print.")
+            QMessageBox.information(self, self.tr("Print handout"), self.tr("Tick at least one section to print."))
             return None
         try:
             return build_handout_html(self.library, self.renderer, self.article_ids, options)
         except HandoutError as exc:
-            QMessageBox.warning(self, "Print handout", str(exc))
+            QMessageBox.warning(self, self.tr("Print handout"), str(exc))
             return None
 
     def _remember(self, options: HandoutOptions) -> None:
@@ -288,7 +296,9 @@ class HandoutDialog(QDialog):
         first = self.library.article(self.article_ids[0])
         suggested = (first.id.rpartition("/")[2] if first else "handout") + ".pdf"
         start = str(self.folder.start() / suggested)
-        path, _ = QFileDialog.getSaveFileName(self, "Save handout as PDF", start, "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save handout as PDF"), start, self.tr("PDF files (*.pdf)")
+        )
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -296,7 +306,8 @@ class HandoutDialog(QDialog):
         try:
             write_pdf(html, Path(path), options, _image_loader(self.library))
         except OSError as exc:
-            QMessageBox.warning(self, "Save PDF", f"Could not save {path}:\n{exc}")
+            text = self.tr("Could not save {path}:\n{error}").format(path=path, error=exc)
+            QMessageBox.warning(self, self.tr("Save PDF"), text)
             return
         self.folder.last = Path(path).parent
         self._remember(options)
@@ -326,15 +337,15 @@ class HandoutActions(QObject):
         self._store = store
         self._parent = parent
         self.folder = SaveFolder()  # shared by the handout dialogs of this window
-        self.print_action = self._action("&Print…", QKeySequence.StandardKey.Print, "print", "document-print")
-        self.preview_action = self._action("Print pre&view…", None, "preview", "document-print-preview")
+        self.print_action = self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print, "print", "document-print")
+        self.preview_action = self._action(self.tr("Print pre&view…"), None, "preview", "document-print-preview")
         self.pdf_action = self._action(
-            "&Export PDF…", QKeySequence("Ctrl+Shift+E"), "save_pdf", "document-export"
+            self.tr("&Export PDF…"), QKeySequence("Ctrl+Shift+E"), "save_pdf", "document-export"
         )
         self.pdf_action.setObjectName("export_pdf")
         self.print_action.setObjectName("print")
         self.preview_action.setObjectName("preview")
-        self.clinic_action = QAction("&Clinic details…", self)
+        self.clinic_action = QAction(self.tr("&Clinic details…"), self)
         self.clinic_action.setObjectName("clinic")
         self.clinic_action.triggered.connect(self.edit_clinic)
 

@@ -9,12 +9,13 @@ The bundled guide is listed first as a read-only row: it comes and goes with the
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from guide import __version__
 from guide.core import paths
 from guide.core.content import INDEX_NAME, Library, read_file, split_front_matter
+from guide.core.i18n import translate_message
 from guide.core.packs.archive import PackError
 from guide.core.packs.store import InstalledPack, InstallReport, PackStore, all_installed, stores
 from guide.core.packs.trust import SignatureCheck, Trust, check_signature
@@ -43,7 +45,16 @@ from guide.ui.tasks import Progress, TaskRunner
 if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
-COLUMNS = ("Title", "Version", "Publisher", "Verified", "Language", "Articles", "Size", "Installed")
+COLUMNS = (  # shown through translate("LibrariesDialog", …)
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Title"),
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Version"),
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Publisher"),
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Verified"),
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Language"),
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Articles"),
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Size"),
+    QT_TRANSLATE_NOOP("LibrariesDialog", "Installed"),
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,11 @@ def bundled_guide(library: Library) -> BuiltIn | None:
         return None
     index = root / INDEX_NAME
     title = split_front_matter(index, read_file(index)[0]).meta.get("title") if index.is_file() else None
-    title = title.strip() if isinstance(title, str) and title.strip() else "Health guide"
+    title = (
+        title.strip()
+        if isinstance(title, str) and title.strip()
+        else QCoreApplication.translate("MainWindow", "Health guide")
+    )
     return BuiltIn(title, __version__, sum(1 for a in library.articles() if a.root == root))
 
 
@@ -85,7 +100,7 @@ class LibrariesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.bundled = bundled
-        self.setWindowTitle("Libraries")
+        self.setWindowTitle(self.tr("Libraries"))
         self.trust = trust
         self.changed = changed
         self.tasks = tasks
@@ -94,33 +109,36 @@ class LibrariesDialog(QDialog):
         self.last_message = ""  # what the last action reported (tests read it)
 
         intro = QLabel(
-            "Libraries installed on this computer, beside the bundled guide. Each appears as a topic of its own."
+            self.tr(
+                "Libraries installed on this computer, beside the bundled guide. Each appears as a topic of its own."
+            )
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget(self)
         self.table.setObjectName("libraries")
-        self.table.setAccessibleName("Installed libraries")
+        self.table.setAccessibleName(self.tr("Installed libraries"))
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(list(COLUMNS))
+        self.table.setHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.header().setStretchLastSection(False)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        other = " other" if bundled is not None else ""
         self.empty = QLabel(
-            f"No{other} libraries are installed. Use Install from file… to add one (a .guidepack file)."
+            self.tr("No other libraries are installed. Use Install from file… to add one (a .guidepack file).")
+            if bundled is not None
+            else self.tr("No libraries are installed. Use Install from file… to add one (a .guidepack file).")
         )
         self.empty.setWordWrap(True)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Install progress")
+        self.progress.setAccessibleName(self.tr("Install progress"))
         self.progress.hide()
 
-        self.install_button = QPushButton("&Install from file…", self)
-        self.rollback_button = QPushButton("&Roll back", self)
-        self.remove_button = QPushButton("Re&move", self)
-        self.verify_button = QPushButton("&Verify now", self)
+        self.install_button = QPushButton(self.tr("&Install from file…"), self)
+        self.rollback_button = QPushButton(self.tr("&Roll back"), self)
+        self.remove_button = QPushButton(self.tr("Re&move"), self)
+        self.verify_button = QPushButton(self.tr("&Verify now"), self)
         self.install_button.clicked.connect(self.choose_file)
         self.rollback_button.clicked.connect(self.roll_back)
         self.remove_button.clicked.connect(self.remove)
@@ -153,8 +171,10 @@ class LibrariesDialog(QDialog):
             self._add_bundled_row(self.bundled)
         for pack in self.packs:
             m = pack.manifest
-            verified = "Yes" if pack.verified == m.publisher else f"Yes ({pack.verified})"
-            verified = verified if pack.verified else "No"
+            verified = (
+                self.tr("Yes") if pack.verified == m.publisher else self.tr("Yes ({who})").format(who=pack.verified)
+            )
+            verified = verified if pack.verified else self.tr("No")
             values = (
                 m.title,
                 m.version,
@@ -168,11 +188,16 @@ class LibrariesDialog(QDialog):
             item = QTreeWidgetItem(list(values))
             item.setData(0, Qt.ItemDataRole.UserRole, m.id)
             if not pack.verified:
-                item.setToolTip(3, "Unsigned, or signed by a publisher key this computer does not trust")
+                item.setToolTip(3, self.tr("Unsigned, or signed by a publisher key this computer does not trust"))
             else:
-                item.setToolTip(3, f"Signed with the trusted key of {pack.verified} (key {pack.key_id})")
+                item.setToolTip(
+                    3,
+                    self.tr("Signed with the trusted key of {who} (key {key})").format(
+                        who=pack.verified, key=pack.key_id
+                    ),
+                )
             if pack.scope == "system":
-                item.setToolTip(0, "Installed for every user of this computer")
+                item.setToolTip(0, self.tr("Installed for every user of this computer"))
             for column in (5, 6):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
@@ -188,10 +213,11 @@ class LibrariesDialog(QDialog):
 
     def _add_bundled_row(self, guide: BuiltIn) -> None:
         """Read-only: no pack id, so Roll back, Remove and Verify now stay disabled on it."""
-        values = (guide.title, guide.version, "—", "Built in", guide.language, str(guide.articles), "—", "With the app")
+        built_in, with_app = self.tr("Built in"), self.tr("With the app")
+        values = (guide.title, guide.version, "—", built_in, guide.language, str(guide.articles), "—", with_app)
         item = QTreeWidgetItem(list(values))
         item.setData(0, Qt.ItemDataRole.UserRole, "")
-        tip = "Comes with the application and is updated with it; it cannot be removed or rolled back"
+        tip = self.tr("Comes with the application and is updated with it; it cannot be removed or rolled back")
         for column in range(len(COLUMNS)):
             item.setToolTip(column, tip)
         item.setTextAlignment(5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -211,7 +237,9 @@ class LibrariesDialog(QDialog):
         self.verify_button.setEnabled(not busy and pack is not None)
         self.rollback_button.setEnabled(not busy and pack is not None and pack.previous_version is not None)
         if pack is not None and pack.previous_version is not None:
-            self.rollback_button.setToolTip(f"Go back to version {pack.previous_version}")
+            self.rollback_button.setToolTip(
+                self.tr("Go back to version {version}").format(version=pack.previous_version)
+            )
 
     def _store_of(self, pack: InstalledPack) -> PackStore:
         return stores(self.site_packs_dir)[0 if pack.scope == "user" else 1]
@@ -236,9 +264,13 @@ class LibrariesDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.progress.hide()
             self._update_buttons()
-            text = str(exc) if isinstance(exc, PackError | OSError) else f"{exc.__class__.__name__}: {exc}"
+            text = (
+                translate_message(str(exc))
+                if isinstance(exc, PackError | OSError)
+                else f"{exc.__class__.__name__}: {exc}"
+            )
             self._say(text)
-            QMessageBox.warning(self, "Library not changed", text)
+            QMessageBox.warning(self, self.tr("Library not changed"), text)
 
         def step(count: int, total: int) -> None:
             self.progress.setMaximum(max(total, 1))
@@ -248,7 +280,9 @@ class LibrariesDialog(QDialog):
 
     # -- actions ---------------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Install a library", "", "Health guide packs (*.guidepack)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Install a library"), "", self.tr("Health guide packs (*.guidepack)")
+        )
         if name:
             self.install(Path(name))
 
@@ -258,20 +292,22 @@ class LibrariesDialog(QDialog):
         self._run(
             lambda progress: check_signature(path, trust),
             lambda s: self._signature_checked(path, s),
-            "Checking the signature",
+            self.tr("Checking the signature"),
         )
 
     def _signature_checked(self, path: Path, signature: object) -> None:
         assert isinstance(signature, SignatureCheck)
         if not signature.verified:
-            what = signature.describe()
+            what = translate_message(signature.describe())
             if not self.trust.allow_unsigned:
-                text = f"{path.name} is {what}.\n\nThis computer installs only libraries from trusted publishers."
+                text = self.tr(
+                    "{file} is {what}.\n\nThis computer installs only libraries from trusted publishers."
+                ).format(file=path.name, what=what)
                 self._say(text)
-                QMessageBox.critical(self, "Library not installed", text)
+                QMessageBox.critical(self, self.tr("Library not installed"), text)
                 return
             if not self.confirm_unverified(path, what):
-                self._say(f"{path.name} was not installed.")
+                self._say(self.tr("{file} was not installed.").format(file=path.name))
                 return
         store = self.user_store
         trust = self.trust
@@ -279,14 +315,16 @@ class LibrariesDialog(QDialog):
         def op(progress: Progress) -> InstallReport:
             return store.install(path, trust, allow_unsigned=True, progress=progress)
 
-        self._run(op, self._installed, "Installing")
+        self._run(op, self._installed, self.tr("Installing"))
 
     def confirm_unverified(self, path: Path, what: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unverified library", "", parent=self)
-        box.setText(f"<b>{path.name} is {what}.</b>")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unverified library"), "", parent=self)
+        box.setText("<b>" + html.escape(self.tr("{file} is {what}.").format(file=path.name, what=what)) + "</b>")
         box.setInformativeText(
-            "Nobody can tell who made it or whether it was changed on the way. "
-            "Install it only if you know where it came from.\n\nInstall it anyway?"
+            self.tr(
+                "Nobody can tell who made it or whether it was changed on the way. "
+                "Install it only if you know where it came from.\n\nInstall it anyway?"
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -294,7 +332,7 @@ class LibrariesDialog(QDialog):
 
     def _installed(self, report: object) -> None:
         assert isinstance(report, InstallReport)
-        self._say(report.summary() + ".")
+        self._say(translate_message(report.summary()) + ".")
         self.refresh(report.pack.id)
         self.changed()
 
@@ -306,11 +344,15 @@ class LibrariesDialog(QDialog):
 
         def done(result: object) -> None:
             old, new = result if isinstance(result, tuple) else ("?", "?")
-            self._say(f"{pack.manifest.title} went back from version {old} to {new}.")
+            self._say(
+                self.tr("{title} went back from version {old} to {new}.").format(
+                    title=pack.manifest.title, old=old, new=new
+                )
+            )
             self.refresh()
             self.changed()
 
-        self._run(lambda progress: store.rollback(pack.id), done, "Rolling back")
+        self._run(lambda progress: store.rollback(pack.id), done, self.tr("Rolling back"))
 
     def remove(self) -> None:
         pack = self.selected()
@@ -318,8 +360,10 @@ class LibrariesDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Remove library",
-            f"Remove {pack.manifest.title} ({pack.manifest.articles} articles) from this computer?",
+            self.tr("Remove library"),
+            self.tr("Remove {title} ({count} articles) from this computer?").format(
+                title=pack.manifest.title, count=pack.manifest.articles
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -328,11 +372,11 @@ class LibrariesDialog(QDialog):
         store = self._store_of(pack)
 
         def done(_result: object) -> None:
-            self._say(f"{pack.manifest.title} was removed.")
+            self._say(self.tr("{title} was removed.").format(title=pack.manifest.title))
             self.refresh()
             self.changed()
 
-        self._run(lambda progress: store.remove(pack.id), done, "Removing")
+        self._run(lambda progress: store.remove(pack.id), done, self.tr("Removing"))
 
     def verify(self) -> None:
         pack = self.selected()
@@ -341,15 +385,17 @@ class LibrariesDialog(QDialog):
         store, trust = self._store_of(pack), self.trust
         self._run(
             lambda progress: store.verify(pack.id, trust),
-            lambda text: self._say(f"{pack.manifest.title}: {text}."),
-            "Verifying",
+            lambda text: self._say(f"{pack.manifest.title}: {translate_message(str(text))}."),
+            self.tr("Verifying"),
         )
 
 
 def add_libraries_action(window: MainWindow, reload: Callable[[], None]) -> QAction:
     """File → Libraries…, below "Open content folder…"; ``reload`` shows the content again after a change."""
-    action = QAction("&Libraries…", window)
-    action.setStatusTip("Install, update, roll back or remove content libraries")
+    action = QAction(QCoreApplication.translate("MainWindow", "&Libraries…"), window)
+    action.setStatusTip(
+        QCoreApplication.translate("MainWindow", "Install, update, roll back or remove content libraries")
+    )
     file_menu = window.acts.menu("file")
     menu_actions = file_menu.actions()
     file_menu.insertAction(menu_actions[1] if len(menu_actions) > 1 else None, action)  # type: ignore[arg-type]

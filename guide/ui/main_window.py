@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
+from guide.core.i18n import translate_message
 from guide.core.links import parse_url
 from guide.core.models import IndexReport, Problem, Rendered, SearchHit, Topic
 from guide.core.problems import content_problems, count_text
@@ -59,7 +61,10 @@ TREE_PAUSE_MS = 400  # how long the highlight rests in the topic tree before the
 
 def window_title(page_title: str) -> str:
     """ "Page — Health guide", or just "Health guide" for a page of that name (the welcome page)."""
-    return f"{page_title} — {APP_TITLE}" if page_title and page_title != APP_TITLE else APP_TITLE
+    app_title = QCoreApplication.translate("MainWindow", "Health guide")
+    if not page_title or page_title in (APP_TITLE, app_title):
+        return app_title
+    return f"{page_title} — {app_title}"
 
 
 class Index(Searcher, Protocol):
@@ -93,14 +98,14 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.history = History()
         self.current: Place = Place("welcome")
-        self.setWindowTitle("Health guide")
+        self.setWindowTitle(window_title(""))
 
         self.search = SearchPanel(index, self.tasks, self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("topics")
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Topics")
-        self.tree.setAccessibleDescription("Topics and their articles")
+        self.tree.setAccessibleName(self.tr("Topics"))
+        self.tree.setAccessibleDescription(self.tr("Topics and their articles"))
         self.tree.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         self._set_model()
@@ -136,8 +141,8 @@ class MainWindow(QMainWindow):
 
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
-        self.progress.setFormat("Indexing %p%")
-        self.progress.setAccessibleName("Search index progress")
+        self.progress.setFormat(self.tr("Indexing %p%"))
+        self.progress.setAccessibleName(self.tr("Search index progress"))
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.level_label = ReadingLevelLabel(self.levels, self.tasks, self)
@@ -194,7 +199,7 @@ class MainWindow(QMainWindow):
         box = QLineEdit(self)
         box.setObjectName("welcome-search")
         box.setPlaceholderText(self._search_example())
-        box.setAccessibleName("Search the guide")
+        box.setAccessibleName(self.tr("Search the guide"))
         font = QFont(box.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         box.setFont(font)
@@ -212,7 +217,8 @@ class MainWindow(QMainWindow):
         return box
 
     def _search_example(self) -> str:
-        return f"Search the guide, for example: {search_example(self.library.root_topic, self.library.articles())}"
+        example = search_example(self.library.root_topic, self.library.articles())
+        return self.tr("Search the guide, for example: {example}").format(example=example)
 
     def _set_model(self) -> None:
         old = self.tree.selectionModel()
@@ -303,7 +309,7 @@ class MainWindow(QMainWindow):
     def show_place(self, place: Place, record: bool = True, terms: tuple[str, ...] = ()) -> bool:
         rendered = self._render(place)
         if rendered is None:
-            self.statusBar().showMessage(f"Not found: {place.id}", 5000)
+            self.statusBar().showMessage(self.tr("Not found: {id}").format(id=place.id), 5000)
             return False
         if record:
             self.history.record(place)
@@ -401,10 +407,12 @@ class MainWindow(QMainWindow):
     def ask_external(self, url: QUrl) -> bool:
         answer = QMessageBox.question(
             self,
-            "Open outside the guide?",
-            f"This link leads outside the guide:\n\n{url.toString()}\n\n"
-            "It opens in the web browser and needs an internet connection, "
-            "and the clinic may be offline right now. Open it?",
+            self.tr("Open outside the guide?"),
+            self.tr(
+                "This link leads outside the guide:\n\n{url}\n\n"
+                "It opens in the web browser and needs an internet connection, "
+                "and the clinic may be offline right now. Open it?"
+            ).format(url=url.toString()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -427,8 +435,13 @@ class MainWindow(QMainWindow):
             return ""
         return (  # boxed as the reader's notes are (reader.css: td.admonition)
             '<table class="admonition" width="100%" border="0" cellspacing="0" cellpadding="8"><tr>'
-            '<td class="admonition">Sorting the articles by reading level, easiest first… '
-            "The list below changes when this is done.</td></tr></table>"
+            '<td class="admonition">'
+            + html.escape(
+                self.tr(
+                    "Sorting the articles by reading level, easiest first… The list below changes when this is done."
+                )
+            )
+            + "</td></tr></table>"
         )
 
     def _topic_graded(self, topic_id: str) -> None:
@@ -455,7 +468,7 @@ class MainWindow(QMainWindow):
         self.acts.back.setEnabled(self.history.can_go_back())
         self.acts.forward.setEnabled(self.history.can_go_forward())
         marked = self.current.kind == "article" and self.current.id in self.bookmarks
-        self.acts.bookmark.setText("Remove &bookmark" if marked else "Add &bookmark")
+        self.acts.bookmark.setText(self.tr("Remove &bookmark") if marked else self.tr("Add &bookmark"))
         self.acts.bookmark.setEnabled(self.current.kind == "article")  # nothing to bookmark on other pages
         self._update_print()
 
@@ -544,10 +557,10 @@ class MainWindow(QMainWindow):
     # -- bookmarks -----------------------------------------------------------------------
     def toggle_bookmark(self) -> None:
         if self.current.kind != "article":
-            self.statusBar().showMessage("Open an article to bookmark it.", 4000)
+            self.statusBar().showMessage(self.tr("Open an article to bookmark it."), 4000)
             return
         added = self.bookmarks.toggle(self.current.id)
-        self.statusBar().showMessage("Bookmark added." if added else "Bookmark removed.", 4000)
+        self.statusBar().showMessage(self.tr("Bookmark added.") if added else self.tr("Bookmark removed."), 4000)
         self._update_nav()
 
     def show_bookmarks(self) -> None:
@@ -564,7 +577,7 @@ class MainWindow(QMainWindow):
         """The count `guide check` gives, once the background check (links and images too) is done."""
         problems = self._content_problems
         self.problems_button.setVisible(problems is not None and len(problems) > 0)
-        self.problems_button.setText(f"{count_text(problems or [])} — see Help")
+        self.problems_button.setText(self.tr("{problems} — see Help").format(problems=count_text(problems or [])))
         self.problems_button.setAccessibleName(self.problems_button.text())
 
     def _check_content(self) -> None:
@@ -588,33 +601,41 @@ class MainWindow(QMainWindow):
         notes = [p for p in (self.store.problem, self.bookmarks.problem) if p]
         if not notes:
             return
-        which = " and ".join(n.split(" file ")[0].removeprefix("Your ") for n in notes)
-        button = QPushButton(f"Your {which} file could not be read — details", self)
+        if len(notes) > 1:
+            said = self.tr("Your settings and bookmarks files could not be read — details")
+        elif self.store.problem:
+            said = self.tr("Your settings file could not be read — details")
+        else:
+            said = self.tr("Your bookmarks file could not be read — details")
+        notes = [translate_message(n) for n in notes]
+        button = QPushButton(said, self)
         button.setObjectName("user-file-note")
         button.setFlat(True)
         button.setAccessibleName(button.text())
-        button.clicked.connect(lambda: text_dialog(self, "Unreadable files kept aside", "\n\n".join(notes)))
+        button.clicked.connect(lambda: text_dialog(self, self.tr("Unreadable files kept aside"), "\n\n".join(notes)))
         self.statusBar().addPermanentWidget(button)
 
     def show_problems(self) -> None:
         problems = self._content_problems if self._content_problems is not None else self.library.problems
-        text_dialog(self, "Content problems", problems_text(problems))
+        text_dialog(self, self.tr("Content problems"), problems_text(problems))
 
     def show_shortcuts(self) -> None:
         menus = [a.menu() for a in self.menuBar().actions()]
         shortcuts_dialog(self, [m for m in menus if isinstance(m, QMenu)])
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Health guide", about_html(self.library))
+        QMessageBox.about(self, self.tr("About Health guide"), about_html(self.library))
 
     # -- content folders and indexing ----------------------------------------------------
     def open_content_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open content folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open content folder"))
         if not folder:
             return
         extra = tuple(dict.fromkeys((*self.store.settings.extra_roots, folder)))
         self.store.update(extra_roots=extra)
-        QMessageBox.information(self, "Content folder added", "The folder is used from the next start.")
+        QMessageBox.information(
+            self, self.tr("Content folder added"), self.tr("The folder is used from the next start.")
+        )
 
     def replace_library(self, library: Library, renderer: Renderer, index: Index | None) -> None:
         """Show another set of content (a library was installed or removed): tree, search and pages."""
@@ -655,14 +676,14 @@ class MainWindow(QMainWindow):
         def done(report: IndexReport) -> None:
             self.progress.hide()
             self.search.index_ready()
-            notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in report.notes)
-            self.statusBar().showMessage(notes or "Search index ready.", 15000 if notes else 4000)
+            notes = " ".join(f"{note[:1].upper()}{note[1:]}." for note in map(translate_message, report.notes))
+            self.statusBar().showMessage(notes or self.tr("Search index ready."), 15000 if notes else 4000)
             if self.search.box.text().strip():  # typed while the index was being built: search now
                 self.search.search_now()
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()
-            self.statusBar().showMessage(f"Search is not available: {exc}")
+            self.statusBar().showMessage(self.tr("Search is not available: {error}").format(error=exc))
 
         def step(done_count: int, total: int) -> None:
             self.progress.setMaximum(max(total, 1))

@@ -26,8 +26,8 @@ class Reader(QTextBrowser):
         self.roots = roots
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Reading pane")
-        self.setAccessibleDescription("The open article or topic")
+        self.setAccessibleName(self.tr("Reading pane"))
+        self.setAccessibleDescription(self.tr("The open article or topic"))
 
     def top_position(self) -> int:
         """The character offset of the text at the top of the pane: a place that survives a new

@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from guide.core.i18n import _, current_language
 from guide.core.models import Article, Topic
 from guide.core.readability import EXPLANATION, ReadingLevels, describe
 from guide.ui.tasks import Progress, TaskRunner
@@ -25,9 +26,9 @@ class ReadingLevelLabel(QLabel):
         self._grading: set[str] = set()  # topics whose articles are being graded
         self._stop = threading.Event()
         self._showing: Article | None = None  # the article whose grade the label is for
-        self.setToolTip(EXPLANATION)
-        self.setAccessibleName("Reading level")
-        self.setAccessibleDescription(EXPLANATION)
+        self.setToolTip(_(EXPLANATION))
+        self.setAccessibleName(self.tr("Reading level"))
+        self.setAccessibleDescription(_(EXPLANATION))
         self.hide()
 
     def stop(self) -> None:
@@ -43,14 +44,15 @@ class ReadingLevelLabel(QLabel):
             return
         self.show()
         if self.levels.known(article):
-            self.setText(f"Reading level: {describe(self.levels.grade(article))}")
+            level = describe(self.levels.grade(article), current_language())
+            self.setText(self.tr("Reading level: {level}").format(level=level))
             return
-        self.setText("Reading level: …")
+        self.setText(self.tr("Reading level: {level}").format(level="…"))
         levels = self.levels
 
         def done(value: float | None) -> None:
             if self._showing is article:  # not if another page was opened meanwhile
-                self.setText(f"Reading level: {describe(value)}")
+                self.setText(self.tr("Reading level: {level}").format(level=describe(value, current_language())))
 
         self.tasks.run(lambda progress: levels.grade(article), done, lambda exc: done(None))
 
@@ -65,7 +67,9 @@ class ReadingLevelLabel(QLabel):
             return self.levels.grades(topic.articles)
         if topic.id not in self._grading:
             self._grading.add(topic.id)
-            self.setText(f"Working out reading levels: 0 of {len(topic.articles)}…")
+            self.setText(
+                self.tr("Working out reading levels: {done} of {count}…").format(done=0, count=len(topic.articles))
+            )
             self.show()
             levels, articles, stop = self.levels, topic.articles, self._stop
 
@@ -80,7 +84,9 @@ class ReadingLevelLabel(QLabel):
 
             def step(done_count: int, total: int) -> None:
                 if topic.id in self._grading:
-                    self.setText(f"Working out reading levels: {done_count} of {total}…")
+                    self.setText(
+                        self.tr("Working out reading levels: {done} of {count}…").format(done=done_count, count=total)
+                    )
 
             def done(_result: None) -> None:
                 self._grading.discard(topic.id)
@@ -89,7 +95,7 @@ class ReadingLevelLabel(QLabel):
 
             def failed(exc: BaseException) -> None:
                 self._grading.discard(topic.id)
-                self.setText(f"Reading levels not available: {exc}")
+                self.setText(self.tr("Reading levels not available: {error}").format(error=exc))
 
             self.tasks.run(op, done, failed, step)
         return None

@@ -68,10 +68,10 @@ class SearchPanel(QWidget):
         self._ready = False  # the window has said the index is built or opened (index_ready)
         self.box = QLineEdit(self)
         self.box.setObjectName("search")
-        self.box.setPlaceholderText("Search (Ctrl+K)")
+        self.box.setPlaceholderText(self.tr("Search (Ctrl+K)"))
         self.box.setClearButtonEnabled(True)
-        self.box.setAccessibleName("Search")
-        self.box.setAccessibleDescription("Type words to find articles; Down moves into the results")
+        self.box.setAccessibleName(self.tr("Search"))
+        self.box.setAccessibleDescription(self.tr("Type words to find articles; Down moves into the results"))
         self.note = QLabel(self)
         self.note.setObjectName("search-note")
         self.note.setWordWrap(True)
@@ -80,8 +80,10 @@ class SearchPanel(QWidget):
         self.note.linkActivated.connect(self._search_instead)
         self.results = QListWidget(self)
         self.results.setObjectName("results")
-        self.results.setAccessibleName("Search results")
-        self.results.setAccessibleDescription("Articles found; Enter opens one, Escape goes back to the search box")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setAccessibleDescription(
+            self.tr("Articles found; Enter opens one, Escape goes back to the search box")
+        )
         self.results.setWordWrap(True)
         # rows are QLabels that keep their text colour: a see-through selection stays legible
         palette = self.results.palette()
@@ -95,8 +97,8 @@ class SearchPanel(QWidget):
         self.titles = QListView(self)
         self.titles.setObjectName("titles")
         self.titles.setModel(self.completer_model)
-        self.titles.setAccessibleName("Matching titles")
-        self.titles.setAccessibleDescription("Articles whose title matches what you typed; Enter opens one")
+        self.titles.setAccessibleName(self.tr("Matching titles"))
+        self.titles.setAccessibleDescription(self.tr("Articles whose title matches what you typed; Enter opens one"))
         self.titles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.titles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.titles.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -165,7 +167,7 @@ class SearchPanel(QWidget):
         self.tasks.run(op, done, failure=failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.note.setText(html.escape(f"Search failed: {exc}"))
+        self.note.setText(html.escape(self.tr("Search failed: {error}").format(error=exc)))
         self.note.show()
 
     def show_results(self, results: SearchResults, suggestions: list[Suggestion] | None) -> None:
@@ -178,12 +180,14 @@ class SearchPanel(QWidget):
             self._add_hit(hit)
         if results.corrected:
             self.note.setText(
-                f"Showing results for <b>{html.escape(shorten(results.corrected))}</b> — search instead for "
-                f'<a href="instead">{html.escape(shorten(results.query))}</a>'
+                self.tr("Showing results for {corrected} — search instead for {query}").format(
+                    corrected=f"<b>{html.escape(shorten(results.corrected))}</b>",
+                    query=f'<a href="instead">{html.escape(shorten(results.query))}</a>',
+                )
             )
             self.note.show()
         elif results.message or not results.hits:
-            self.note.setText(html.escape(results.message or "No articles found."))
+            self.note.setText(html.escape(results.message or self.tr("No articles found.")))
             self.note.show()
         else:
             self.note.hide()
@@ -229,7 +233,7 @@ class SearchPanel(QWidget):
         origin = ""
         if hit.source or hit.also_in:
             others = ", ".join(dict.fromkeys(src or aid for aid, src in hit.also_in))
-            also = f" · also in: {html.escape(others)}" if others else ""
+            also = " · " + html.escape(self.tr("also in: {places}").format(places=others)) if others else ""
             origin = f"<br><i>{html.escape(hit.source)}{also}</i>"  # the pane's size (text size applies)
         label = QLabel(f"<b>{html.escape(hit.title)}</b>{section}<br>{hit.snippet}{origin}")
         label.setWordWrap(True)
@@ -238,7 +242,7 @@ class SearchPanel(QWidget):
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         item.setText("")
         spoken = f"{hit.title} — {hit.section}" if hit.section else hit.title
-        spoken += f" (from {hit.source})" if hit.source else ""
+        spoken += " " + self.tr("(from {source})").format(source=hit.source) if hit.source else ""
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setSizeHint(label.sizeHint())
         self.results.setItemWidget(item, label)
@@ -249,10 +253,11 @@ class SearchPanel(QWidget):
         self.timer.stop()
         query = self.last.query
         index = self.index
+        nothing = self.tr("No articles found.")
 
         def op(progress: Progress) -> SearchResults:
             found = index.search(f'"{query}"' if " " in query else query, limit=30)
-            return found if found.corrected is None else SearchResults(query=query, message="No articles found.")
+            return found if found.corrected is None else SearchResults(query=query, message=nothing)
 
         self._run(op, lambda results: self.show_results(results, []))
 

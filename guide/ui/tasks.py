@@ -74,7 +74,11 @@ class TaskRunner(QObject):
             if failure is not None:
                 failure(exc)
             else:
-                QMessageBox.warning(self._parent, "Something went wrong", f"The task could not finish: {exc}")
+                QMessageBox.warning(
+                    self._parent,
+                    self.tr("Something went wrong"),
+                    self.tr("The task could not finish: {error}").format(error=exc),
+                )
 
         def interrupt(exc: Any) -> None:
             self._live.discard(signals)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from guide.core import i18n
 from guide.core.settings import THEMES  # the allowed themes are declared once, in core
 
 if TYPE_CHECKING:
@@ -16,6 +17,16 @@ if TYPE_CHECKING:
 
 # The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
 THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
+
+
+def choice_label(label: str) -> str:
+    """A setting's label (declared once in core, marked N_ there) in the interface's language:
+    core's own catalogs (gettext) translate it, as they do the core's other words."""
+    return i18n._(label)
+
+
+def theme_label(key: str) -> str:
+    return choice_label(THEMES.get(key, key))
 
 
 def read_css(name: str) -> str:
@@ -45,8 +56,15 @@ def reader_css(theme: str) -> str:
 # the colour of the focus outline, and of placeholder text in the boxes, per theme
 FOCUS = {"light": "#1a5fb4", "dark": "#8ab4f8", "high-contrast": "#ffff00"}
 PLACEHOLDER = {"light": "#5e6670", "dark": "#b4bac2", "high-contrast": "#e0e0e0"}
-FOCUSABLE = ("QTreeView#topics", "QListWidget#results", "QListWidget#contents", "QTextBrowser#reader",
-             "QPlainTextEdit#markdown", "QTextBrowser#preview", "QListWidget#problems")  # the last three: editor
+FOCUSABLE = (
+    "QTreeView#topics",
+    "QListWidget#results",
+    "QListWidget#contents",
+    "QTextBrowser#reader",
+    "QPlainTextEdit#markdown",
+    "QTextBrowser#preview",
+    "QListWidget#problems",
+)  # the last three: editor
 
 
 def window_css(theme: str) -> str:

@@ -128,7 +128,7 @@ class TopicModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
-            return "Topics"
+            return self.tr("Topics")
         return None
 
     # -- finding ----------------------------------------------------------------------------

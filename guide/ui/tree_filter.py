@@ -21,20 +21,22 @@ class TreeFilter(QLineEdit):
         self.tree = tree
         self.setObjectName("tree-filter")
         self.setPlaceholderText(
-            f"Filter topics ({QKeySequence(FILTER_KEYS).toString(QKeySequence.SequenceFormat.NativeText)})"
+            self.tr("Filter topics ({keys})").format(
+                keys=QKeySequence(FILTER_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+            )
         )
         self.setClearButtonEnabled(True)
-        self.setAccessibleName("Filter topics")
-        self.setAccessibleDescription("Type words to keep only the topics and articles whose titles have them")
+        self.setAccessibleName(self.tr("Filter topics"))
+        self.setAccessibleDescription(self.tr("Type words to keep only the topics and articles whose titles have them"))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(FILTER_PAUSE_MS)
         self.timer.timeout.connect(self.apply)
         self.textChanged.connect(lambda _text: self.timer.start())
         self.installEventFilter(self)
-        self.action = QAction("Filter &topics", self)
+        self.action = QAction(self.tr("&Filter topics"), self)
         self.action.setShortcut(QKeySequence(FILTER_KEYS))
-        self.action.setStatusTip("Type to keep only the topics and articles that match")
+        self.action.setStatusTip(self.tr("Type to keep only the topics and articles that match"))
         self.action.triggered.connect(self.focus)
         self.kept = -1  # articles kept by the filter; -1 when there is none
 
@@ -60,9 +62,13 @@ class TreeFilter(QLineEdit):
             self.tree.expandAll()
         else:  # too many to open everything at once: open the top-level topics only
             self.tree.expandToDepth(0)
-        shown = f"{self.kept} article{'s' if self.kept != 1 else ''}"
-        self.setToolTip(f"{shown} match" if self.kept != 1 else f"{shown} matches")
-        self.setAccessibleDescription(f"{shown} shown")
+        one = self.kept == 1
+        self.setToolTip(
+            self.tr("1 article matches") if one else self.tr("{count} articles match").format(count=self.kept)
+        )
+        self.setAccessibleDescription(
+            self.tr("1 article shown") if one else self.tr("{count} articles shown").format(count=self.kept)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

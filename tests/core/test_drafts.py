@@ -74,6 +74,27 @@ def test_clinic_folder_comes_from_the_site_file(tmp_path: Path) -> None:
     assert library.root_topic.children[0].title == "Clinic articles"  # order 0: listed first
 
 
+def test_the_clinic_topic_is_named_in_the_interface_language_and_follows_a_change(tmp_path: Path) -> None:
+    root = tmp_path / "shared"
+    index = root / "clinic" / "index.md"
+    authoring.prepare_clinic(root, "es")
+    (root / "clinic" / "hours.md").write_text("---\ntitle: Horario\n---\n", encoding="utf-8")
+    assert load_library([root]).root_topic.children[0].title == "Artículos de la clínica"
+    authoring.prepare_clinic(root, "fr")  # untouched by the clinic: follows the new language
+    assert load_library([root]).root_topic.children[0].title == "Articles de la clinique"
+    index.write_text(index.read_text("utf-8").replace("Articles de la clinique", "Nos fiches"), "utf-8")
+    authoring.prepare_clinic(root, "en")  # edited: the clinic's own page, left alone
+    assert load_library([root]).root_topic.children[0].title == "Nos fiches"
+
+
+def test_a_clinic_page_written_by_an_older_version_follows_the_language(tmp_path: Path) -> None:
+    index = tmp_path / "clinic" / "index.md"
+    index.parent.mkdir()
+    index.write_text(authoring._OLD_CLINIC_INDEX, "utf-8")
+    authoring.prepare_clinic(tmp_path, "es")
+    assert "title: Artículos de la clínica" in index.read_text("utf-8")
+
+
 def test_review_reports_what_guide_check_reports(sample_root: Path, tmp_path: Path) -> None:
     clinic = tmp_path / "clinic"
     authoring.prepare_clinic(clinic)

@@ -218,7 +218,7 @@ def test_editor_panes_and_dialog_buttons_stay_visible_in_dark_themes(qtbot: Any,
     for pane in (editor.text, editor.sources, editor.problem_list, editor.preview):
         image = pane.grab().toImage()
         edge = image.pixelColor(0, image.height() // 2)
-        inside = image.pixelColor(8, image.height() // 2)
+        inside = image.pixelColor(8, image.height() - 5)  # below the text (a hint's line sits mid-height)
         assert edge.lightness() - inside.lightness() > 40, (pane.accessibleName(), edge.name(), inside.name())
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, window)  # as in File > Libraries...
     assert buttons.button(QDialogButtonBox.StandardButton.Close).icon().isNull()  # a dark cross on black before

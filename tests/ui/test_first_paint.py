@@ -9,11 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HEAVY = ("whoosh", "markdown", "yaml", "pyphen", "rapidfuzz", "nacl", "PySide6.QtPrintSupport")
 
 SHOW = """
 import json, sys
 from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QApplication
 from guide.app import load_sources
 from guide.core.bookmarks import Bookmarks
@@ -23,6 +27,9 @@ from guide.core.settings import SettingsStore
 from guide.ui.main_window import MainWindow
 
 app = QApplication([])
+from guide.core.i18n import interface_language
+from guide.ui.translation import install_translators
+assert len(install_translators(app, interface_language(SettingsStore().settings.language))) == int(sys.argv[3])
 library, index = load_sources([Path(sys.argv[1])], with_packs=False, use_cache=True)
 window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
 window.show()
@@ -33,12 +40,13 @@ print(json.dumps({"loaded": [m for m in json.loads(sys.argv[2]) if m in sys.modu
 """
 
 
-def test_window_shows_its_topics_before_loading_heavy_modules(sample_root: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_window_shows_its_topics_before_loading_heavy_modules(sample_root: Path, language: str) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GUIDE_LANGUAGE=language)  # es: with its two translators
     make_cache = "import sys, pathlib, guide.core.catalog_cache as c; c.refresh(pathlib.Path(sys.argv[1]), None)"
     subprocess.run([sys.executable, "-c", make_cache, str(sample_root)], check=True, env=env)  # an earlier start
     out = subprocess.run(
-        [sys.executable, "-c", SHOW, str(sample_root), json.dumps(HEAVY)],
+        [sys.executable, "-c", SHOW, str(sample_root), json.dumps(HEAVY), "0" if language == "en" else "2"],
         check=True,
         capture_output=True,
         text=True,
