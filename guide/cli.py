@@ -419,10 +419,16 @@ def problem_line(problem: Problem) -> str:
     return f"{problem.path}:{problem.line}: {severity}: {_t(problem.message)}"
 
 
+NO_ARGUMENTS = {"command": None, "self_test": False, "content": None}  # what the parser makes of no arguments
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     use_interface_language()
-    args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
+    if argv:
+        args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
+    else:  # the window on the bundled guide: no command line to read (its parser costs ~3 ms of the start)
+        args = argparse.Namespace(**NO_ARGUMENTS)
     if args.command is not None or args.self_test:
         gc.enable()  # paused by __main__ for a window's start only
     try:
