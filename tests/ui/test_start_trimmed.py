@@ -4,6 +4,7 @@ text size as soon as it differs from the default."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,31 @@ def test_pane_viewports_take_the_text_size_and_give_it_back(qtbot: Any, make_win
     assert all(view.viewport().font().pointSizeF() == bigger for view in views)
     window.zoom(0)
     assert all(view.viewport().font().pointSizeF() == default for view in views)
+
+
+def test_a_shortcut_pressed_as_the_window_first_shows_works(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, sample_root: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from guide import app as app_module
+
+    made: list[Any] = []
+
+    def after_first_paint(window: Any, then: Any) -> None:  # the window as the start shows it
+        made.append(window)
+        qtbot.addWidget(window)
+
+    monkeypatch.setattr(app_module, "AfterFirstPaint", after_first_paint)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    assert app_module.run([sample_root], []) == 0
+    window = made[0]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.box.hasFocus()
+    qtbot.keyClicks(window.search.box, "heart")
+    assert window.search.box.text() == "heart"
+    assert window.model.rowCount() > 0  # the tree shows the topics
+    window.close()
+    gc.enable()  # run() pauses it until the first paint, whose hand-over this test left out
