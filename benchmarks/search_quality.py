@@ -191,6 +191,7 @@ def main() -> None:
     parser.add_argument("--no-process", action="store_true", help="skip the fresh-process first-query timing")
     args = parser.parse_args()
     os.environ["GUIDE_CACHE_DIR"] = str(WORK / "cache")  # this process and the `guide search` ones
+    os.environ["GUIDE_DATA_DIR"] = str(WORK / "data")  # no clinic library: `guide search` has the roots built here
     atexit.register(shutil.rmtree, WORK, ignore_errors=True)  # runs are repeated while tuning: leave no litter
 
     sets = [args.queries.stem] if args.queries else [s for s in args.sets.split(",") if s]

@@ -22,7 +22,7 @@ from guide.core.bookmarks import Bookmarks
 from guide.core.content import Library
 from guide.core.readability import ReadingLevels
 from guide.core.recent import RecentArticles
-from guide.core.settings import SettingsStore
+from guide.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
     from guide.core.search.deferred import DeferredIndex, Index
@@ -46,6 +46,13 @@ def build_window(window: MainWindow, clinic: Path | None = None) -> MainWindow:
     window.add_print_actions(actions.actions())
     window.authoring = article_menu.install(window, clinic)  # type: ignore[attr-defined]
     return window
+
+
+def window_roots(roots: Sequence[Path], settings: Settings) -> list[Path]:
+    """The roots the window opens (see :func:`guide.core.authoring.window_roots`)."""
+    from guide.core.authoring import window_roots as roots_with_clinic
+
+    return roots_with_clinic(roots, settings)
 
 
 def clinic_library(store: SettingsStore) -> Path:
@@ -290,8 +297,7 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     if notice:
         print(f"guide: {notice}", file=sys.stderr)
     clinic = clinic_library(store)
-    if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in roots):
-        roots.append(clinic)
+    roots = window_roots(roots, store.settings)  # as `guide index` has them: its index is this one
     library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)

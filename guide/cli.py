@@ -182,9 +182,11 @@ def _packs(args: argparse.Namespace) -> list[InstalledPack]:
 
 
 def _open_index(args: argparse.Namespace) -> SearchIndex:
+    from guide.core.authoring import window_roots
     from guide.core.packs.mount import open_index
+    from guide.core.settings import SettingsStore
 
-    roots = content_roots(args)
+    roots = window_roots(content_roots(args), SettingsStore().settings)  # the window's: one index for both
     bundled = paths.bundled_index() if not args.content else None
     language = i18n.current_language()  # queries are analysed in the interface's language first
     index: SearchIndex = open_index(roots, _packs(args), args.index_dir, bundled, language=language)  # type: ignore[assignment]

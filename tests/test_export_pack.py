@@ -43,8 +43,8 @@ def test_exported_pack_verifies_installs_and_is_searched(
     assert "Not signed" in captured.err and "guide pack sign" in captured.err
     assert main(["pack", "verify", str(out)]) == 1  # every file checks; only the signature is missing
     captured = capsys.readouterr()
-    # the articles and their index (with the search side files about.json and names.json)
-    assert "Sample guide" in captured.out and "all 22 files match the manifest" in captured.out
+    # the articles and their index (Whoosh's files and the side store, sidestore.SIDE_FILE)
+    assert "Sample guide" in captured.out and "all 19 files match the manifest" in captured.out
     assert "not signed" in captured.err
     assert main(["pack", "install", str(out), "--allow-unsigned"]) == 0
     assert f"Installed Sample guide {pack_version_for()}" in capsys.readouterr().out  # title from index.md

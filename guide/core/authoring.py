@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -69,6 +70,18 @@ def clinic_root(settings: Settings) -> Path:
     if settings.clinic_dir.strip():
         return Path(settings.clinic_dir.strip()).expanduser()
     return paths.data_dir() / CLINIC_FOLDER
+
+
+def window_roots(roots: Sequence[Path], settings: Settings) -> list[Path]:
+    """The content roots the window opens for ``roots``: them and, last, the clinic's library when
+    its folder exists (the window makes it at its first start). The one place that decides it:
+    ``guide index`` and ``guide search`` use it too, so an index built on the command line is the
+    one the window uses (with ``--content X`` the window's roots are X and the clinic's library)."""
+    found = [Path(r) for r in roots]
+    clinic = clinic_root(settings)
+    if clinic.is_dir() and all(clinic.resolve() != r.resolve() for r in found):
+        found.append(clinic)
+    return found
 
 
 def clinic_index(language: str = "en") -> str:

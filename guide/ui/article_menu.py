@@ -340,7 +340,7 @@ class Authoring(QObject):
         if index is None:
             return
         w.tasks.run(
-            lambda progress: index.update(),
+            lambda progress: index.update(files=files),  # just the saved files: no scan of the library
             lambda _report: w.statusBar().showMessage(self.tr("Saved article is in the search."), 3000),
             lambda exc: w.statusBar().showMessage(
                 self.tr("The saved article could not be indexed: {error}").format(error=exc)

@@ -68,7 +68,7 @@ def window_title(page_title: str) -> str:
 
 
 class Index(Searcher, Protocol):
-    def update(self, progress: Any = None) -> IndexReport: ...
+    def update(self, progress: Any = None, files: Any = None) -> IndexReport: ...
 
 
 class MainWindow(QMainWindow):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -12,7 +11,7 @@ from whoosh import index as windex
 from guide.core.content import scan
 from guide.core.search import SearchIndex
 from guide.core.search.engine import _article_docs, _fast_codec, make_schema
-from guide.core.search.indexfiles import META_FILE
+from guide.core.search.sidestore import SIDE_FILE, SideStore
 
 
 def _postings(folder: Path) -> dict[tuple[str, bytes], list[tuple[int, float]]]:
@@ -55,9 +54,10 @@ def test_fast_build_writes_what_whoosh_would(sample_root: Path, tmp_path: Path) 
 def test_fast_build_records_each_article_digest(sample_root: Path, tmp_path: Path) -> None:
     index = SearchIndex([sample_root], tmp_path / "index")
     index.update()
-    meta = json.loads((tmp_path / "index" / META_FILE).read_text(encoding="utf-8"))
+    store = SideStore(tmp_path / "index" / SIDE_FILE, readonly=True)
     entries = scan([sample_root])[0]
-    assert meta["digests"] == {e.id: e.digest() for e in entries}
+    assert store.digests() == {e.id: e.digest() for e in entries}
+    store.close()
     index.close()
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +19,7 @@ from test_search_helpers import small_library, write_article
 from guide.core.search import SearchIndex
 from guide.core.search import engine as search
 from guide.core.search.indexfiles import META_FILE
+from guide.core.search.sidestore import SIDE_FILE
 
 
 def touch_later(path: Path) -> None:
@@ -335,9 +338,8 @@ def test_a_shipped_index_of_other_articles_or_without_digests_is_not_used(tmp_pa
     assert [h.id for h in idx.search("quokka").hits] == ["new/quokka"]
     idx.close()
     (content / "new" / "quokka.md").unlink()
-    meta = json.loads((shipped / META_FILE).read_text())
-    del meta["digests"]  # an index from before digests were recorded
-    (shipped / META_FILE).write_text(json.dumps(meta))
+    with contextlib.closing(sqlite3.connect(shipped / SIDE_FILE)) as db, db:
+        db.execute("UPDATE article SET digest = ''")  # an index without the digests of its articles
     again = SearchIndex([content], tmp_path / "cache2" / "ix", readonly_dir=shipped)
     assert not again.update().shipped
     again.close()

@@ -1,7 +1,8 @@
 """The search index's own side files (titles, vocabulary, metadata) damaged: the next update rebuilds.
 
 tests/core/test_search_index.py damages Whoosh's files; before this, a cut articles.json or
-vocab.txt left search saying "not built yet" for good, because update() found the index current.
+vocab.txt (now the side store, sidestore.SIDE_FILE) left search saying "not built yet" for good,
+because update() found the index current.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import pytest
 from robust_helpers import write_good
 
 from guide.core.search import SearchIndex, indexfiles
+from guide.core.search.sidestore import SIDE_FILE
 
 DAMAGE = {
-    "articles-cut": (indexfiles.ARTICLES_FILE, lambda data: data[: len(data) // 2]),
-    "vocab-cut": (indexfiles.VOCAB_FILE, lambda data: data[: len(data) // 2]),
-    "articles-nested": (indexfiles.ARTICLES_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
+    "side-cut": (SIDE_FILE, lambda data: data[: len(data) // 2]),
+    "side-empty": (SIDE_FILE, lambda data: b""),
+    "side-header": (SIDE_FILE, lambda data: b"\x00garbage" * 10 + data[90:]),  # same size, not a database
     "meta-nested": (indexfiles.META_FILE, lambda data: b"[" * 100_000 + b"]" * 100_000),
-    "vocab-empty": (indexfiles.VOCAB_FILE, lambda data: b""),
 }
 
 

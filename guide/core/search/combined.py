@@ -41,15 +41,18 @@ class CombinedIndex:
     def is_current(self) -> bool:
         return all(index.is_current() for index, _ in self.parts)
 
-    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
+    def update(
+        self, progress: Callable[[int, int], None] | None = None, files: Sequence[Path] | None = None
+    ) -> IndexReport:
         """Update each index (a pack's only opens); the report is the first's, with every note.
+        ``files``: the only files that may have changed (each index looks at those in its roots).
 
         A pack whose index cannot be opened is left out of searches with a note; the others work.
         """
         reports, failed = [], []
         for index, name in self.parts:
             try:
-                reports.append(index.update(progress=progress))
+                reports.append(index.update(progress=progress, files=files))
             except OSError as exc:
                 if not name:  # the plain roots' index: as without packs, the caller reports it
                     raise

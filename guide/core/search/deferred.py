@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -24,7 +24,9 @@ class Index(Protocol):
 
     @property
     def location(self) -> Path: ...
-    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport: ...
+    def update(
+        self, progress: Callable[[int, int], None] | None = None, files: Sequence[Path] | None = None
+    ) -> IndexReport: ...
     def is_current(self) -> bool: ...
     def search(self, query: str, limit: int = 10) -> SearchResults: ...
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]: ...
@@ -55,8 +57,10 @@ class DeferredIndex:
     def location(self) -> Path:
         return self.get().location
 
-    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
-        return self.get().update(progress=progress)
+    def update(
+        self, progress: Callable[[int, int], None] | None = None, files: Sequence[Path] | None = None
+    ) -> IndexReport:
+        return self.get().update(progress=progress, files=files)
 
     def is_current(self) -> bool:
         return self.get().is_current()

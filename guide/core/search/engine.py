@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import heapq
-import json
 import logging
 import os
 import shutil
@@ -44,7 +44,7 @@ import threading
 import time
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from pathlib import Path
@@ -60,38 +60,24 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from guide.core import atomic
 from guide.core.content import FileEntry, Library, bytes_digest, decode, parse_article, scan
 from guide.core.i18n import N_
 from guide.core.languages import primary
 from guide.core.models import Article, IndexReport, SearchHit, SearchResults, Suggestion
 from guide.core.search.analysis import STEMMED, Analysis, fold, spanish_accents, stop_set
 from guide.core.search.indexfiles import (
-    ABOUT_FILE,
-    ARTICLES_FILE,
     META_FILE,
-    NAMES_FILE,
-    VOCAB_FILE,
     default_index_dir,
     file_lock,
-    read_json,
     read_meta,
-    read_vocab,
     replace_dir,
     root_key,
     stamps_of,
-    write_side,
+    write_meta,
 )
-from guide.core.search.query import Part, content_words, long_query_notice, parse, tokenize
-from guide.core.search.ranking import (
-    Plan,
-    build_lookups,
-    common_limit,
-    correct,
-    leading,
-    name_bonus,
-    name_lookups,
-)
+from guide.core.search.query import FILLER, Part, content_words, long_query_notice, parse, tokenize
+from guide.core.search.ranking import Plan, common_limit, correct, leading, name_bonus
+from guide.core.search.sidestore import SIDE_FILE, SideStore
 from guide.core.search.spelling import Speller, Suggester
 from guide.core.search.thesaurus import Thesaurus, load_default, load_language
 from guide.core.search.vocabulary import english_words, names_in_text, words_of
@@ -99,8 +85,8 @@ from guide.core.text import plain_text, split_sections
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources;
-# 6: each article analysed in its own language, accents folded)
+SCHEMA_VERSION = 7  # bump when the schema or the way text is indexed changes (4: one plain_text; 5: sources;
+# 6: each article analysed in its own language, accents folded; 7: side data in SQLite, sidestore)
 ENGLISH_ONLY = 1000  # added to the stamped schema of an index analysed as before languages (per_language=False)
 
 # Query-time weights: a word in the title counts most, then aliases, headings, body (see also ranking).
@@ -235,19 +221,34 @@ class _Open:
     ids: Any  # column reader: document number -> article id
     scorer: _Scorer
     base_thesaurus: Thesaurus
-    stamps: dict[str, str]
-    articles: dict[str, tuple[str, list[str]]]
+    store: SideStore
+    articles: Mapping[str, tuple[str, list[str]]]  # read from the store as asked (sidestore.Lazy)
     speller: Speller
     thesaurus: Thesaurus
     suggester: Suggester
-    exact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (id, tier)
-    about: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # id -> (source, mined names)
+    exact: Mapping[str, list[tuple[str, int]]]  # key -> (id, tier)
+    about: Mapping[str, tuple[str, list[str]]]  # id -> (source, mined names)
     analyses: Analyses = field(default_factory=Analyses)
     languages: tuple[str, ...] = ("en",)  # the languages of the indexed articles, English first
     name_groups: list[Any] = field(default_factory=list)  # every article's names, as thesaurus groups
+    names_version: int = 0  # changes whenever a title, alias or mined name does (SideStore.names_version)
+    groups: list[Any] = field(default_factory=list)  # the names groups the thesaurus has beside its own
+    readonly: bool = False
 
     _names: dict[tuple[str, str], tuple[frozenset[str], list[frozenset[str]]]] = field(default_factory=dict)
     _thesauri: dict[str, tuple[Thesaurus, Thesaurus]] = field(default_factory=dict)
+    _stamps: dict[str, str] | None = None
+
+    @property
+    def stamps(self) -> dict[str, str]:
+        """Article id -> stamp the index was made from (read when first asked: 55,000 rows)."""
+        if self._stamps is None:
+            self._stamps = self.store.stamps()
+        return self._stamps
+
+    @stamps.setter
+    def stamps(self, value: dict[str, str]) -> None:
+        self._stamps = value
 
     def name_stems(self, aid: str, analysis: Analysis) -> tuple[frozenset[str], list[frozenset[str]]]:
         """The terms of an article's title and of each alias (content words only) in one language, cached."""
@@ -278,6 +279,15 @@ class _Open:
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.searcher.close()
+        with contextlib.suppress(Exception):
+            self.store.close()
+
+    def save_suggestions(self) -> None:
+        """Store suggestion tables made from the articles (after names changed), for the next opening."""
+        if not self.readonly and self.suggester.made_here:
+            self.suggester.made_here = False  # once
+            with contextlib.suppress(Exception):  # a cache that cannot be written is made again next time
+                self.store.save_prebuilt("suggester", self.names_version, self.suggester.tables())
 
 
 def _reason(exc: BaseException) -> str:
@@ -340,52 +350,86 @@ class SearchIndex:
     def _load(self, folder: Path, readonly: bool = False, previous: _Open | None = None) -> _Open | None:
         """Open a checked index folder, or None if it is missing, stale in schema or damaged.
 
-        With ``previous`` (the index as it was before a small update) and unchanged titles
-        and aliases, the thesaurus, suggestions and exact-title table are kept, and the
-        speller only learns the new words: re-opening then costs little.
+        Tables are read from the side store as they are needed (:mod:`.sidestore`). With
+        ``previous`` (the index as it was before a small update) and unchanged titles and
+        aliases, its thesaurus and suggestions are kept; when names groups were only added
+        (a new article), the thesaurus is copied and given those: re-opening then costs little.
         """
         meta = self._read_meta(folder, shipped=readonly)
         if meta is None:
             return None
+        with _no_gc():
+            return self._open_checked(folder, readonly, previous)
+
+    def _open_checked(self, folder: Path, readonly: bool, previous: _Open | None) -> _Open | None:
+        store = None
         try:
+            store = SideStore(folder / SIDE_FILE, readonly=readonly)
+            version = store.names_version()
             ix = windex.open_dir(str(folder), readonly=readonly)
             searcher = ix.searcher()
-            ids = searcher.reader().column_reader("id")
+            reader = searcher.reader()
+            ids = reader.column_reader("id") if reader.doc_count_all() else {}  # an empty library has no column
             scorer = _Scorer(searcher)
-            articles = {k: (v[0], list(v[1])) for k, v in read_json(folder / ARTICLES_FILE).items()}
-            counts = read_vocab(folder / VOCAB_FILE)
-            about = {k: (str(v[0]), [str(n) for n in v[1]]) for k, v in read_json(folder / ABOUT_FILE).items()}
-            names = read_json(folder / NAMES_FILE)
+            languages = store.languages()
+            same = (
+                previous is not None
+                and previous.folder == folder
+                and previous.names_version == version
+                and previous.languages == languages
+            )
+            groups = previous.groups if previous is not None and same else store.groups()
+            kept = previous.groups if previous is not None and previous.folder == folder else None
+            added = kept is not None and groups[: len(kept)] == kept
+            if previous is not None and same:
+                thesaurus = previous.thesaurus  # the names are those it was made of
+            elif previous is not None and kept is not None and added:
+                thesaurus = previous.thesaurus.copy()  # groups were only added (a new article): add those
+                for group in groups[len(kept) :]:
+                    thesaurus.add_parsed(group)
+            else:
+                thesaurus = self._base_thesaurus.copy()
+                for group in groups:
+                    thesaurus.add_parsed(group)
+            if previous is not None and same and previous.suggester._items is None:
+                suggester = previous.suggester  # made already, of the same names
+            else:
+                suggester = Suggester(store.all_names, prebuilt=lambda: store.prebuilt("suggester"))
+            counts = store.counts()
+            known, words = self._known_words(counts, languages)
+            speller = Speller(
+                counts,
+                store.title_words(),
+                known=thesaurus.words | FILLER | known,
+                english=words,
+                tables=store.speller_tables(),
+            )
+            return _Open(
+                folder,
+                ix,
+                searcher,
+                ids,
+                scorer,
+                self._base_thesaurus,
+                store,
+                store.articles(),
+                speller,
+                thesaurus,
+                suggester,
+                store.exact(),
+                store.about(),
+                self.analyses,
+                languages,
+                groups if len(languages) > 1 else [],  # kept for other languages' thesauri only
+                names_version=version,
+                readonly=readonly,
+                groups=groups,
+            )
         except Exception as exc:  # a damaged index can fail in many ways; rebuild on any
             log.warning("search index at %s is unreadable (%s); it will be built again", folder, _reason(exc))
+            if store is not None:
+                store.close()
             return None
-        languages = tuple(names.get("languages") or ("en",))
-        same = previous is not None and previous.folder == folder and previous.articles == articles
-        if previous is not None and same and previous.about == about and previous.languages == languages:
-            previous.speller.learn(counts)
-            lookups = (previous.speller, previous.thesaurus, previous.suggester, previous.exact)
-        else:
-            known, words = self._known_words(counts, languages)
-            lookups = build_lookups(articles, counts, self._base_thesaurus, names, known=known, words=words)
-        speller, thesaurus, suggester, exact = lookups
-        return _Open(
-            folder,
-            ix,
-            searcher,
-            ids,
-            scorer,
-            self._base_thesaurus,
-            meta["stamps"],
-            articles,
-            speller,
-            thesaurus,
-            suggester,
-            exact,
-            about,
-            self.analyses,
-            languages,
-            names["groups"] if len(languages) > 1 else [],  # kept for other languages' thesauri only
-        )
 
     def _known_words(
         self, counts: dict[str, int], languages: Sequence[str]
@@ -428,9 +472,9 @@ class SearchIndex:
         if self._shipped_fits == stamps:
             return None
         meta = self._read_meta(self.readonly_dir, shipped=True)
-        if meta is None:
+        digests = _stored(self.readonly_dir, readonly=True, what="digests") if meta is not None else None
+        if meta is None or not digests:
             return N_("the shipped index is missing, damaged or of another version")
-        digests: dict[str, str] = meta["digests"]
         if set(digests) != set(stamps):
             return N_("the shipped index is of other articles")
         if any(digests[e.id].partition(":")[0] != str(e.size) for e in entries):
@@ -452,8 +496,9 @@ class SearchIndex:
                 return True
             if self._open is not None:
                 return self._open.folder != self.readonly_dir and self._open.stamps == stamps
-            meta = self._read_meta(self._fallback or self.index_dir)
-            return meta is not None and meta["stamps"] == stamps
+            folder = self._fallback or self.index_dir
+            meta = self._read_meta(folder)
+            return meta is not None and _stored(folder, what="stamps") == stamps
         except Exception:
             return False
 
@@ -467,12 +512,18 @@ class SearchIndex:
                 self._fallback = None
 
     # -- building ------------------------------------------------------------------------
-    def update(self, progress: Callable[[int, int], None] | None = None) -> IndexReport:
+    def update(
+        self, progress: Callable[[int, int], None] | None = None, files: Sequence[Path] | None = None
+    ) -> IndexReport:
         """Bring the index up to date: rebuild if needed, else re-index only what changed.
 
         A rebuild calls ``progress(done, total)`` as it goes, ``total`` being the number of
         articles: reading them counts for nine tenths, writing the index and opening it the
         rest, and ``(total, total)`` comes when the index is open for searching.
+
+        ``files``: the only article files that may have changed (saved by the editor, found
+        changed by the catalog check): they alone are looked at, without scanning the roots.
+        Files outside the roots are ignored; without a complete index, it is a full update.
         """
         started = time.perf_counter()
         if self.trusted:
@@ -481,6 +532,16 @@ class SearchIndex:
                 raise OSError(f"the search index of {self.readonly_dir} is missing or damaged")
             return IndexReport(unchanged=len(state.articles), location=self.readonly_dir, shipped=True,
                                seconds=time.perf_counter() - started)
+        if files is not None:
+            named = [e for e in (_entry_of(self.roots, f) for f in files) if e is not None]
+            if not named:  # none of this index's articles: nothing to look at
+                state = self._open
+                count = state.store.count() if state is not None else 0
+                return IndexReport(unchanged=count, location=self.location, seconds=time.perf_counter() - started)
+            if self.readonly_dir is None:
+                report = self._update_files(named, started)
+                if report is not None:
+                    return report
         entries = scan(self.roots)[0]
         stamps = stamps_of(entries)
         notes: list[str] = []
@@ -516,15 +577,51 @@ class SearchIndex:
                 elsewhere = N_("cannot write the index at {target} ({reason}); using a temporary index at {fallback}")
                 notes.append(elsewhere.format(target=target, reason=exc.strerror or exc, fallback=self._fallback))
                 report = self._rebuild(self._fallback, entries, stamps, progress, notes, swap=False)
-            location = report.location or target
-            current = self._open
-            unchanged = not (report.rebuilt or report.added or report.updated or report.removed)
-            if unchanged and current is not None and current.folder == location:
-                current.stamps = stamps  # kept open: only mtimes may have moved, and were written down
-            else:
-                self._swap_open(self._load(location, previous=None if report.rebuilt else current))
+            self._reopen(report, target, stamps)
             if progress is not None and report.rebuilt:
                 progress(len(entries), len(entries))
+        return _with(report, seconds=time.perf_counter() - started)
+
+    def _reopen(self, report: IndexReport, target: Path, stamps: dict[str, str] | None) -> None:
+        """Open the index as an update left it (keeping what the update did not change)."""
+        location = report.location or target
+        current = self._open
+        unchanged = not (report.rebuilt or report.added or report.updated or report.removed)
+        if unchanged and current is not None and current.folder == location:
+            if stamps is not None:
+                current.stamps = stamps  # kept open: only mtimes may have moved, and were written down
+        else:
+            self._swap_open(self._load(location, previous=None if report.rebuilt else current))
+
+    def _update_files(self, entries: list[FileEntry], started: float) -> IndexReport | None:
+        """Re-index just these files; None when a full update is needed instead (no complete index)."""
+        with self._update_lock:
+            target = self._fallback or self.index_dir
+            if self._read_meta(target) is None:
+                return None
+            try:
+                with file_lock(target.with_name(target.name + ".lock")):
+                    if self._read_meta(target) is None:
+                        return None
+                    store = SideStore(target / SIDE_FILE)
+                    try:
+                        old = store.stamps_of([e.id for e in entries])
+                    finally:
+                        store.close()
+                    # a file of another root with the same id is hidden by the first root's (scan's rule)
+                    present = [e for e in entries if e.size >= 0 and _first_with(self.roots, e.id) == e.root]
+                    stamps = {e.id: e.stamp for e in present}
+                    removed = [
+                        e for e in entries if e.size < 0 and e.id in old and _first_with(self.roots, e.id) is None
+                    ]
+                    report = self._apply(target, present, removed, old, stamps, [])
+            except OSError:
+                return None
+            self._reopen(report, target, None)
+            if self._open is not None and self._open._stamps is not None:
+                self._open._stamps.update(stamps)
+                for e in removed:
+                    self._open._stamps.pop(e.id, None)
         return _with(report, seconds=time.perf_counter() - started)
 
     def _swap_open(self, state: _Open | None) -> None:
@@ -549,56 +646,104 @@ class SearchIndex:
         for stale in target.parent.glob(f".{target.name}.*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a crashed build; we hold the lock
         meta = self._read_meta(target)
-        if meta is None:
+        old = _stored(target, what="stamps") if meta is not None else None
+        if meta is None or old is None:
             if target.exists():
                 notes.append(N_("the index was damaged, incomplete or of an older version; rebuilt it"))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
-        old: dict[str, str] = meta["stamps"]
-        digests = {k: v for k, v in (meta.get("digests") or {}).items() if k in old and k in stamps}
-        # a file with a new mtime but the same bytes (copied, unpacked, touched) is not re-indexed
-        changed = [e for e in entries if e.id in old and old[e.id] != e.stamp and digests.get(e.id) != e.digest()]
-        added = [e for e in entries if e.id not in old]
+        present = [e for e in entries if old.get(e.id) != e.stamp]
         removed = [i for i in old if i not in stamps]
-        if not (changed or added or removed):
-            if old != stamps:  # only mtimes moved: remember the new ones, so the next check is cheap
-                atomic.write_text(target / META_FILE, json.dumps({**meta, "stamps": stamps}, ensure_ascii=False))
-            return IndexReport(unchanged=len(stamps), location=target, notes=tuple(notes))
-        if len(changed) + len(added) + len(removed) > max(50, len(stamps) // 3):
-            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
-        self._release(target)
+        many = max(50, len(stamps) // 3)
+        if len(present) + len(removed) > many:  # perhaps only mtimes moved (a copied folder): compare bytes
+            digests = _stored(target, what="digests") or {}
+            really = [e for e in present if not digests.get(e.id) or digests[e.id] != e.digest()]
+            if len(really) + len(removed) > many:
+                return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+        gone = [FileEntry(i, self.roots[0], "", -1, 0) for i in removed]
         try:
+            return self._apply(target, present, gone, old, stamps, notes)
+        except Exception as exc:  # a damaged index: start again from the files
+            notes.append(N_("the index could not be updated ({error}); rebuilt it").format(error=exc))
+            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+
+    def _apply(
+        self,
+        target: Path,
+        present: list[FileEntry],
+        gone: list[FileEntry],
+        old: dict[str, str],
+        stamps: dict[str, str],
+        notes: list[str],
+    ) -> IndexReport:
+        """Re-index the ``present`` entries whose stamp differs from ``old`` and take out ``gone``.
+
+        Crash-safe in this order: the metadata first stops checking file sizes (they are about to
+        change), then Whoosh commits, then the side store takes the new rows and stamps in one
+        transaction, and the new sizes are written last. A crash anywhere leaves the old stamps of
+        the changed articles in the store, so the next update does them again (deleting their
+        documents first, added ones too), and an index that opens.
+        """
+        store = SideStore(target / SIDE_FILE)
+        try:
+            total = store.count()
+            digests = store.digests_of([e.id for e in present if e.id in old])
+            # a file with a new mtime but the same bytes (copied, unpacked, touched) is not re-indexed
+            moved = {
+                e.id: e.stamp
+                for e in present
+                if e.id in old and old[e.id] != e.stamp and digests.get(e.id) and digests[e.id] == e.digest()
+            }
+            changed = [e for e in present if e.id in old and old[e.id] != e.stamp and e.id not in moved]
+            added = [e for e in present if e.id not in old]
+            removed = [e.id for e in gone if e.id in old]
+            if moved:
+                store.set_stamps(moved)  # only mtimes moved: remember the new ones, so the next check is cheap
+            if not (changed or added or removed):
+                return IndexReport(unchanged=total, location=target, notes=tuple(notes))
+            self._release(target)
+            redo = removed + [e.id for e in changed]
+            write_meta(target, self.schema, self._roots_key(), None)  # sizes unknown until the end
             ix = windex.open_dir(str(target))
-            articles = {k: (v[0], list(v[1])) for k, v in read_json(target / ARTICLES_FILE).items()}
-            about = {k: (v[0], list(v[1])) for k, v in read_json(target / ABOUT_FILE).items()}
-            counts = Counter(read_vocab(target / VOCAB_FILE))
             writer = ix.writer(compound=False)
+            articles: dict[str, tuple[str, list[str]]] = {}
+            about: dict[str, tuple[str, list[str]]] = {}
+            counts: Counter[str] = Counter()
             parsed: list[Article] = []
+            new_digests: dict[str, str] = {}
             try:
-                for aid in removed + [e.id for e in changed]:
+                for aid in redo + [e.id for e in added]:  # added too: a crash may have left their documents
                     writer.delete_by_term("id", aid)
-                    articles.pop(aid, None)
-                    about.pop(aid, None)
                 for entry in changed + added:
-                    for doc in _article_docs(entry, articles, counts, about, parsed, analyses=self.analyses):
+                    docs = _article_docs(
+                        entry, articles, counts, about, parsed, digests=new_digests, analyses=self.analyses
+                    )
+                    for doc in docs:
                         writer.add_document(**doc)
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=_merge_updates)
             ix.close()
-            for entry in changed + added + [e for e in entries if e.id not in digests]:
-                digests[entry.id] = entry.digest()
             self._name_sources(parsed, about)
-            names = self._name_lookups(articles, about, parsed, read_json(target / NAMES_FILE))
-            write_side(target, self.schema, self._roots_key(), stamps, digests, articles, counts, about, names)
-        except Exception as exc:  # a damaged index: start again from the files
-            notes.append(N_("the index could not be updated ({error}); rebuilt it").format(error=exc))
-            return self._rebuild(target, entries, stamps, progress, notes, swap=True)
+            store.replace(
+                removed,
+                {e.id: e.stamp for e in changed + added},
+                new_digests,
+                articles,
+                about,
+                counts,
+                self._codes(parsed),
+                self._prepare(),
+            )
+            store.groups()  # the names groups stored whole again (when they changed), for the next opening
+            write_meta(target, self.schema, self._roots_key(), _sizes(target))
+        finally:
+            store.close()
         return IndexReport(
             added=len(added),
             updated=len(changed),
             removed=len(removed),
-            unchanged=len(stamps) - len(added) - len(changed),
+            unchanged=total - len(removed) - len(changed),
             location=target,
             notes=tuple(notes),
         )
@@ -637,8 +782,16 @@ class SearchIndex:
             writer.commit()
             ix.close()
             self._name_sources(parsed, about)
-            names = self._name_lookups(articles, about, parsed)
-            write_side(folder, self.schema, self._roots_key(), stamps, digests, articles, counts, about, names)
+            (folder / SIDE_FILE).unlink(missing_ok=True)
+            store = SideStore(folder / SIDE_FILE, create=True)
+            try:
+                store.write_all(stamps, digests, articles, about, counts, self._codes(parsed), self._prepare())
+                suggester = Suggester([(aid, title, aliases) for aid, (title, aliases) in articles.items()])
+                store.save_prebuilt("suggester", store.names_version(), suggester.tables())  # packs ship it
+                store.groups()  # stored whole too
+            finally:
+                store.close()
+            write_meta(folder, self.schema, self._roots_key(), _sizes(folder))  # last: marks it complete
             if swap:
                 self._release(target)
                 replace_dir(folder, target)
@@ -648,38 +801,22 @@ class SearchIndex:
             raise
         return IndexReport(added=len(stamps), rebuilt=True, location=target, notes=tuple(notes))
 
-    def _name_lookups(
-        self,
-        articles: dict[str, tuple[str, list[str]]],
-        about: dict[str, tuple[str, list[str]]],
-        parsed: list[Article],
-        old: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        """:func:`name_lookups`, each article's names matched as its language's words are, with the
-        language of every article not in English (``language``) and the languages indexed (``languages``).
+    def _codes(self, parsed: list[Article]) -> dict[str, str]:
+        """The language of each of these articles that is not in English, as the index analyses it."""
+        found = {article.id: self.analyses(article.language).language for article in parsed}
+        return {aid: code for aid, code in found.items() if code != "en"}
 
-        ``old``: the lookups of the index before an update (the languages of the articles not re-read).
-        """
-        codes: dict[str, str] = dict((old or {}).get("language") or {})
-        for article in parsed:
-            code = self.analyses(article.language).language
-            if code == "en":
-                codes.pop(article.id, None)
-            else:
-                codes[article.id] = code
-        codes = {aid: code for aid, code in codes.items() if aid in articles}
-        prepare = None
-        if self.analyses.per_language:
-            analyses = self.analyses
+    def _prepare(self) -> Callable[[str | None, str], str] | None:
+        """How an article's names are matched in its language (``None``: English), for the side store's
+        name tables (as ``ranking.name_lookups`` is given them); None when not analysed per language."""
+        if not self.analyses.per_language:
+            return None
+        analyses = self.analyses
 
-            def prepare(aid: str, text: str) -> str:
-                code = codes.get(aid)
-                return fold(text) if code is None else analyses(code).prepare(text)  # English: folded
+        def prepare(code: str | None, text: str) -> str:
+            return fold(text) if code is None else analyses(code).prepare(text)  # English: folded
 
-        names = name_lookups(articles, about, prepare, lambda aid: aid not in codes)
-        names["language"] = codes
-        names["languages"] = ["en", *sorted(set(codes.values()))]
-        return names
+        return prepare
 
     def _name_sources(self, parsed: list[Article], about: dict[str, tuple[str, list[str]]]) -> None:
         """Record where each newly indexed article comes from (:meth:`Library.source_of`)."""
@@ -708,6 +845,8 @@ class SearchIndex:
             if self._update_lock.locked():  # being built: the window keeps the query and runs it when ready
                 return SearchResults(text, message=WAITING, waiting=True)
             return SearchResults(text, message=N_("The search index is not built yet."))
+        if not state.searcher.doc_count():  # an empty library (the clinic's, before its first article)
+            return SearchResults(text, message=N_("No articles match. Try fewer or other words."))
         notice = long_query_notice(parsed)
         first = state.analyses(self.language)
         if first.elisions:
@@ -766,6 +905,7 @@ class SearchIndex:
             if state is None:
                 return False
             state.suggester.warm()
+            state.save_suggestions()  # made from the articles (their names changed since the build): kept
             state.speller.correct("warmup")  # builds its tables
             return True
         except Exception:
@@ -797,7 +937,7 @@ class _Scorer:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.leaves: list[tuple[Any, int, set[int], dict[str, array[float]]]] = []
-        self._kept: tuple[set[int] | None, int, list[int]] = (None, 0, [])
+        self._kept: tuple[set[int] | None, list[int], dict[int, list[int]]] = (None, [], {})
         for leaf, base in searcher.reader().leaf_readers():
             deleted = set(leaf.deleted_docs_set or ()) if leaf.has_deletions() else set()
             norms = {f: self._norms(leaf, f, b) for f, (_, b) in self.FIELDS.items()}
@@ -816,15 +956,20 @@ class _Scorer:
             return array("f", (k1 * (1 - b + b * leaf.doc_field_length(d, fieldname) / avg) for d in range(count)))
 
     def _keep(self, only: set[int], base: int, count: int) -> list[int]:
-        """The sorted leaf-local numbers of ``only``, remembered for the next term.
+        """The sorted leaf-local numbers of ``only``, remembered for the next term and each leaf.
 
         The set itself is held (not its ``id()``, which CPython gives to the next set once
-        this one is freed), so a new set never gets an old set's list.
+        this one is freed), so a new set never gets an old set's lists. It is sorted once, and
+        each leaf (an updated index has several) takes its slice.
         """
-        kept, kept_base, numbers = self._kept
-        if kept is not only or kept_base != base:
-            numbers = sorted(d - base for d in only if base <= d < base + count)
-            self._kept = (only, base, numbers)
+        kept, ordered, by_base = self._kept
+        if kept is not only:
+            ordered, by_base = sorted(only), {}
+            self._kept = (only, ordered, by_base)
+        numbers = by_base.get(base)
+        if numbers is None:
+            lo, hi = bisect.bisect_left(ordered, base), bisect.bisect_left(ordered, base + count)
+            numbers = by_base[base] = [d - base for d in ordered[lo:hi]]
         return numbers
 
     def df(self, term: str) -> int:
@@ -844,18 +989,18 @@ class _Scorer:
                 norm = norms[fieldname]
                 keep = None if only is None else self._keep(only, base, len(norm))
                 for ids, weights in _blocks(leaf, fieldname, term, keep):
-                    if only is None and not deleted:  # the common case, kept tight: it runs per posting
+                    if only is None:  # the common case, kept tight: it runs per posting
                         for docnum, w in zip(ids, weights, strict=False):
                             d = base + docnum
                             scores[d] = get(d, 0.0) + factor * w / (w + norm[docnum])
                         continue
                     for docnum, w in zip(ids, weights, strict=False):
                         d = base + docnum
-                        if only is not None and d not in only:
-                            continue
-                        if deleted and docnum in deleted:
+                        if d not in only:
                             continue
                         scores[d] = get(d, 0.0) + factor * w / (w + norm[docnum])
+                for docnum in deleted:  # documents of articles updated since: few, dropped once
+                    scores.pop(base + docnum, None)
         return scores
 
 
@@ -1119,6 +1264,29 @@ def _article_docs(
 _ANALYSES = Analyses()  # each language its own: for callers that pass none
 
 
+UPDATES_MERGED = 5000  # section documents: updated articles' segments up to this many are kept as one
+
+
+def _merge_updates(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy for updates in place: the segments of earlier updates go into the new one
+    while they are small, so a search reads two segments (the build's and the updates'), not one more
+    per update; past ``UPDATES_MERGED`` documents, Whoosh's own policy (which merges by size)."""
+    from whoosh.reading import SegmentReader
+    from whoosh.writing import MERGE_SMALL
+
+    if len(segments) < 2:
+        return segments
+    biggest = max(segments, key=lambda s: s.doc_count_all())
+    rest = [s for s in segments if s is not biggest]
+    if sum(s.doc_count_all() for s in rest) > UPDATES_MERGED:
+        return list(MERGE_SMALL(writer, segments))
+    for segment in rest:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [biggest]
+
+
 def _fast_codec() -> Any:
     """Whoosh's codec, without what only Whoosh's own matchers use.
 
@@ -1238,6 +1406,77 @@ class _MemoryPool:
             done += len(terms)
             del terms
         self.cleanup()
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while tables are read: allocating tens of thousands of objects
+    starts full collections over everything already in memory (measured: half of re-opening an
+    index beside 5,487 articles), and these tables make no cycles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _stored(folder: Path, readonly: bool = False, what: str = "stamps") -> dict[str, str] | None:
+    """The stamps or digests kept in an index folder's side store, or None when it cannot be read."""
+    try:
+        store = SideStore(folder / SIDE_FILE, readonly=readonly)
+    except Exception:
+        return None
+    try:
+        return store.stamps() if what == "stamps" else store.digests()
+    except Exception:
+        return None
+    finally:
+        store.close()
+
+
+def _sizes(folder: Path) -> dict[str, int]:
+    """The size of every Whoosh file of an index folder: a cut file is noticed. The side store is
+    left out: it changes in place (stored tables), and SQLite notices damage to it by itself."""
+    return {
+        p.name: p.stat().st_size
+        for p in folder.iterdir()
+        if p.is_file() and p.name != META_FILE and not p.name.startswith(SIDE_FILE) and not p.name.endswith(".lock")
+    }
+
+
+def _entry_of(roots: Sequence[Path], file: Path) -> FileEntry | None:
+    """The scan entry of one article file (as :func:`guide.core.content.scan` would make it), or None
+    when it is not an article of these roots; a file that is gone gets size -1 (it is to be removed)."""
+    path = Path(file).absolute()
+    if path.suffix != ".md" or path.name == "index.md":
+        return None
+    for root in roots:
+        root = Path(root).absolute()
+        try:
+            rel = path.relative_to(root)
+        except ValueError:
+            continue
+        if any(part.startswith(".") for part in rel.parts[:-1]):
+            return None  # scan skips hidden folders
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return FileEntry(rel.with_suffix("").as_posix(), root, str(path), -1, 0)
+        except OSError:
+            return None
+        return FileEntry(rel.with_suffix("").as_posix(), root, str(path), stat.st_size, stat.st_mtime_ns)
+    return None
+
+
+def _first_with(roots: Sequence[Path], aid: str) -> Path | None:
+    """The first root holding the article ``aid`` (the one a scan keeps), or None."""
+    for root in roots:
+        root = Path(root).absolute()
+        if (root / f"{aid}.md").is_file():
+            return root
+    return None
 
 
 def _name_stems(text: str, analysis: Analysis) -> frozenset[str]:

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,11 +15,7 @@ from typing import Any
 from guide.core import atomic, paths
 from guide.core.content import FileEntry
 
-META_FILE = "guide-index.json"  # schema, roots, content stamps and digests, file sizes
-ARTICLES_FILE = "articles.json"  # id -> [title, aliases], for suggestions and exact matches
-VOCAB_FILE = "vocab.txt"  # surface words and counts, for spelling
-NAMES_FILE = "names.json"  # exact-title table and name groups, made once (ranking.name_lookups)
-ABOUT_FILE = "about.json"  # id -> [source, names mined from the text]: "also in", "also called"
+META_FILE = "guide-index.json"  # schema, roots, file sizes; the rest is in sidestore.SIDE_FILE
 
 
 def root_key(root: Path) -> str:
@@ -46,18 +41,15 @@ def read_meta(
 
     ``roots`` gives the keys of the roots the index must be of (see :func:`root_key`).
     A ``shipped`` index was built elsewhere: its roots are not compared (the content
-    is, by ``SearchIndex._shipped_problem``), but it must carry the digests to compare.
+    is, by ``SearchIndex._shipped_problem``, with the digests in its side store).
     """
     try:
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         if meta.get("schema") != schema:
             return None
-        if shipped:
-            if not isinstance(meta.get("digests"), dict):
-                return None
-        elif meta.get("roots") != roots():
+        if not shipped and meta.get("roots") != roots():
             return None
-        for name, size in meta["files"].items():
+        for name, size in (meta["files"] or {}).items():
             if (folder / name).stat().st_size != size:
                 return None
         return dict(meta)
@@ -70,49 +62,15 @@ def stamps_of(entries: Sequence[FileEntry]) -> dict[str, str]:
     return {e.id: e.stamp for e in entries}
 
 
-def read_json(path: Path) -> dict[str, Any]:
-    """A JSON object from a side file; anything else is damage (ValueError)."""
-    value = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(value, dict):
-        raise ValueError(f"{path.name} is not an object")
-    return value
+def write_meta(folder: Path, schema: int, roots: list[str], files: dict[str, int] | None) -> None:
+    """Write the stamped metadata: after a build it marks the index complete (so it goes last).
 
-
-def read_vocab(path: Path) -> dict[str, int]:
-    """Word -> count from the vocabulary side file."""
-    counts: dict[str, int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, count = line.partition(" ")
-        counts[word] = int(count)
-    return counts
-
-
-def write_side(
-    folder: Path,
-    schema: int,
-    roots: list[str],
-    stamps: dict[str, str],
-    digests: dict[str, str],
-    articles: dict[str, tuple[str, list[str]]],
-    counts: Counter[str],
-    about: dict[str, tuple[str, list[str]]] | None = None,
-    names: dict[str, Any] | None = None,
-) -> None:
-    """Write the files beside Whoosh's, the stamped metadata last (it marks the index complete).
-
-    ``stamps`` (size and mtime) tell a later update in place what changed; ``digests`` (size
-    and hash) let a copy of the index, shipped with the app, be matched to its content.
+    ``files`` (name -> size) lets a cut or replaced file be noticed; None while an update in
+    place is under way (a crash then leaves an index whose sizes are not checked, and whose
+    articles being changed are redone by the next update: see ``SearchIndex._apply``).
+    The articles' stamps and digests are in the side store (:mod:`.sidestore`).
     """
-    atomic.write_text(folder / ARTICLES_FILE, json.dumps(articles, ensure_ascii=False))
-    atomic.write_text(folder / ABOUT_FILE, json.dumps(about or {}, ensure_ascii=False))
-    atomic.write_text(folder / NAMES_FILE, json.dumps(names or {"exact": {}, "groups": [], "title_words": []}))
-    atomic.write_text(folder / VOCAB_FILE, "".join(f"{w} {c}\n" for w, c in sorted(counts.items())))
-    files = {
-        p.name: p.stat().st_size
-        for p in folder.iterdir()
-        if p.is_file() and p.name != META_FILE and not p.name.endswith(".lock")  # side files too: a cut one rebuilds
-    }
-    meta = {"schema": schema, "roots": roots, "files": files, "stamps": stamps, "digests": digests}
+    meta = {"schema": schema, "roots": roots, "files": files}
     atomic.write_text(folder / META_FILE, json.dumps(meta, ensure_ascii=False))
 
 

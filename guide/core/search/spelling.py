@@ -15,6 +15,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -62,12 +63,15 @@ class Speller:
         title_words: Iterable[str] = (),
         known: Iterable[str] = (),
         english: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
+        tables: tuple[Any, Any] | None = None,
     ):
+        """``tables``: the words by length and by sound, made at index time and read per key
+        (:meth:`guide.core.search.sidestore.SideStore.speller_tables`); else made here when first needed."""
         self.counts = dict(counts)
         self.title_words = set(title_words)
         self.known = set(known)
         self._english = english  # shared, not copied: tens of thousands of words, read when first needed
-        self._tables: tuple[dict[int, list[str]], dict[str, list[str]]] | None = None
+        self._tables: tuple[dict[int, list[str]], dict[str, list[str]]] | None = tables
 
     @property
     def english(self) -> frozenset[str]:
@@ -188,8 +192,16 @@ class Speller:
 class Suggester:
     """Titles and aliases for the search box: whole prefix, word starts, then near misses."""
 
-    def __init__(self, articles: Iterable[tuple[str, str, Sequence[str]]]) -> None:
-        self._items: list[tuple[str, str, Sequence[str]]] | None = list(articles)
+    def __init__(
+        self,
+        articles: Iterable[tuple[str, str, Sequence[str]]] | Callable[[], Iterable[tuple[str, str, Sequence[str]]]],
+        prebuilt: Callable[[], Any] | None = None,
+    ) -> None:
+        """``articles`` (id, title, aliases), or a function giving them when the tables are made;
+        ``prebuilt``: a function giving the tables made at index time (:meth:`tables`), or None."""
+        self._items: Any = articles if callable(articles) else list(articles)
+        self._prebuilt = prebuilt
+        self.made_here = False  # True once the tables were made from the articles (not read prebuilt)
         self._lock = threading.Lock()
 
     def warm(self) -> None:
@@ -197,8 +209,19 @@ class Suggester:
         needs none of them, must not wait for them)."""
         with self._lock:
             if self._items is not None:
-                self._build(self._items)
+                tables = self._prebuilt() if self._prebuilt is not None else None
+                if tables is not None:
+                    self._use(*tables)
+                else:
+                    self._build(list(self._items() if callable(self._items) else self._items))
+                    self.made_here = True
                 self._items = None
+
+    def tables(self) -> tuple[list[tuple[str, str, str]], dict[str, list[int]], Any]:
+        """The entries, the word table and the near-miss speller's tables, to be stored and given
+        back as ``prebuilt``."""
+        self.warm()
+        return self._entries, self._by_word, self._speller._index()
 
     def _build(self, items: list[tuple[str, str, Sequence[str]]]) -> None:
         seen: dict[str, int] = {}
@@ -209,14 +232,18 @@ class Suggester:
             for alias in aliases:
                 self._add(seen, alias, aid)
         self._entries.sort()
-        self._keys = [e[0] for e in self._entries]
         by_word: dict[str, list[int]] = {}
         for number, (k, _, _) in enumerate(self._entries):
             for word in set(k.split()):
                 by_word.setdefault(word, []).append(number)
+        self._use(self._entries, by_word)
+
+    def _use(self, entries: Sequence[Sequence[str]], by_word: dict[str, list[int]], spelling: Any = None) -> None:
+        self._entries = [(k, text, aid) for k, text, aid in entries]
+        self._keys = [e[0] for e in self._entries]
         self._by_word = by_word
         self._words = sorted(by_word)
-        self._speller = Speller(Counter(w for k in self._keys for w in k.split()))
+        self._speller = Speller(Counter(w for k in self._keys for w in k.split()), tables=spelling)
 
     def _add(self, seen: dict[str, int], text: str, aid: str) -> None:
         if ("\0" + text) in seen:
