@@ -256,11 +256,12 @@ def end_process(code: int) -> NoReturn:
     freeing every module, class and Qt wrapper one at a time (~15 ms for this program, twice a
     bare window's), which the end of the process does at once. The exit handlers still run
     (logging's flush, PySide's shutdown, which deletes the ``QApplication``: on X11 that hands
-    the clipboard to the clipboard manager). With another thread still running, the normal exit
-    waits for it instead.
+    the clipboard to the clipboard manager). With another (non-daemon) thread still running, the
+    normal exit waits for it instead.
     """
-    if threading.active_count() > 1:
-        sys.exit(code)
+    main = threading.main_thread()
+    if any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
+        sys.exit(code)  # the interpreter's exit waits for such a thread; daemon ones it does not
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
