@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -225,16 +228,46 @@ class AfterFirstPaint(QObject):
             then()
 
 
-def collect_after_start() -> None:
+def collect_after_start(later_ms: int = 5000) -> None:
     """Turn Python's cycle collector back on once the window has painted.
 
     The start makes tens of thousands of objects that live as long as the program (modules,
     classes, Qt wrappers, a library's articles); the collector walked them dozens of times before
     the first paint (15-20 ms of a 200 ms start), so it is paused until then (:func:`run`, and
-    ``python -m guide`` before its imports). They are not frozen (``gc.freeze``): a library the
-    window replaces later must still be collected.
+    ``python -m guide`` before its imports). Turned on as they were, the first collection would
+    walk every one of them at once (~8 ms, just when the first key press is due): they are frozen
+    (``gc.freeze``) and handed back to the collector ``later_ms`` afterwards, when the reader is
+    reading, so that a library the window replaces (its articles form cycles) is still collected.
     """
+    gc.freeze()
     gc.enable()
+    QTimer.singleShot(later_ms, gc.unfreeze)
+
+
+window_closed = False  # set when run() has closed its window: python -m guide then calls end_process
+
+
+def end_process(code: int) -> NoReturn:
+    """End ``python -m guide`` (and the frozen app) after its window has closed and :func:`run`
+    returned, without the interpreter's teardown.
+
+    By then what the user made is saved (the window's close saves its state and waits for its
+    background tasks; :func:`run` closes the index). What the interpreter's teardown would add is
+    freeing every module, class and Qt wrapper one at a time (~15 ms for this program, twice a
+    bare window's), which the end of the process does at once. The exit handlers still run
+    (logging's flush, PySide's shutdown, which deletes the ``QApplication``: on X11 that hands
+    the clipboard to the clipboard manager). With another (non-daemon) thread still running, the
+    normal exit waits for it instead.
+    """
+    main = threading.main_thread()
+    if any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
+        sys.exit(code)  # the interpreter's exit waits for such a thread; daemon ones it does not
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    os._exit(code)
 
 
 def run(content_roots: list[Path] | None, argv: list[str]) -> int:
@@ -292,4 +325,6 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
     code = app.exec()
     if window.index is not None and hasattr(window.index, "close"):  # the one it has now (a reload may replace it)
         window.index.close()
+    global window_closed
+    window_closed = True
     return code

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import os
 import sys
@@ -367,7 +368,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
+# The core modules a window's start uses (guide.app, the window, reading the library), imported
+# before PySide6 is: PySide's import hook reads the source of every module imported after it,
+# looking for "PySide6" (~70 µs a module). tests/ui/test_first_paint.py keeps the list whole.
+WINDOW_CORE = (
+    "guide.core.authoring",
+    "guide.core.bookmarks",
+    "guide.core.catalog_cache",
+    "guide.core.catalog_file",
+    "guide.core.packs.mount",
+    "guide.core.problems",
+    "guide.core.readability",
+    "guide.core.recent",
+    "guide.core.render",
+
+    "guide.core.search.deferred",
+    "guide.core.welcome",
+)
+
+
 def cmd_window(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    for name in WINDOW_CORE:
+        importlib.import_module(name)
     from guide.app import run
 
     return run(list(args.content) if args.content else None, list(argv))
@@ -399,10 +421,16 @@ def problem_line(problem: Problem) -> str:
     return f"{problem.path}:{problem.line}: {severity}: {_t(problem.message)}"
 
 
+NO_ARGUMENTS = {"command": None, "self_test": False, "content": None}  # what the parser makes of no arguments
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     use_interface_language()
-    args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
+    if argv:
+        args = build_parser(packs="pack" in argv or "-h" in argv or "--help" in argv).parse_args(argv)
+    else:  # the window on the bundled guide: no command line to read (its parser costs ~3 ms of the start)
+        args = argparse.Namespace(**NO_ARGUMENTS)
     if args.command is not None or args.self_test:
         gc.enable()  # paused by __main__ for a window's start only
     try:

@@ -27,3 +27,10 @@ def test_list_json_gives_every_field(sample_root: Path, capsys: pytest.CaptureFi
 def test_render_of_an_unknown_id_points_at_guide_list(sample_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "heart/no-such-article", "--content", str(sample_root)]) == 2
     assert "'guide list' shows every id" in capsys.readouterr().err
+
+
+def test_no_arguments_mean_what_the_parser_makes_of_them() -> None:
+    # `guide` with no arguments skips building the parser (guide.cli.main): the window on the bundled guide
+    from guide.cli import NO_ARGUMENTS, build_parser
+
+    assert vars(build_parser(packs=False).parse_args([])) == NO_ARGUMENTS

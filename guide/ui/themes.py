@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from guide.core import i18n
 from guide.core.settings import THEMES  # the allowed themes are declared once, in core
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 # The light sheet holds all layout; a theme's sheet only overrides colours and is loaded after it.
 THEME_CSS = {"dark": "reader-dark.css", "high-contrast": "reader-contrast.css"}
@@ -130,7 +134,9 @@ def fields_css(theme: str) -> str:
 
 
 def palette(theme: str) -> QPalette:
-    style = QStyleFactory.create("Fusion")
+    style: QStyle | None = QApplication.style()  # made here if not yet: the first paint needs it anyway
+    if style is None or style.name().lower() != "fusion":  # a second style costs ~4 ms at start
+        style = QStyleFactory.create("Fusion")
     result = style.standardPalette() if style is not None else QPalette()
     if theme in ("dark", "high-contrast"):
         dark = theme == "dark"

@@ -24,7 +24,7 @@ class WrappedRows(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
         view.model().rowsInserted.connect(self._timer.start)
-        view.viewport().installEventFilter(self)
+        self._watching = False  # the viewport's resizes, from the first rows on (see fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
@@ -32,6 +32,11 @@ class WrappedRows(QObject):
         return False
 
     def fit(self) -> None:
+        if self.view.count() == 0:  # nothing to fit; and the window's start does not ask for the
+            return  # viewport, whose first wrapping costs ~6 ms of PySide type set-up
+        if not self._watching:
+            self._watching = True
+            self.view.viewport().installEventFilter(self)
         width = self.view.viewport().width()
         if width <= 0:
             return

@@ -66,3 +66,31 @@ def test_no_pack_store_or_draft_code_at_a_start_without_packs() -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout
     assert json.loads(out) == [[], []]
+
+
+ORDER = """
+import json, sys
+order = []
+
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+
+
+sys.meta_path.insert(0, Recorder())
+from guide.cli import main
+
+main(["--content", sys.argv[1]])
+late = [m for m in order[order.index("PySide6"):] if m.startswith("guide.core")]
+print(json.dumps(late))
+"""
+
+
+def test_a_window_start_imports_its_core_modules_before_pyside(sample_root: Path) -> None:
+    # PySide's import hook reads the source of every module imported after PySide6 (guide.cli.WINDOW_CORE)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GUIDE_QUIT_WHEN_SHOWN="1")
+    out = subprocess.run(
+        [sys.executable, "-c", ORDER, str(sample_root)], check=True, capture_output=True, text=True, env=env
+    ).stdout
+    assert json.loads(out.splitlines()[-1]) == []
