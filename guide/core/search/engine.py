@@ -513,7 +513,11 @@ class SearchIndex:
 
     # -- building ------------------------------------------------------------------------
     def update(
-        self, progress: Callable[[int, int], None] | None = None, files: Sequence[Path] | None = None
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        files: Sequence[Path] | None = None,
+        *,
+        scanned: Sequence[FileEntry] | None = None,
     ) -> IndexReport:
         """Bring the index up to date: rebuild if needed, else re-index only what changed.
 
@@ -524,6 +528,13 @@ class SearchIndex:
         ``files``: the only article files that may have changed (saved by the editor, found
         changed by the catalog check): they alone are looked at, without scanning the roots.
         Files outside the roots are ignored; without a complete index, it is a full update.
+
+        ``scanned``: what ``content.scan(self.roots)`` gives, made moments ago by someone else (the
+        start's catalog check, :class:`guide.core.catalog_cache.SharedScan`), used instead of a scan
+        of its own. Everything else is the full update: every stored stamp is compared with the
+        scanned ones, so an index stale in schema is rebuilt, one a crash left part-way redoes
+        its unfinished articles, and one that missed changes the catalog already knows (closed
+        before its update ended) catches up; the index never trusts the catalog's history.
         """
         started = time.perf_counter()
         if self.trusted:
@@ -542,7 +553,7 @@ class SearchIndex:
                 report = self._update_files(named, started)
                 if report is not None:
                     return report
-        entries = scan(self.roots)[0]
+        entries = list(scanned) if scanned is not None else scan(self.roots)[0]
         stamps = stamps_of(entries)
         notes: list[str] = []
         with self._update_lock:
