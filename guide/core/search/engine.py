@@ -79,7 +79,7 @@ from guide.core.search.query import FILLER, Part, content_words, long_query_noti
 from guide.core.search.ranking import Plan, common_limit, correct, leading, name_bonus
 from guide.core.search.sidestore import SIDE_FILE, SideStore
 from guide.core.search.spelling import Speller, Suggester
-from guide.core.search.thesaurus import Thesaurus, load_default, load_language
+from guide.core.search.thesaurus import Thesaurus, load_default_stored, load_language
 from guide.core.search.vocabulary import english_words, names_in_text, words_of
 from guide.core.text import plain_text, split_sections
 
@@ -328,7 +328,7 @@ class SearchIndex:
         self._open: _Open | None = None
         self._lock = threading.RLock()  # guards the open index: searches and swaps
         self._update_lock = threading.Lock()  # one update at a time; searches go on meanwhile
-        self._base_thesaurus = load_default(fold if per_language else None)
+        self._base_thesaurus = load_default_stored(fold if per_language else None, _thesaurus_folder())
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -1445,6 +1445,16 @@ def _stored(folder: Path, readonly: bool = False, what: str = "stamps") -> dict[
         return None
     finally:
         store.close()
+
+
+def _thesaurus_folder() -> Path | None:
+    """Where the parsed shipped thesaurus is kept between processes (the user's cache), if anywhere."""
+    from guide.core import paths
+
+    try:
+        return paths.cache_dir() / "search"
+    except Exception:  # no cache folder can be named: parse at every opening
+        return None
 
 
 def _sizes(folder: Path) -> dict[str, int]:
