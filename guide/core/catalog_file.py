@@ -28,6 +28,7 @@ the project's own format; ``json`` and ``mmap`` from the standard library do the
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 import logging
@@ -96,7 +97,7 @@ def encode(catalog: Any) -> bytes:
         offset += len(line)
         stamps.append(flat)
     lines.append(json.dumps(stamps, separators=(",", ":")).encode("utf-8") + b"\n")
-    v1 = to_json(catalog)
+    v1 = to_json(dataclasses.replace(catalog, articles=()))  # its topics and problems: the records are above
     head = {"format": v1["format"], "version": VERSION, "topics": v1["topics"], "problems": v1["problems"]}
     head["groups"] = heads
     head["stamps"] = [offset, len(lines[-1])]

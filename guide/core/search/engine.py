@@ -662,7 +662,7 @@ class SearchIndex:
             if target.exists():
                 notes.append(N_("the index was damaged, incomplete or of an older version; rebuilt it"))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
-        present = [e for e in entries if old.get(e.id) != e.stamp]
+        present = [e for e in entries if old.get(e.id) != stamps[e.id]]  # stamps: made once, of these entries
         removed = [i for i in old if i not in stamps]
         many = max(50, len(stamps) // 3)
         if len(present) + len(removed) > many:  # perhaps only mtimes moved (a copied folder): compare bytes
