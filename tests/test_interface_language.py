@@ -232,6 +232,7 @@ def test_an_article_page_speaks_the_articles_language_whatever_the_interface(lib
         assert "Procedencia: Salud" in html  # the topic, not "Español", the language shelf it sits on
         assert "[imagen no cargada: un dibujo]" in html
         assert "Reviewed" not in html and "From " not in html
+    assert library.source_of("es/salud/sueno") == "Salud"  # search results and "also in" say the same
     english = library.article("care/sleep")
     assert english is not None
     html = Renderer(library, language="es").article(english).html

@@ -20,7 +20,7 @@ from stat import S_ISREG
 from typing import Any
 
 from guide.core.i18n import N_
-from guide.core.languages import DEFAULT_LANGUAGE, is_known
+from guide.core.languages import DEFAULT_LANGUAGE, autonym, is_known
 from guide.core.models import Article, Problem, Topic
 from guide.core.yaml_reasons import yaml_reason
 
@@ -461,12 +461,20 @@ class Library:
     def source_of(self, article_id: str) -> str:
         """Where an article comes from: the title of its top-level topic (a pack's title), or
         the root topic's for an article at the top; "" for an unknown id. The one place that
-        decides it: search results, "also in", the article page and the index all ask here."""
-        if article_id not in self._articles:
+        decides it: search results, "also in", the article page and the index all ask here.
+
+        A top-level topic named after the article's language ("Español") is a shelf of
+        translations, not a source: "from Español" says nothing, so the topic under it is named."""
+        article = self._articles.get(article_id)
+        if article is None:
             return ""
-        top = article_id.partition("/")[0] if "/" in article_id else ""
-        topic = self._topics.get(top)
-        return topic.title if topic is not None else ""
+        top, _, rest = article_id.partition("/")
+        topic = self._topics.get(top if rest else "")
+        source = topic.title if topic is not None else ""
+        if source and "/" in rest and source == autonym(article.language):
+            shelf = self._topics.get(f"{top}/{rest.partition('/')[0]}")
+            return shelf.title if shelf is not None else ""
+        return source
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]

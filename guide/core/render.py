@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from guide.core import i18n
 from guide.core.content import Library, read_file, split_front_matter
 from guide.core.i18n import N_
-from guide.core.languages import autonym
 from guide.core.links import Links, PageLinks, unavailable
 from guide.core.models import Article, Heading, Problem, Rendered, Section, Topic
 from guide.core.pages import article_page, topic_page, welcome_page
@@ -223,15 +222,8 @@ class Renderer:
         return welcome_page(self.library.root_topic, library_title, self.language)
 
     def _source(self, article: Article) -> str:
-        """The "From …" of an article page: its pack's or top-level topic's title. A top-level
-        topic named after the article's language ("Español") is a shelf of translations, not a
-        source: "From Español" says nothing, so the topic under it is named instead."""
-        source = self.library.source_of(article.id)
-        top, _, rest = article.id.partition("/")
-        if source and source == autonym(article.language) and "/" in rest:
-            shelf = self.library.topic(f"{top}/{rest.partition('/')[0]}")
-            return shelf.title if shelf is not None else ""
-        return source
+        """The "From …" of an article page (:meth:`Library.source_of` decides it)."""
+        return self.library.source_of(article.id)
 
     def body_html(self, article: Article, sections: Collection[str] | None = None) -> str:
         """Sanitized body only; with ``sections`` (slugs), the lead and those sections."""

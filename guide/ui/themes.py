@@ -83,7 +83,10 @@ def window_css(theme: str) -> str:
 # the dock's close button (a dark cross Fusion draws whatever the palette) gets a light square.
 # Text panes and lists (the editor's text, its Sources box, the Libraries table) lost their frames
 # the same way, and the dialog buttons' stock icons (Close's dark cross) vanished on black: no icons.
+# A selected tree row's highlight also covered its expand arrow, drawn in the text colour: white
+# on yellow, light grey on light blue. The highlight now starts after the arrow.
 _FIELDS = """
+QTreeView { show-decoration-selected: 0; }
 QLineEdit, QAbstractSpinBox { border: 1px solid FRAME; padding: 2px 3px; }
 QAbstractScrollArea { border: 1px solid FRAME; }
 QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }

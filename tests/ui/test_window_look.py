@@ -148,6 +148,26 @@ def test_scroll_bar_handle_stands_out(qtbot: Any, make_window: Any, sample_root:
     assert abs(middle - background) > 0.4, (middle, background)
 
 
+@pytest.mark.parametrize("theme", ["dark", "high-contrast"])
+def test_a_selected_topics_arrow_can_be_seen(qtbot: Any, make_window: Any, sample_root: Path, theme: str) -> None:
+    window = make_window(sample_root)
+    window.acts.themes[theme].trigger()
+    tree = window.tree
+    tree.collapseAll()
+    index = row(window, "heart")
+    tree.setCurrentIndex(index)
+    tree.selectionModel().select(index, tree.selectionModel().SelectionFlag.ClearAndSelect)
+    qtbot.wait(50)
+    rect = tree.visualRect(index)
+    image = tree.viewport().grab().toImage()
+    arrow = [  # the branch area left of the row's text: its brightest and darkest pixels
+        luminance(image.pixelColor(x, y))
+        for x in range(max(0, rect.left() - tree.indentation()), rect.left())
+        for y in range(rect.top(), rect.bottom())
+    ]
+    assert arrow and max(arrow) - min(arrow) > 0.4, (theme, max(arrow), min(arrow))
+
+
 def test_easier_first_says_it_is_sorting(qtbot: Any, make_window: Any, sample_root: Path) -> None:
     add_topic(sample_root)
     window = make_window(sample_root)
