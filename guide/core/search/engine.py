@@ -328,7 +328,9 @@ class SearchIndex:
         self._open: _Open | None = None
         self._lock = threading.RLock()  # guards the open index: searches and swaps
         self._update_lock = threading.Lock()  # one update at a time; searches go on meanwhile
-        self._base_thesaurus = load_default_stored(fold if per_language else None, _thesaurus_folder())
+        # kept parsed in the user's cache beside an index there; a shipped index used in place writes nothing
+        stored = _thesaurus_folder() if readonly_dir is None else None
+        self._base_thesaurus = load_default_stored(fold if per_language else None, stored)
 
     # -- state ---------------------------------------------------------------------------
     @property
