@@ -25,6 +25,7 @@ from guide.core.recent import RecentArticles
 from guide.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from guide.core.catalog_cache import SharedScan
     from guide.core.search.deferred import DeferredIndex, Index
     from guide.ui.main_window import MainWindow
     from guide.ui.tasks import Progress
@@ -85,14 +86,20 @@ def add_libraries(
 
 
 def load_sources(
-    roots: list[Path], with_packs: bool, clinic: Path | None = None, use_cache: bool = False
+    roots: list[Path],
+    with_packs: bool,
+    clinic: Path | None = None,
+    use_cache: bool = False,
+    shared: SharedScan | None = None,
 ) -> tuple[Library, DeferredIndex]:
     """The library and search of the content roots and (unless --content was given) the installed packs.
 
     ``clinic``, the clinic's own library, may be empty without that counting as a content problem.
     With ``use_cache`` (the window's start), plain roots are read from their cached catalogs
     when there are any (:func:`check_catalogs` then brings those up to date). The search index
-    is made when first used, after the window shows (:class:`DeferredIndex`)."""
+    is made when first used, after the window shows (:class:`DeferredIndex`); with ``shared``
+    (the start's scan of the plain roots) and no packs, its first check of the files takes that
+    scan (:class:`StartIndex`)."""
     from guide.core.authoring import CLINIC_TOPIC
     from guide.core.catalog_cache import read_cached
     from guide.core.packs.mount import installed_packs, open_index
@@ -117,6 +124,10 @@ def load_sources(
         )
         return made
 
+    if shared is not None and not packs:
+        from guide.core.search.startindex import StartIndex
+
+        return library, StartIndex(make, shared)
     return library, DeferredIndex(make)
 
 
@@ -141,16 +152,25 @@ def save_missing_catalogs(roots: list[Path], clinic: Path | None = None) -> None
 
 def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool, clinic: Path | None = None) -> None:
     """In the background, check the cached catalogs of the plain roots against their files (and
-    make them for roots that have none); when something changed, show the library anew."""
-    from guide.core.catalog_cache import read_cached, refresh
+    make them for roots that have none); when something changed, show the library anew.
+
+    When the window's index is the start's (:class:`~guide.core.search.startindex.StartIndex`),
+    the check takes the start's one scan of the files, which that index's update takes too, and
+    the library is shown anew with that same index (not a new one that would look at every file
+    again); its update after the change takes the same scan."""
+    from guide.core.catalog_cache import SharedScan, read_cached, refresh
+    from guide.core.search.startindex import StartIndex
 
     plain = _plain(roots, clinic)
+    start = window.index if isinstance(window.index, StartIndex) else None
+    shared = start.shared if start is not None else SharedScan(plain)
 
     def op(progress: Progress) -> tuple[Library, DeferredIndex] | None:
         cached = read_cached(plain)
         changed = False
         for root in plain:
-            changed = refresh(root, cached.get(root))[1] or changed
+            old = cached.get(root)
+            changed = refresh(root, old, scanned=shared.of(root) if old is not None else None)[1] or changed
         return load_sources(roots, with_packs, clinic, use_cache=True) if changed else None  # not on the UI thread
 
     def done(found: tuple[Library, DeferredIndex] | None) -> None:
@@ -158,6 +178,10 @@ def check_catalogs(window: MainWindow, roots: list[Path], with_packs: bool, clin
             from guide.core.render import Renderer
 
             library, index = found
+            same = window.index is start  # not replaced meanwhile (File → Libraries…)
+            if same and start is not None:
+                index = start  # open already, and brought up to date from the same scan
+                start.lend()
             window.replace_library(library, Renderer(library), index)
             window.statusBar().showMessage(
                 QCoreApplication.translate("App", "Articles changed on disk since the last start: topics updated."),
@@ -299,7 +323,10 @@ def run(content_roots: list[Path] | None, argv: list[str]) -> int:
         print(f"guide: {notice}", file=sys.stderr)
     clinic = clinic_library(store)
     roots = window_roots(roots, store.settings)  # as `guide index` has them: its index is this one
-    library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True)
+    from guide.core.catalog_cache import SharedScan
+
+    shared = SharedScan(_plain(roots, clinic))  # the start's one look at the files: catalog check and index
+    library, index = load_sources(roots, with_packs=not content_roots, clinic=clinic, use_cache=True, shared=shared)
     levels = ReadingLevels(library, paths.cache_dir() / LEVELS_FILE)
     services = (store, Bookmarks(), levels)
     checks = paths.cache_dir() / "checks"

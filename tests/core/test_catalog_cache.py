@@ -74,3 +74,17 @@ def test_a_version_1_cache_is_rewritten_in_version_2_by_the_check(sample_root: P
     assert not refresh(sample_root, cached)[1]
     assert json.loads(path.read_bytes().split(b"\n")[0])["version"] == 2
     assert read_cached([sample_root])[sample_root.absolute()].folders is not None
+
+
+def test_a_check_that_finds_one_change_keeps_the_other_folders_records_as_they_were(sample_root: Path) -> None:
+    refresh(sample_root, None)
+    before = cache_file(sample_root).read_bytes()
+    _retitle(sample_root / "heart" / "heart-attack.md", "Heart attack", "Myocardial infarction")
+    assert refresh(sample_root, read_cached([sample_root])[sample_root.absolute()])[1]
+    after = cache_file(sample_root).read_bytes()
+    therapy = next(line for line in before.splitlines()[1:] if b"talking-therapy" in line)
+    assert therapy in after.splitlines()  # an untouched folder's records line, byte for byte
+    fresh = catalog.build(sample_root)
+    again = read_cached([sample_root])[sample_root.absolute()]
+    assert list(again.articles) == list(fresh.articles)  # every record reads back as parsed from the files
+    assert dict(again.stamps) == dict(fresh.stamps)

@@ -80,7 +80,7 @@ from guide.core.search.query import FILLER, Part, content_words, long_query_noti
 from guide.core.search.ranking import Plan, common_limit, correct, leading, name_bonus
 from guide.core.search.sidestore import SIDE_FILE, SideStore
 from guide.core.search.spelling import Speller, Suggester
-from guide.core.search.thesaurus import Thesaurus, load_default, load_language
+from guide.core.search.thesaurus import Thesaurus, load_default_stored, load_language
 from guide.core.search.vocabulary import english_words, names_in_text, words_of
 from guide.core.text import plain_text, split_sections
 
@@ -329,7 +329,9 @@ class SearchIndex:
         self._open: _Open | None = None
         self._lock = threading.RLock()  # guards the open index: searches and swaps
         self._update_lock = threading.Lock()  # one update at a time; searches go on meanwhile
-        self._base_thesaurus = load_default(fold if per_language else None)
+        # kept parsed in the user's cache beside an index there; a shipped index used in place writes nothing
+        stored = _thesaurus_folder() if readonly_dir is None else None
+        self._base_thesaurus = load_default_stored(fold if per_language else None, stored)
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -514,7 +516,11 @@ class SearchIndex:
 
     # -- building ------------------------------------------------------------------------
     def update(
-        self, progress: Callable[[int, int], None] | None = None, files: Sequence[Path] | None = None
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        files: Sequence[Path] | None = None,
+        *,
+        scanned: Sequence[FileEntry] | None = None,
     ) -> IndexReport:
         """Bring the index up to date: rebuild if needed, else re-index only what changed.
 
@@ -525,6 +531,13 @@ class SearchIndex:
         ``files``: the only article files that may have changed (saved by the editor, found
         changed by the catalog check): they alone are looked at, without scanning the roots.
         Files outside the roots are ignored; without a complete index, it is a full update.
+
+        ``scanned``: what ``content.scan(self.roots)`` gives, made moments ago by someone else (the
+        start's catalog check, :class:`guide.core.catalog_cache.SharedScan`), used instead of a scan
+        of its own. Everything else is the full update: every stored stamp is compared with the
+        scanned ones, so an index stale in schema is rebuilt, one a crash left part-way redoes
+        its unfinished articles, and one that missed changes the catalog already knows (closed
+        before its update ended) catches up; the index never trusts the catalog's history.
         """
         started = time.perf_counter()
         if self.trusted:
@@ -543,7 +556,7 @@ class SearchIndex:
                 report = self._update_files(named, started)
                 if report is not None:
                     return report
-        entries = scan(self.roots)[0]
+        entries = list(scanned) if scanned is not None else scan(self.roots)[0]
         stamps = stamps_of(entries)
         notes: list[str] = []
         with self._update_lock:
@@ -652,7 +665,7 @@ class SearchIndex:
             if target.exists():
                 notes.append(N_("the index was damaged, incomplete or of an older version; rebuilt it"))
             return self._rebuild(target, entries, stamps, progress, notes, swap=True)
-        present = [e for e in entries if old.get(e.id) != e.stamp]
+        present = [e for e in entries if old.get(e.id) != stamps[e.id]]  # stamps: made once, of these entries
         removed = [i for i in old if i not in stamps]
         many = max(50, len(stamps) // 3)
         if len(present) + len(removed) > many:  # perhaps only mtimes moved (a copied folder): compare bytes
@@ -1519,6 +1532,16 @@ def _stored(folder: Path, readonly: bool = False, what: str = "stamps") -> dict[
         return None
     finally:
         store.close()
+
+
+def _thesaurus_folder() -> Path | None:
+    """Where the parsed shipped thesaurus is kept between processes (the user's cache), if anywhere."""
+    from guide.core import paths
+
+    try:
+        return paths.cache_dir() / "search"
+    except Exception:  # no cache folder can be named: parse at every opening
+        return None
 
 
 def _sizes(folder: Path) -> dict[str, int]:
