@@ -381,8 +381,8 @@ WINDOW_CORE = (
     "guide.core.readability",
     "guide.core.recent",
     "guide.core.render",
-
     "guide.core.search.deferred",
+    "guide.core.search.startindex",
     "guide.core.welcome",
 )
 
