@@ -22,6 +22,7 @@ from typing import Any
 from guide.core.content import INDEX_NAME, Library, humanize, parse_article, read_file, scan, split_front_matter
 from guide.core.content import _Fields as Fields
 from guide.core.i18n import N_
+from guide.core.memory import collector_paused
 from guide.core.models import Article, Problem, Topic
 
 FORMAT = "health-guide-catalog"
@@ -175,7 +176,7 @@ def read(path: Path, root: Path) -> Catalog:
         with open(path, "rb") as handle:
             first = handle.readline()
             more = bool(handle.read(1))
-        with catalog_file.collector_paused():
+        with collector_paused():
             head = json.loads(first)
     except OSError as exc:
         raise CatalogError(f"{path}: catalog cannot be read ({exc.__class__.__name__}: {exc})") from exc

@@ -27,9 +27,7 @@ the project's own format; ``json`` and ``mmap`` from the standard library do the
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import json
 import logging
 import mmap
@@ -40,6 +38,7 @@ from typing import Any
 
 from guide.core import atomic
 from guide.core.content import ARTICLE_SUFFIX, _order_key, parse_article
+from guide.core.memory import collector_paused
 from guide.core.models import Article
 
 log = logging.getLogger(__name__)
@@ -352,19 +351,6 @@ def _group(source: _Source, root: Path, item: dict[str, Any]) -> _Group:
             values.update(_extras(entry[2]))
         members.append(article)
     return group
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while many small objects are made: 55,000 articles set it off
-    again and again, each time walking every object made so far (half of the time of a read)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _extras(extras: Any) -> dict[str, Any]:
