@@ -62,17 +62,22 @@ print(f"{time.perf_counter() - started:.1f} {peak_mb()} {result['report'].added}
 """
 )
 
-_CHANGE_ONE = """
-import os, statistics, sys, time
-from pathlib import Path
-from guide.core.search import SearchIndex
+# The article the update measurements change: in a linked read-only corpus (linked_view), a copy
+# is written in the link's place first, so the shared corpus itself is never written.
+_ARTICLE = """
 root, folder, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 article = next(p for p in sorted(root.rglob("*.md")) if p.name != "index.md")
 if article.is_symlink():  # a linked read-only corpus (linked_view): write a copy in the link's place
     text = article.read_text(encoding="utf-8")
     article.unlink()
     article.write_text(text, encoding="utf-8")
-index = SearchIndex([root], folder)
+"""
+
+_CHANGE_ONE = """
+import os, statistics, sys, time
+from pathlib import Path
+from guide.core.search import SearchIndex
+""" + _ARTICLE + """index = SearchIndex([root], folder)
 index.search("warm up")
 times, named = [], []
 def change(n, word):
@@ -104,13 +109,7 @@ import os, statistics, sys, threading, time
 from pathlib import Path
 from guide.core.catalog_cache import SharedScan, read_cached, refresh
 from guide.core.search import SearchIndex
-root, folder, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-article = next(p for p in sorted(root.rglob("*.md")) if p.name != "index.md")
-if article.is_symlink():  # a linked read-only corpus (linked_view): write a copy in the link's place
-    text = article.read_text(encoding="utf-8")
-    article.unlink()
-    article.write_text(text, encoding="utf-8")
-refresh(root, None)  # the cached catalog an earlier session left
+""" + _ARTICLE + """refresh(root, None)  # the cached catalog an earlier session left
 index = SearchIndex([root], folder)
 index.update()
 index.search("warm up")  # open, as the window's index is when its start-up checks run
