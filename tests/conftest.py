@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -48,3 +50,23 @@ def sample_root(tmp_path: Path) -> Path:
     target = tmp_path / "library"
     shutil.copytree(FIXTURES / "library", target)
     return target
+
+
+@pytest.fixture
+def scans(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How often the catalog check and the search index scanned the files (counted from here)."""
+    import guide.core.catalog_cache as catalog_cache
+    import guide.core.search.engine as engine
+
+    counts = {"catalog": 0, "index": 0}
+
+    def counting(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def scan(roots: Any) -> Any:
+            counts[name] += 1
+            return real(roots)
+
+        return scan
+
+    monkeypatch.setattr(catalog_cache, "scan", counting("catalog", catalog_cache.scan))
+    monkeypatch.setattr(engine, "scan", counting("index", engine.scan))
+    return counts

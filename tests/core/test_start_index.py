@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from test_search_helpers import small_library, write_article
 
-import guide.core.catalog_cache as catalog_cache
-import guide.core.search.engine as engine
 from guide.core.catalog_cache import SharedScan, read_cached, refresh
 from guide.core.search import SearchIndex
 from guide.core.search.indexfiles import META_FILE
@@ -31,23 +27,6 @@ def touch_later(path: Path, seconds: int = 2) -> None:
 
 def ids(index: Any, query: str) -> list[str]:
     return [h.id for h in index.search(query).hits]
-
-
-@pytest.fixture
-def scans(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    """How often the catalog check and the index scanned the files."""
-    counts = {"catalog": 0, "index": 0}
-
-    def counting(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
-        def scan(roots: Any) -> Any:
-            counts[name] += 1
-            return real(roots)
-
-        return scan
-
-    monkeypatch.setattr(catalog_cache, "scan", counting("catalog", catalog_cache.scan))
-    monkeypatch.setattr(engine, "scan", counting("index", engine.scan))
-    return counts
 
 
 def previous_session(root: Path, folder: Path) -> None:

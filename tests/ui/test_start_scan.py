@@ -4,14 +4,11 @@ article changed, added or removed while the window was closed is shown and searc
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import guide.core.catalog_cache as catalog_cache
-import guide.core.search.engine as engine
 from guide.app import _plain, check_catalogs, load_sources
 from guide.core.bookmarks import Bookmarks
 from guide.core.catalog_cache import SharedScan, refresh
@@ -27,7 +24,7 @@ ARTICLE = "---\ntitle: {title}\n---\n\n{body}\n"
 
 
 def test_files_changed_while_closed_are_searched_after_the_start_without_a_second_scan(
-    qtbot: Any, sample_root: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, sample_root: Path, scans: dict[str, int]
 ) -> None:
     refresh(sample_root, None)  # an earlier session left the catalog and the index
     SearchIndex([sample_root]).update()
@@ -39,17 +36,7 @@ def test_files_changed_while_closed_are_searched_after_the_start_without_a_secon
     (sample_root / "heart" / "palpitations.md").write_text(
         ARTICLE.format(title="Palpitations", body="A wombatite flutter in the chest."), encoding="utf-8"
     )
-    counts = {"catalog": 0, "index": 0}
-
-    def counting(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
-        def scan(roots: Any) -> Any:
-            counts[name] += 1
-            return real(roots)
-
-        return scan
-
-    monkeypatch.setattr(catalog_cache, "scan", counting("catalog", catalog_cache.scan))
-    monkeypatch.setattr(engine, "scan", counting("index", engine.scan))
+    scans.update(catalog=0, index=0)
     shared = SharedScan(_plain([sample_root]))  # as guide.app.run makes it
     library, index = load_sources([sample_root], with_packs=False, use_cache=True, shared=shared)
     window = MainWindow(library, Renderer(library), index, SettingsStore(), Bookmarks(), ReadingLevels(library, None))
@@ -69,7 +56,7 @@ def test_files_changed_while_closed_are_searched_after_the_start_without_a_secon
     assert found("wombatite") == ["heart/palpitations"]
     assert "mental-health/talking-therapy" not in found("talking therapy")
     assert window.library.article("mental-health/talking-therapy") is None
-    assert counts == {"catalog": 1, "index": 0}  # one look at the files, not one each
+    assert scans == {"catalog": 1, "index": 0}  # one look at the files, not one each
     window.close()
     window.tasks.wait()
     window.index.close()
