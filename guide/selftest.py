@@ -94,7 +94,7 @@ def run_self_test(roots: list[Path]) -> int:
         if not readability.has_dictionary():
             raise RuntimeError("Pyphen's English dictionary is missing: syllables would be guessed")
         value = readability.grade(state["library"].body(state["article"]))
-        return f"{readability.describe(value)} for {state['article'].title!r}"
+        return f"{readability.describe(value, 'en')} for {state['article'].title!r}"
 
     def handout() -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from guide.core import atomic
-from guide.core.i18n import N_, translator
+from guide.core.i18n import N_, current_language, translator
 from guide.core.languages import primary
 from guide.core.models import Article
 from guide.core.text import plain_text
@@ -91,9 +91,10 @@ def grade(markdown_text: str) -> float | None:
     return round(min(float(MAX_GRADE), max(float(MIN_GRADE), raw)), 1)
 
 
-def describe(value: float | None, language: str = "en") -> str:
-    """"grade 8" for the status line; "not rated" when there is no grade (in the interface ``language``)."""
-    _ = translator(language)
+def describe(value: float | None, language: str | None = None) -> str:
+    """"grade 8" for the status line; "not rated" when there is no grade (in ``language``, by
+    default the interface's)."""
+    _ = translator(language or current_language())
     return _("not rated") if value is None else _("grade {grade}").format(grade=round(value))
 
 

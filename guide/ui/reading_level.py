@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from guide.core.i18n import _, current_language
+from guide.core.i18n import _
 from guide.core.models import Article, Topic
 from guide.core.readability import EXPLANATION, ReadingLevels, describe
 from guide.ui.tasks import Progress, TaskRunner
@@ -44,15 +44,14 @@ class ReadingLevelLabel(QLabel):
             return
         self.show()
         if self.levels.known(article):
-            level = describe(self.levels.grade(article), current_language())
-            self.setText(self.tr("Reading level: {level}").format(level=level))
+            self.setText(self.tr("Reading level: {level}").format(level=describe(self.levels.grade(article))))
             return
         self.setText(self.tr("Reading level: {level}").format(level="…"))
         levels = self.levels
 
         def done(value: float | None) -> None:
             if self._showing is article:  # not if another page was opened meanwhile
-                self.setText(self.tr("Reading level: {level}").format(level=describe(value, current_language())))
+                self.setText(self.tr("Reading level: {level}").format(level=describe(value)))
 
         self.tasks.run(lambda progress: levels.grade(article), done, lambda exc: done(None))
 
